@@ -1,0 +1,10 @@
+namespace OrleansMlops.Abstractions.Models;
+
+public enum ModelLifecycle
+{
+    Registered,
+    Validated,
+    Approved,
+    Deployed,
+    Retired,
+}

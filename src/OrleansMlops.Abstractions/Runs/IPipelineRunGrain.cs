@@ -1,0 +1,30 @@
+using OrleansMlops.Abstractions.Audit;
+
+namespace OrleansMlops.Abstractions.Runs;
+
+/// <summary>
+/// One pipeline run (key: run id). Every acknowledged command is durable: state and its audit records are persisted
+/// before the call returns. Refusals throw <see cref="RunException"/>.
+/// </summary>
+[Alias("mlops.IPipelineRunGrain")]
+public interface IPipelineRunGrain : IGrainWithStringKey
+{
+    /// <summary>Starts the run; the call returns when the run first waits (a person, a timer, a block) or ends.</summary>
+    [Alias("Start")]
+    Task<RunView> Start(StartRunRequest request);
+
+    [Alias("GetView")]
+    Task<RunView> GetView();
+
+    /// <summary>Approves or rejects an open user task. An approval passes the gate first; a refused approval changes nothing.</summary>
+    [Alias("CompleteTask")]
+    Task<RunView> CompleteTask(CompleteTaskRequest request);
+
+    /// <summary>Evaluates the gates of a blocked run again (after the rules or facts were fixed).</summary>
+    [Alias("Retry")]
+    Task<RunView> Retry(Actor actor);
+
+    /// <summary>Checks the stored audit chain against the run's own head.</summary>
+    [Alias("VerifyAudit")]
+    Task<AuditVerification> VerifyAudit();
+}

@@ -1,0 +1,7 @@
+namespace OrleansMlops.Abstractions.Runs;
+
+public enum TaskDecision
+{
+    Approve,
+    Reject,
+}

@@ -1,0 +1,9 @@
+namespace OrleansMlops.Abstractions.Workflows;
+
+public enum ProcessStatus
+{
+    Running,
+    Completed,
+    Terminated,
+    Failed,
+}
