@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using OrleansMlops.Abstractions.Audit;
 
 namespace OrleansMlops.Abstractions.Runs;
@@ -13,7 +14,9 @@ public interface IPipelineRunGrain : IGrainWithStringKey
     [Alias("Start")]
     Task<RunView> Start(StartRunRequest request);
 
+    /// <summary>The run as it stands; answered even while a stage is running (reads never wait for work).</summary>
     [Alias("GetView")]
+    [AlwaysInterleave]
     Task<RunView> GetView();
 
     /// <summary>Approves or rejects an open user task. An approval passes the gate first; a refused approval changes nothing.</summary>
@@ -26,5 +29,6 @@ public interface IPipelineRunGrain : IGrainWithStringKey
 
     /// <summary>Checks the stored audit chain against the run's own head.</summary>
     [Alias("VerifyAudit")]
+    [AlwaysInterleave]
     Task<AuditVerification> VerifyAudit();
 }

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OrleansMlops.Governance.Hosting;
+
+namespace OrleansMlops.Governance;
+
+/// <summary>
+/// Checks <see cref="GovernanceOptions"/> at start. A missing policies folder stops the host: starting without rule
+/// sets would let every transition through, which is failing open.
+/// </summary>
+public sealed class GovernanceOptionsValidator(IHostEnvironment? environment = null) : IValidateOptions<GovernanceOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GovernanceOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.PoliciesPath))
+        {
+            return ValidateOptionsResult.Fail($"{GovernanceOptions.Section}:PoliciesPath is required: the folder of rule set files.");
+        }
+
+        if (options.PoliciesPath.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+        {
+            return ValidateOptionsResult.Fail(
+                $"{GovernanceOptions.Section}:PoliciesPath contains characters not allowed in a path; got '{options.PoliciesPath}'.");
+        }
+
+        var directory = PoliciesDirectory.Resolve(options.PoliciesPath, environment);
+        return Directory.Exists(directory)
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(
+                $"{GovernanceOptions.Section}:PoliciesPath '{options.PoliciesPath}' resolves to '{directory}', which does not exist. "
+                + "Without rule sets every transition would be allowed, so the host refuses to start.");
+    }
+}

@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using OrleansMlops.Abstractions.Models;
+
+namespace OrleansMlops.Grains.Models;
+
+/// <summary>
+/// A model version's lifecycle. Only the run that registered the version may move it, one step at a time, and a
+/// repeated step from that run (a retry after a crash) is acknowledged without being recorded twice.
+/// </summary>
+public sealed class ModelVersionGrain(
+    [PersistentState("model")] IPersistentState<ModelVersionState> state,
+    EngineClock clock) : Grain, IModelVersionGrain
+{
+    public async Task<ModelVersionView> Register(string runId, ModelRegistration registration, string actor)
+    {
+        if (state.State.View is { } existing)
+        {
+            return existing.OwnerRunId == runId
+                ? existing
+                : throw new ModelVersionException($"Model version {Key} is already registered by run '{existing.OwnerRunId}'.");
+        }
+
+        if (registration.ModelName != Key.Name)
+        {
+            throw new ModelVersionException($"Registration names model '{registration.ModelName}' but this is {Key}.");
+        }
+
+        var registered = new LifecycleEvent(ModelLifecycle.Registered, runId, actor, clock.UtcNow, registration.ArtifactSha256);
+        state.State.View = new ModelVersionView(
+            Key,
+            runId,
+            ModelLifecycle.Registered,
+            registration,
+            ImmutableDictionary<string, double>.Empty,
+            ApprovedBy: null,
+            Environment: null,
+            [registered]);
+        await state.WriteStateAsync();
+        return state.State.View;
+    }
+
+    public Task<ModelVersionView> MarkValidated(string runId, ImmutableDictionary<string, double> metrics, string actor) =>
+        Move(runId, ModelLifecycle.Validated, actor, detail: null, v => v with { ValidationMetrics = metrics });
+
+    public Task<ModelVersionView> MarkApproved(string runId, string approver) =>
+        Move(runId, ModelLifecycle.Approved, approver, detail: null, v => v with { ApprovedBy = approver });
+
+    public Task<ModelVersionView> MarkDeployed(string runId, string environment, string actor) =>
+        Move(runId, ModelLifecycle.Deployed, actor, environment, v => v with { Environment = environment });
+
+    public Task<ModelVersionView> Retire(string runId, string actor) =>
+        Move(runId, ModelLifecycle.Retired, actor, detail: null, v => v);
+
+    public Task<ModelVersionView?> GetView() => Task.FromResult(state.State.View);
+
+    private ModelVersionKey Key
+    {
+        get
+        {
+            var key = this.GetPrimaryKeyString();
+            var slash = key.LastIndexOf('/');
+            return new ModelVersionKey(key[..slash], int.Parse(key[(slash + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    private async Task<ModelVersionView> Move(
+        string runId,
+        ModelLifecycle to,
+        string actor,
+        string? detail,
+        Func<ModelVersionView, ModelVersionView> apply)
+    {
+        var view = state.State.View
+            ?? throw new ModelVersionException($"Model version {Key} is not registered; it cannot become {to}.");
+        if (view.OwnerRunId != runId)
+        {
+            throw new ModelVersionException(
+                $"Model version {Key} belongs to run '{view.OwnerRunId}'; run '{runId}' may not make it {to}.");
+        }
+
+        if (view.Lifecycle == to)
+        {
+            return view;
+        }
+
+        if (to != Next(view.Lifecycle) && to != ModelLifecycle.Retired)
+        {
+            throw new ModelVersionException($"Model version {Key} is {view.Lifecycle}; it cannot become {to}.");
+        }
+
+        var changed = apply(view) with
+        {
+            Lifecycle = to,
+            History = view.History.Add(new LifecycleEvent(to, runId, actor, clock.UtcNow, detail)),
+        };
+        state.State.View = changed;
+        await state.WriteStateAsync();
+        return changed;
+    }
+
+    private static ModelLifecycle Next(ModelLifecycle current) => current switch
+    {
+        ModelLifecycle.Registered => ModelLifecycle.Validated,
+        ModelLifecycle.Validated => ModelLifecycle.Approved,
+        ModelLifecycle.Approved => ModelLifecycle.Deployed,
+        _ => ModelLifecycle.Retired,
+    };
+}

@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using OrleansMlops.Abstractions;
+using OrleansMlops.Abstractions.Runs;
+using OrleansMlops.Abstractions.Workflows;
+using OrleansMlops.Workflows;
+
+namespace OrleansMlops.Grains.Runs;
+
+public sealed partial class PipelineRunGrain
+{
+    private RunView View()
+    {
+        var process = S.Process;
+        return new RunView(
+            RunId,
+            StatusOf(process),
+            S.Workflow,
+            process?.Tokens ?? [],
+            [.. OpenTasks()],
+            process?.Variables ?? ImmutableDictionary<string, Variable>.Empty,
+            [.. S.History],
+            [.. S.Decisions],
+            S.Model,
+            S.StartedBy,
+            S.Started ? S.StartedAt : null,
+            S.Started ? S.UpdatedAt : null,
+            process?.EndNodeId,
+            Problem(process),
+            S.AuditSequence);
+    }
+
+    private RunStatus StatusOf(ProcessState? process) => process switch
+    {
+        null => RunStatus.NotStarted,
+        { Status: ProcessStatus.Completed } => RunStatus.Completed,
+        { Status: ProcessStatus.Terminated } => RunStatus.Terminated,
+        { Status: ProcessStatus.Failed } => RunStatus.Failed,
+        _ when S.BlockedTokens.Count > 0 => RunStatus.Blocked,
+        _ when process.Tokens.Any(t => t.Status is TokenStatus.Running or TokenStatus.AwaitingGate) => RunStatus.Running,
+        _ when process.Tokens.Any(t => t.Status == TokenStatus.WaitingForUser) => RunStatus.WaitingForUser,
+        _ => RunStatus.WaitingForTimer,
+    };
+
+    private string? Problem(ProcessState? process)
+    {
+        if (process?.FailureReason is { } failure)
+        {
+            return failure;
+        }
+
+        if (S.BlockedTokens.Count == 0)
+        {
+            return null;
+        }
+
+        var blocking = S.Decisions.Where(d => S.BlockedTokens.ContainsValue(d.DecisionId));
+        return string.Join(" | ", blocking.Select(d => $"Gate {d.Transition} {d.Outcome}: {FailureText(d)}"));
+    }
+
+    private IEnumerable<OpenTask> OpenTasks()
+    {
+        if (S.Process is not { } process || _definition is null)
+        {
+            yield break;
+        }
+
+        foreach (var token in process.Tokens.Where(t => t.Status == TokenStatus.WaitingForUser))
+        {
+            var task = (UserTask)_definition.Nodes[token.NodeId];
+            var deadline = process.Timers
+                .Where(t => t.TokenId == token.TokenId && t.Kind == TimerKind.Boundary)
+                .Select(t => (DateTimeOffset?)t.DueAt)
+                .Min();
+            yield return new OpenTask(task.Id, task.Name, task.CandidateRoles, deadline);
+        }
+    }
+}

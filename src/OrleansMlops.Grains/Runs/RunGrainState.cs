@@ -1,0 +1,60 @@
+using OrleansMlops.Abstractions;
+using OrleansMlops.Abstractions.Audit;
+using OrleansMlops.Abstractions.Governance;
+using OrleansMlops.Abstractions.Models;
+using OrleansMlops.Abstractions.Runs;
+using OrleansMlops.Abstractions.Workflows;
+
+namespace OrleansMlops.Grains.Runs;
+
+/// <summary>The durable state of one run, written after every transition.</summary>
+[GenerateSerializer, Alias("mlops.run-grain-state")]
+public sealed class RunGrainState
+{
+    [Id(0)]
+    public WorkflowVersionRef? Workflow { get; set; }
+
+    [Id(1)]
+    public ProcessState? Process { get; set; }
+
+    [Id(2)]
+    public Actor? StartedBy { get; set; }
+
+    [Id(3)]
+    public DateTimeOffset StartedAt { get; set; }
+
+    [Id(4)]
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    [Id(5)]
+    public List<HistoryEntry> History { get; set; } = [];
+
+    [Id(6)]
+    public List<GateDecision> Decisions { get; set; } = [];
+
+    /// <summary>Audit records committed with the state but perhaps not yet in the audit table (appended idempotently).</summary>
+    [Id(7)]
+    public List<AuditRecord> AuditOutbox { get; set; } = [];
+
+    [Id(8)]
+    public long AuditSequence { get; set; }
+
+    [Id(9)]
+    public string AuditHeadHash { get; set; } = string.Empty;
+
+    [Id(10)]
+    public ModelVersionKey? Model { get; set; }
+
+    /// <summary>Who played which part in this run: "trainer", "validator", "approver".</summary>
+    [Id(11)]
+    public Dictionary<string, Actor> Actors { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Tokens whose gate refused entry, with the refusing decision id; cleared by a retry.</summary>
+    [Id(12)]
+    public Dictionary<string, string> BlockedTokens { get; set; } = new(StringComparer.Ordinal);
+
+    [Id(13)]
+    public List<ModelEffect> ModelEffects { get; set; } = [];
+
+    public bool Started => Process is not null;
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Logging;
+
+namespace OrleansMlops.Grains.Runs;
+
+internal static partial class RunLog
+{
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Run {RunId} started on workflow {WorkflowId} v{WorkflowVersion} by {Actor}")]
+    public static partial void Started(ILogger logger, string runId, string workflowId, int workflowVersion, string actor);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Run {RunId} transition {Sequence} {Kind}: {Summary}")]
+    public static partial void Transition(ILogger logger, string runId, long sequence, string kind, string summary);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Run {RunId} gate {Transition} {Outcome} (decision {DecisionId})")]
+    public static partial void GateRefused(ILogger logger, string runId, string transition, string outcome, string decisionId);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Run {RunId} stage {Stage} failed on attempt {Attempt}")]
+    public static partial void StageFailed(ILogger logger, Exception exception, string runId, string stage, int attempt);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Run {RunId} could not append {Count} audit records; they stay in the outbox")]
+    public static partial void AuditAppendFailed(ILogger logger, Exception exception, string runId, int count);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Run {RunId} could not update the run index")]
+    public static partial void IndexUpdateFailed(ILogger logger, Exception exception, string runId);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Error, Message = "Run {RunId} could not persist transition {Kind}; the activation is dropped and reloads from storage")]
+    public static partial void PersistFailed(ILogger logger, Exception exception, string runId, string kind);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "Run {RunId} could not apply {Effect} to model version {ModelVersion}; it is retried")]
+    public static partial void ModelEffectFailed(ILogger logger, Exception exception, string runId, string effect, string modelVersion);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Error, Message = "Run {RunId} could not be continued")]
+    public static partial void ResumeFailed(ILogger logger, Exception exception, string runId);
+}

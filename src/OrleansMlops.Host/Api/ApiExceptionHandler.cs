@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using OrleansMlops.Abstractions.Runs;
+
+namespace OrleansMlops.Host.Api;
+
+/// <summary>
+/// Turns exceptions into ProblemDetails: malformed or oversized requests into 4xx naming what is wrong and where,
+/// run refusals into their status, anything else into a 500 that leaks no internals.
+/// </summary>
+internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = exception switch
+        {
+            RunException run => (ApiProblemsStatus(run), "Run refused the command", run.Message),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (
+                StatusCodes.Status413PayloadTooLarge, "Request body too large", exception.Message),
+            BadHttpRequestException { InnerException: JsonException json } => (
+                StatusCodes.Status400BadRequest, "Malformed JSON", DescribeJson(json)),
+            BadHttpRequestException bad => (bad.StatusCode, "Invalid request", bad.Message),
+            _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "The server could not complete the request; see the server log."),
+        };
+
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    private static int ApiProblemsStatus(RunException run) => ApiProblems.From(run).StatusCode;
+
+    private static string DescribeJson(JsonException json)
+    {
+        var where = json.Path is null ? string.Empty : $" at {json.Path}";
+        var line = json.LineNumber is null ? string.Empty : $" (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1})";
+        return $"The request body is not valid JSON{where}{line}: {json.Message}";
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansMlops.Abstractions.Runs;
+using OrleansMlops.Abstractions.Workflows;
+
+namespace OrleansMlops.Host.Api;
+
+/// <summary>Every API error is a ProblemDetails that says what is wrong and where.</summary>
+internal static class ApiProblems
+{
+    public static ProblemHttpResult From(RunException e) => TypedResults.Problem(
+        title: TitleOf(e.Code),
+        detail: e.Message,
+        statusCode: StatusOf(e.Code),
+        type: $"https://orleans-mlops.dev/problems/{e.Code}",
+        extensions: new Dictionary<string, object?> { ["code"] = e.Code.ToString() });
+
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(title: "Not found", detail: detail, statusCode: StatusCodes.Status404NotFound);
+
+    public static ProblemHttpResult BadRequest(string detail, string? where = null) => TypedResults.Problem(
+        title: "Invalid request",
+        detail: detail,
+        statusCode: StatusCodes.Status400BadRequest,
+        extensions: where is null ? null : new Dictionary<string, object?> { ["where"] = where });
+
+    public static ProblemHttpResult Unauthorized() => TypedResults.Problem(
+        title: "Identity required",
+        detail: $"Name the acting person or service in the '{Identity.CallerIdentity.UserHeader}' header (roles in '{Identity.CallerIdentity.RolesHeader}').",
+        statusCode: StatusCodes.Status401Unauthorized);
+
+    public static ProblemHttpResult WorkflowRefused(string workflowId, IReadOnlyList<WorkflowProblem> problems) => TypedResults.Problem(
+        title: "Workflow refused",
+        detail: $"Workflow '{workflowId}' was not published: {problems.Count} problem(s).",
+        statusCode: StatusCodes.Status422UnprocessableEntity,
+        extensions: new Dictionary<string, object?> { ["problems"] = problems });
+
+    private static int StatusOf(RunErrorCode code) => code switch
+    {
+        RunErrorCode.NotFound or RunErrorCode.UnknownWorkflow or RunErrorCode.UnknownTask => StatusCodes.Status404NotFound,
+        RunErrorCode.InvalidRequest => StatusCodes.Status400BadRequest,
+        RunErrorCode.NotPermitted => StatusCodes.Status403Forbidden,
+        _ => StatusCodes.Status409Conflict,
+    };
+
+    private static string TitleOf(RunErrorCode code) => code switch
+    {
+        RunErrorCode.NotFound => "Run not found",
+        RunErrorCode.AlreadyStarted => "Run already started",
+        RunErrorCode.UnknownWorkflow => "Workflow not found",
+        RunErrorCode.InvalidRequest => "Invalid request",
+        RunErrorCode.WrongState => "Run is in the wrong state",
+        RunErrorCode.UnknownTask => "Task not found",
+        RunErrorCode.NotPermitted => "Not permitted",
+        RunErrorCode.GateRefused => "Refused by governance",
+        _ => "Run refused the command",
+    };
+}

@@ -1,0 +1,80 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansMlops.Abstractions.Workflows;
+using OrleansMlops.Host.Identity;
+
+namespace OrleansMlops.Host.Api;
+
+public static class WorkflowsApi
+{
+    public static RouteGroupBuilder MapWorkflowsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/workflows").WithTags("Workflows");
+        group.MapGet("/", ListWorkflows);
+        group.MapGet("/{workflowId}", GetWorkflow);
+        group.MapGet("/{workflowId}/versions/{version:int}/bpmn", GetDocument);
+        group.MapPut("/{workflowId}", Publish);
+        return group;
+    }
+
+    private static async Task<Ok<IReadOnlyList<WorkflowVersionInfo>>> ListWorkflows(IGrainFactory grains)
+    {
+        var ids = await grains.GetGrain<IWorkflowCatalogGrain>(0).List();
+        var latest = await Task.WhenAll(ids.Select(id => grains.GetGrain<IWorkflowDefinitionGrain>(id).GetVersions()));
+        return TypedResults.Ok<IReadOnlyList<WorkflowVersionInfo>>([.. latest.Where(v => v.Count > 0).Select(v => v[^1])]);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<WorkflowVersionInfo>>, ProblemHttpResult>> GetWorkflow(
+        string workflowId, IGrainFactory grains)
+    {
+        if (!WorkflowIds.IsValid(workflowId))
+        {
+            return ApiProblems.NotFound($"Workflow '{workflowId}' does not exist.");
+        }
+
+        var versions = await grains.GetGrain<IWorkflowDefinitionGrain>(workflowId).GetVersions();
+        return versions.Count == 0 ? ApiProblems.NotFound($"Workflow '{workflowId}' does not exist.") : TypedResults.Ok(versions);
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetDocument(
+        string workflowId, int version, IGrainFactory grains)
+    {
+        var document = WorkflowIds.IsValid(workflowId)
+            ? await grains.GetGrain<IWorkflowDefinitionGrain>(workflowId).GetDocument(version)
+            : null;
+        return document is null
+            ? ApiProblems.NotFound($"Workflow '{workflowId}' has no version {version}.")
+            : TypedResults.Text(document, "application/xml", Encoding.UTF8);
+    }
+
+    /// <summary>PUT /api/workflows/{id} with BPMN XML as the body publishes a new version (or finds the identical one).</summary>
+    private static async Task<Results<Ok<WorkflowVersionInfo>, Created<WorkflowVersionInfo>, ProblemHttpResult>> Publish(
+        string workflowId, HttpRequest request, IGrainFactory grains)
+    {
+        if (CallerIdentity.From(request) is not { } caller)
+        {
+            return ApiProblems.Unauthorized();
+        }
+
+        if (!WorkflowIds.IsValid(workflowId))
+        {
+            return ApiProblems.BadRequest(
+                $"Workflow id '{workflowId}' must be 1 to {WorkflowIds.MaxLength} letters, digits, '-', '_' or '.'.", "workflowId");
+        }
+
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        var xml = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        if (string.IsNullOrWhiteSpace(xml))
+        {
+            return ApiProblems.BadRequest("The body must be a BPMN 2.0 XML document.", "body");
+        }
+
+        var result = await grains.GetGrain<IWorkflowDefinitionGrain>(workflowId).Publish(xml, caller.Id);
+        return result.Version switch
+        {
+            null => ApiProblems.WorkflowRefused(workflowId, result.Problems),
+            { } version when result.Created => TypedResults.Created($"/api/workflows/{workflowId}", version),
+            { } version => TypedResults.Ok(version),
+        };
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text.Json.Serialization;
+using OrleansMlops.Host.Api;
+using OrleansMlops.Storage;
+using Serilog;
+
+namespace OrleansMlops.Host.Hosting;
+
+public static class MlopsHostExtensions
+{
+    /// <summary>Configures the whole engine in one process: silo on embedded SQLite, governance, stage handlers, HTTP API.</summary>
+    public static WebApplicationBuilder AddMlopsEngine(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        builder.Services.AddSerilog((services, logger) => logger.ReadFrom.Configuration(configuration).ReadFrom.Services(services));
+
+        builder.Services.AddOptions<WorkflowsOptions>().Bind(configuration.GetSection(WorkflowsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var orleans = configuration.GetSection(OrleansHostOptions.Section).Get<OrleansHostOptions>() ?? new OrleansHostOptions();
+
+        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        storage.Sqlite.DatabasePath = Path.GetFullPath(storage.Sqlite.DatabasePath, builder.Environment.ContentRootPath);
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
+            silo.AddMlopsEngine(storage, configuration);
+        });
+
+        // Registered after the silo so it starts once grains can be called.
+        builder.Services.AddHostedService<WorkflowPublisher>();
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.MaxDepth = 32;
+        });
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+            kestrel.Limits.MaxRequestBodySize = context.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>()?.MaxRequestBodyBytes
+                ?? new ApiOptions().MaxRequestBodyBytes);
+        return builder;
+    }
+
+    public static WebApplication UseMlopsApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyLimit>();
+        app.MapWorkflowsApi();
+        app.MapRunsApi();
+        app.MapModelsApi();
+        app.MapGet("/", () => TypedResults.Redirect("/api/workflows"));
+        return app;
+    }
+}

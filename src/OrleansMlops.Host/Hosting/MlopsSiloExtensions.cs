@@ -1,0 +1,25 @@
+using OrleansMlops.Governance;
+using OrleansMlops.Grains;
+using OrleansMlops.Stages;
+using OrleansMlops.Storage;
+using OrleansMlops.Storage.Sqlite;
+
+namespace OrleansMlops.Host.Hosting;
+
+public static class MlopsSiloExtensions
+{
+    /// <summary>
+    /// Everything a silo of the engine needs: grain storage, reminders and our tables on one SQLite data source,
+    /// the grains' services, governance and the stage handlers. The host and the test clusters both call this.
+    /// </summary>
+    public static ISiloBuilder AddMlopsEngine(this ISiloBuilder silo, StorageOptions storage, IConfiguration configuration)
+    {
+        var dataSource = SqliteDatabase.CreateDataSource(storage.Sqlite);
+        silo.Services.AddMlopsStorage(storage, dataSource);
+        silo.UseMlopsSqlite(dataSource);
+        silo.Services.AddMlopsGrains();
+        silo.Services.AddMlopsGovernance(configuration);
+        silo.Services.AddMlopsStages(configuration);
+        return silo;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using OrleansMlops.Abstractions;
+using OrleansMlops.Abstractions.Stages;
+using OrleansMlops.Stages.Artifacts;
+
+namespace OrleansMlops.Stages.Handlers;
+
+/// <summary>
+/// Releases the run's model version to an environment (task property <c>environment</c>, default "production") after
+/// checking once more that the artifact is the one registered; the registry records the deployment.
+/// </summary>
+public sealed class DeployStageHandler(ArtifactStore store, ILogger<DeployStageHandler> logger) : IStageHandler
+{
+    public const string StageName = "deploy";
+
+    public const string EnvironmentProperty = "environment";
+
+    public const string DefaultEnvironment = "production";
+
+    public string Stage => StageName;
+
+    public async Task<StageResult> ExecuteAsync(StageContext context, CancellationToken cancellationToken)
+    {
+        var model = RegisteredModel.Require(context);
+        var environment = TargetEnvironment(context);
+        await RegisteredModel.ReadVerifiedArtifactAsync(store, context, model, logger, cancellationToken);
+
+        StageLog.Deployed(logger, context.RunId, model.Key.GrainKey, model.Registration.ArtifactSha256, environment);
+        var outputs = ImmutableDictionary.CreateRange(
+            StringComparer.Ordinal,
+            [KeyValuePair.Create(StageVariables.DeployedEnvironment, Variable.Of(environment))]);
+        return new StageResult(outputs, ImmutableDictionary<string, double>.Empty, TrainedModel: null, environment);
+    }
+
+    private static string TargetEnvironment(StageContext context)
+    {
+        if (!context.TaskProperties.TryGetValue(EnvironmentProperty, out var value))
+        {
+            return DefaultEnvironment;
+        }
+
+        var environment = value.Trim();
+        return environment.Length > 0
+            ? environment
+            : throw new StageException($"Task property '{EnvironmentProperty}' is empty; name the environment to deploy to.");
+    }
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OrleansMlops.Abstractions.Stages;
+using OrleansMlops.Stages.Artifacts;
+using OrleansMlops.Stages.Handlers;
+
+namespace OrleansMlops.Stages;
+
+public static class StagesServiceCollectionExtensions
+{
+    /// <summary>The configuration key (an environment variable in the default host) the commit of the code may come from.</summary>
+    public const string CodeCommitVariable = "MLOPS_CODE_COMMIT";
+
+    /// <summary>
+    /// Registers the train, validate and deploy handlers as <see cref="IStageHandler"/> singletons, the
+    /// <see cref="ArtifactStore"/>, and <see cref="StagesOptions"/> bound from the <c>Stages</c> section and validated at
+    /// start. An unset <c>Stages:BaseDirectory</c> becomes the host's content root (the current directory without a
+    /// host); an unset <c>Stages:CodeCommit</c> is taken from <c>MLOPS_CODE_COMMIT</c> when that is set.
+    /// </summary>
+    public static IServiceCollection AddMlopsStages(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(StagesOptions.Section);
+        services.AddOptions<StagesOptions>()
+            .Bind(section)
+            .PostConfigure<IServiceProvider>((options, provider) =>
+            {
+                if (string.IsNullOrEmpty(options.BaseDirectory))
+                {
+                    options.BaseDirectory = provider.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
+                }
+
+                if (section[nameof(StagesOptions.CodeCommit)] is null && configuration[CodeCommitVariable] is { Length: > 0 } commit)
+                {
+                    options.CodeCommit = commit;
+                }
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StagesOptions>, StagesOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ArtifactStore>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStageHandler, TrainStageHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStageHandler, ValidateStageHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStageHandler, DeployStageHandler>());
+        return services;
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Options;
+
+namespace OrleansMlops.Storage;
+
+/// <summary>Validates <see cref="StorageOptions"/> with messages that name the configuration key and the offending value.</summary>
+public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!options.IsSqlite)
+        {
+            return ValidateOptionsResult.Fail(
+                $"{StorageOptions.Section}:{nameof(StorageOptions.Provider)} is '{options.Provider}', which is not supported; "
+                + $"implemented providers: '{StorageOptions.SqliteProvider}'.");
+        }
+
+        if (options.Sqlite is null)
+        {
+            return ValidateOptionsResult.Fail($"{StorageOptions.Section}:{nameof(StorageOptions.Sqlite)} is required.");
+        }
+
+        var problems = options.Sqlite.Validate();
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}

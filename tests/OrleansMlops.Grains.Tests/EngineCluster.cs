@@ -1,0 +1,114 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+using OrleansMlops.Abstractions;
+using OrleansMlops.Abstractions.Stages;
+using OrleansMlops.Abstractions.Workflows;
+using OrleansMlops.Grains.Tests.Stages;
+using OrleansMlops.Host.Hosting;
+using OrleansMlops.Storage;
+using OrleansMlops.Testing;
+
+namespace OrleansMlops.Grains.Tests;
+
+/// <summary>
+/// A one-silo cluster wired exactly as the host wires it (embedded SQLite, governance from a policies folder, the real
+/// stage handlers plus two test stages), on a fake engine clock. Restarting keeps the database: a redeploy after a stop
+/// sees what the previous cluster committed.
+/// </summary>
+public sealed class EngineCluster : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Epoch = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly InProcessTestCluster _cluster;
+
+    private EngineCluster(InProcessTestCluster cluster, EngineSetup setup)
+    {
+        _cluster = cluster;
+        Setup = setup;
+    }
+
+    public EngineSetup Setup { get; }
+
+    public IClusterClient Client => _cluster.Client;
+
+    public FakeTimeProvider Clock => Setup.Clock;
+
+    public static async Task<EngineCluster> StartAsync(EngineSetup setup)
+    {
+        var storage = new StorageOptions { Sqlite = { DatabasePath = setup.Directory.File("engine.db") } };
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Governance:PoliciesPath"] = setup.PoliciesPath,
+                ["Governance:WatchForChanges"] = setup.WatchPolicies ? "true" : "false",
+                ["Stages:DataDirectory"] = RepoPaths.CreditData,
+                ["Stages:ArtifactDirectory"] = setup.Directory.File("artifacts"),
+                ["Stages:ModelName"] = "credit-risk",
+            })
+            .Build();
+
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.Options.ServiceId = "mlops-tests";
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddSingleton(new EngineClock(setup.Clock));
+            silo.Services.AddSingleton<IStageHandler>(setup.Echo);
+            silo.Services.AddSingleton<IStageHandler>(setup.Flaky);
+            silo.AddMlopsEngine(storage, configuration);
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new EngineCluster(cluster, setup);
+    }
+
+    /// <summary>Stops every silo (activations are not drained of work in flight) and deploys a new cluster on the same database.</summary>
+    public async Task<EngineCluster> RestartAsync()
+    {
+        await _cluster.StopAllSilosAsync();
+        await _cluster.DisposeAsync();
+        return await StartAsync(Setup);
+    }
+
+    public async Task<WorkflowVersionInfo> PublishAsync(string workflowId, string path)
+    {
+        var result = await Client.GetGrain<IWorkflowDefinitionGrain>(workflowId).Publish(await File.ReadAllTextAsync(path), "tests");
+        return result.Version ?? throw new InvalidOperationException(string.Join(Environment.NewLine, result.Problems));
+    }
+
+    public T SiloService<T>()
+        where T : notnull => _cluster.Silos[0].ServiceProvider.GetRequiredService<T>();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _cluster.StopAllSilosAsync();
+        await _cluster.DisposeAsync();
+    }
+}
+
+/// <summary>What survives a cluster restart: the directory with the database and artifacts, the clock, the test stages.</summary>
+public sealed class EngineSetup : IDisposable
+{
+    public TestDirectory Directory { get; } = new();
+
+    public FakeTimeProvider Clock { get; } = new(EngineCluster.Epoch);
+
+    public EchoStage Echo { get; } = new();
+
+    public FlakyStage Flaky { get; } = new();
+
+    public string PoliciesPath { get; set; } = RepoPaths.Policies;
+
+    public bool WatchPolicies { get; set; }
+
+    public void Dispose() => Directory.Dispose();
+}
+
+public static class Actors
+{
+    public static readonly Actor Alice = new("alice", ["data-scientist"], "retail-credit-analytics");
+    public static readonly Actor Bob = new("bob", ["approver"], "model-risk-management");
+    public static readonly Actor Carol = new("carol", ["model-risk-head"], "model-risk-management");
+    public static readonly Actor Mallory = new("mallory", ["data-scientist", "approver"], "retail-credit-analytics");
+}

@@ -1,0 +1,169 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using OrleansMlops.Testing;
+using static OrleansMlops.Host.Tests.HttpClientExtensions;
+
+namespace OrleansMlops.Host.Tests;
+
+/// <summary>The HTTP API the README shows, and how it refuses bad input: ProblemDetails, nothing stored.</summary>
+public sealed class RunsApiTests(EngineHostFactory factory) : IClassFixture<EngineHostFactory>
+{
+    private readonly HttpClient _http = factory.CreateClient();
+
+    [Fact]
+    public async Task A_run_started_over_http_trains_waits_for_approval_and_ends_deployed_after_a_second_identity_approves()
+    {
+        var started = await _http.SendAsync(StartCreditRun().As("alice", "data-scientist"));
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var run = await started.Body();
+        var runId = run.GetProperty("runId").GetString()!;
+        Assert.Equal($"/api/runs/{runId}", started.Headers.Location!.OriginalString);
+        Assert.Equal("waitingForUser", run.GetProperty("status").GetString());
+        var taskId = run.GetProperty("openTasks")[0].GetProperty("taskId").GetString();
+
+        var approved = await _http.SendAsync(Post($"/api/runs/{runId}/tasks/{taskId}", new { decision = "approve", comment = "Reviewed" }).As("bob", "approver"));
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Equal("completed", (await approved.Body()).GetProperty("status").GetString());
+
+        var model = (await approved.Body()).GetProperty("model");
+        var version = await _http.GetAsync($"/api/models/{model.GetProperty("name").GetString()}/versions/{model.GetProperty("version").GetInt32()}");
+        Assert.Equal("deployed", (await version.Body()).GetProperty("lifecycle").GetString());
+
+        var verify = await (await _http.GetAsync($"/api/runs/{runId}/audit/verify")).Body();
+        Assert.True(verify.GetProperty("valid").GetBoolean());
+
+        var listed = await (await _http.GetAsync("/api/runs?workflowId=credit-risk&status=completed")).Body();
+        Assert.Contains(listed.EnumerateArray(), r => r.GetProperty("runId").GetString() == runId);
+    }
+
+    [Fact]
+    public async Task The_submitter_approving_gets_403_problem_details_and_the_task_stays_open()
+    {
+        var run = await (await _http.SendAsync(StartCreditRun().As("mallory", "data-scientist,approver"))).Body();
+        var runId = run.GetProperty("runId").GetString();
+
+        var refused = await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ApproveModel", new { decision = "approve" }).As("mallory", "approver"));
+
+        await AssertProblem(refused, HttpStatusCode.Forbidden, "Four-eyes");
+        var after = await (await _http.GetAsync($"/api/runs/{runId}")).Body();
+        Assert.Equal("waitingForUser", after.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_workflows_folder_is_published_at_start()
+    {
+        var workflows = await (await _http.GetAsync("/api/workflows")).Body();
+        Assert.Contains(workflows.EnumerateArray(), w => w.GetProperty("workflowId").GetString() == "credit-risk");
+
+        var bpmn = await _http.GetAsync("/api/workflows/credit-risk/versions/1/bpmn");
+        Assert.Equal("application/xml", bpmn.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(await File.ReadAllTextAsync(RepoPaths.Workflow("credit-risk")), await bpmn.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_a_400_naming_the_position_and_starts_nothing()
+    {
+        var before = await RunCount();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/runs")
+        {
+            Content = new StringContent("{\"workflowId\": \"credit-risk\", \"parameters\": {", Encoding.UTF8, "application/json"),
+        }.As("alice", "data-scientist");
+
+        var response = await _http.SendAsync(request);
+
+        var problem = await AssertProblem(response, HttpStatusCode.BadRequest, "line");
+        Assert.Equal("Malformed JSON", problem.GetProperty("title").GetString());
+        Assert.Equal(before, await RunCount());
+    }
+
+    [Theory]
+    [InlineData("{\"parameters\": {}}", "workflowId")]
+    [InlineData("{\"workflowId\": \"credit-risk\", \"parameters\": {\"nested\": {\"a\": 1}}}", "parameters.nested")]
+    [InlineData("{\"workflowId\": \"credit-risk\", \"runId\": \"../../etc\"}", "runId")]
+    public async Task Invalid_start_requests_are_400s_naming_the_field(string body, string field)
+    {
+        var before = await RunCount();
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/runs") { Content = new StringContent(body, Encoding.UTF8, "application/json") }
+            .As("alice", "data-scientist");
+
+        await AssertProblem(await _http.SendAsync(request), HttpStatusCode.BadRequest, field);
+        Assert.Equal(before, await RunCount());
+    }
+
+    [Fact]
+    public async Task Starting_an_unknown_workflow_is_a_404_and_stores_no_run()
+    {
+        var before = await RunCount();
+
+        var response = await _http.SendAsync(Post("/api/runs", new { workflowId = "does-not-exist", runId = "run-unknown-workflow" }).As("alice", "data-scientist"));
+
+        await AssertProblem(response, HttpStatusCode.NotFound, "does-not-exist");
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync("/api/runs/run-unknown-workflow")).StatusCode);
+        Assert.Equal(before, await RunCount());
+    }
+
+    [Fact]
+    public async Task Unknown_runs_and_tasks_are_404_problem_details()
+    {
+        await AssertProblem(await _http.GetAsync("/api/runs/run-nobody-started"), HttpStatusCode.NotFound, "run-nobody-started");
+        await AssertProblem(
+            await _http.SendAsync(Post("/api/runs/run-nobody-started/tasks/UserTask_ApproveModel", new { decision = "approve" }).As("bob", "approver")),
+            HttpStatusCode.NotFound,
+            "run-nobody-started");
+        await AssertProblem(await _http.GetAsync("/api/runs/run-nobody-started/audit/verify"), HttpStatusCode.NotFound, "run-nobody-started");
+    }
+
+    [Fact]
+    public async Task Acting_on_a_finished_run_is_a_409()
+    {
+        var run = await (await _http.SendAsync(StartCreditRun().As("alice", "data-scientist"))).Body();
+        var runId = run.GetProperty("runId").GetString();
+        await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ApproveModel", new { decision = "reject" }).As("bob", "approver"));
+
+        var again = await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ApproveModel", new { decision = "approve" }).As("bob", "approver"));
+
+        await AssertProblem(again, HttpStatusCode.Conflict, "Completed");
+    }
+
+    [Fact]
+    public async Task An_unknown_decision_is_a_400()
+    {
+        var response = await _http.SendAsync(Post("/api/runs/run-x/tasks/UserTask_ApproveModel", new { decision = "maybe" }).As("bob", "approver"));
+
+        await AssertProblem(response, HttpStatusCode.BadRequest, "decision");
+    }
+
+    [Fact]
+    public async Task A_missing_identity_is_a_401_problem()
+    {
+        await AssertProblem(await _http.SendAsync(StartCreditRun()), HttpStatusCode.Unauthorized, "X-Mlops-User");
+    }
+
+    [Fact]
+    public async Task An_oversized_body_is_a_413_and_stores_nothing()
+    {
+        var before = await RunCount();
+        var huge = new { workflowId = "credit-risk", parameters = new { notes = new string('x', 100_000) } };
+
+        var response = await _http.SendAsync(Post("/api/runs", huge).As("alice", "data-scientist"));
+
+        await AssertProblem(response, HttpStatusCode.RequestEntityTooLarge, "limit");
+        Assert.Equal(before, await RunCount());
+    }
+
+    private static HttpRequestMessage StartCreditRun() =>
+        Post("/api/runs", new { workflowId = "credit-risk", parameters = new { purpose = "creditworthiness assessment of retail applicants" } });
+
+    private async Task<int> RunCount() => (await (await _http.GetAsync("/api/runs?limit=1000")).Body()).GetArrayLength();
+
+    internal static async Task<JsonElement> AssertProblem(HttpResponseMessage response, HttpStatusCode status, string detailContains)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Body();
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        Assert.Contains(detailContains, problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+        return problem;
+    }
+}

@@ -1,0 +1,16 @@
+using OrleansMlops.Host.Hosting;
+
+namespace OrleansMlops.Storage.Tests.Orleans;
+
+/// <summary>Keeps its state in the named "runs" grain storage.</summary>
+public sealed class RunNoteGrain(
+    [PersistentState("state", SiloStorageExtensions.RunsStorageName)] IPersistentState<CounterState> state) : Grain, IRunNoteGrain
+{
+    public Task Write(string note)
+    {
+        state.State.Note = note;
+        return state.WriteStateAsync();
+    }
+
+    public Task<string?> Read() => Task.FromResult(state.RecordExists ? state.State.Note : null);
+}

@@ -1,0 +1,67 @@
+using System.Data.Common;
+using Dapper;
+using OrleansMlops.Storage.Sqlite;
+
+namespace OrleansMlops.Storage.Tests;
+
+/// <summary>A SQLite file in its own temporary directory, deleted with the directory on dispose.</summary>
+internal sealed class TempDatabase : IAsyncDisposable
+{
+    private TempDatabase(string directory, SqliteStorageOptions options)
+    {
+        Directory = directory;
+        Options = options;
+        DataSource = SqliteDatabase.CreateDataSource(options);
+    }
+
+    public string Directory { get; }
+
+    public SqliteStorageOptions Options { get; }
+
+    public DbDataSource DataSource { get; }
+
+    public string DatabasePath => Options.DatabasePath;
+
+    /// <summary>A fresh database; the directory is created by <see cref="SqliteDatabase.CreateDataSource"/>, as in production.</summary>
+    public static TempDatabase Create(string synchronous = SqliteStorageOptions.SynchronousFull)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "orleans-mlops-storage-tests", Guid.NewGuid().ToString("N"));
+        var options = new SqliteStorageOptions
+        {
+            DatabasePath = Path.Combine(directory, "nested", "test.db"),
+            Synchronous = synchronous,
+        };
+        return new TempDatabase(directory, options);
+    }
+
+    /// <summary>A fresh database with the schema applied.</summary>
+    public static async Task<TempDatabase> CreateWithSchemaAsync()
+    {
+        var database = Create();
+        await SqliteDatabase.EnsureSchemaAsync(database.DataSource, CancellationToken.None);
+        return database;
+    }
+
+    public async Task<T> ScalarAsync<T>(string sql, object? parameters = null)
+    {
+        await using var connection = await DataSource.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<T>(sql, parameters)
+            ?? throw new InvalidOperationException($"'{sql}' returned no value.");
+    }
+
+    public async Task<int> ExecuteAsync(string sql, object? parameters = null)
+    {
+        await using var connection = await DataSource.OpenConnectionAsync();
+        return await connection.ExecuteAsync(sql, parameters);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Disposing the data source closes the pooled handles (and so the WAL files) before the directory goes.
+        await DataSource.DisposeAsync();
+        if (System.IO.Directory.Exists(Directory))
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+    }
+}
