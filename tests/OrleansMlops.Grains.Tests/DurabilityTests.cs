@@ -71,4 +71,34 @@ public sealed class DurabilityTests : IDisposable
             await engine.DisposeAsync();
         }
     }
+
+    [Fact]
+    public async Task A_stage_interrupted_by_a_crash_runs_again_after_restart_and_is_recorded_once()
+    {
+        var engine = await EngineCluster.StartAsync(_setup);
+        await engine.PublishAsync("held", Path.Combine(AppContext.BaseDirectory, "Bpmn", "held.bpmn"));
+        var starting = engine.Client.GetGrain<IPipelineRunGrain>("run-crash")
+            .Start(new StartRunRequest("held", null, CreditRiskRunTests.Purpose, Actors.Alice));
+        await _setup.Held.Entered.WaitAsync(TimeSpan.FromSeconds(20));
+
+        _setup.Held.Holding = false;
+        engine = await engine.CrashAndRestartAsync();
+        await Assert.ThrowsAnyAsync<Exception>(() => starting);
+        try
+        {
+            var run = engine.Client.GetGrain<IPipelineRunGrain>("run-crash");
+            var done = await Eventually.Until(() => run.GetView(), v => v.Status == RunStatus.Completed, what: "the resumed stage");
+
+            Assert.Equal(2, _setup.Held.Executions.Count);
+            Assert.Single(_setup.Held.Executions.Distinct());
+            Assert.Single(done.History, h => h.Kind == "stage.completed" && h.Summary.Contains("held", StringComparison.Ordinal));
+            var audit = await run.VerifyAudit();
+            Assert.True(audit.Valid, string.Join("; ", audit.Problems));
+            Assert.Equal(done.Version, audit.RecordCount);
+        }
+        finally
+        {
+            await engine.DisposeAsync();
+        }
+    }
 }

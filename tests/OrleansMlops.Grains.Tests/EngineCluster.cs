@@ -56,6 +56,7 @@ public sealed class EngineCluster : IAsyncDisposable
             silo.Services.AddSingleton(new EngineClock(setup.Clock));
             silo.Services.AddSingleton<IStageHandler>(setup.Echo);
             silo.Services.AddSingleton<IStageHandler>(setup.Flaky);
+            silo.Services.AddSingleton<IStageHandler>(setup.Held);
             silo.AddMlopsEngine(storage, configuration);
         });
         var cluster = builder.Build();
@@ -67,6 +68,18 @@ public sealed class EngineCluster : IAsyncDisposable
     public async Task<EngineCluster> RestartAsync()
     {
         await _cluster.StopAllSilosAsync();
+        await _cluster.DisposeAsync();
+        return await StartAsync(Setup);
+    }
+
+    /// <summary>Kills the silo without any shutdown (as kill -9 would) and deploys a new cluster on the same database.</summary>
+    public async Task<EngineCluster> CrashAndRestartAsync()
+    {
+        foreach (var silo in _cluster.Silos.ToArray())
+        {
+            await _cluster.KillSiloAsync(silo);
+        }
+
         await _cluster.DisposeAsync();
         return await StartAsync(Setup);
     }
@@ -98,11 +111,17 @@ public sealed class EngineSetup : IDisposable
 
     public FlakyStage Flaky { get; } = new();
 
+    public HeldStage Held { get; } = new();
+
     public string PoliciesPath { get; set; } = RepoPaths.Policies;
 
     public bool WatchPolicies { get; set; }
 
-    public void Dispose() => Directory.Dispose();
+    public void Dispose()
+    {
+        Held.Release();
+        Directory.Dispose();
+    }
 }
 
 public static class Actors

@@ -20,6 +20,8 @@ public sealed class RunsApiTests(EngineHostFactory factory) : IClassFixture<Engi
         var runId = run.GetProperty("runId").GetString()!;
         Assert.Equal($"/api/runs/{runId}", started.Headers.Location!.OriginalString);
         Assert.Equal("waitingForUser", run.GetProperty("status").GetString());
+        Assert.InRange(run.GetProperty("variables").GetProperty("auc").GetDouble(), 0.70, 1.0);
+        Assert.Equal("credit-risk", run.GetProperty("variables").GetProperty("model.name").GetString());
         var taskId = run.GetProperty("openTasks")[0].GetProperty("taskId").GetString();
 
         var approved = await _http.SendAsync(Post($"/api/runs/{runId}/tasks/{taskId}", new { decision = "approve", comment = "Reviewed" }).As("bob", "approver"));
@@ -124,6 +126,12 @@ public sealed class RunsApiTests(EngineHostFactory factory) : IClassFixture<Engi
         var again = await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ApproveModel", new { decision = "approve" }).As("bob", "approver"));
 
         await AssertProblem(again, HttpStatusCode.Conflict, "Completed");
+    }
+
+    [Fact]
+    public async Task An_unknown_status_filter_is_a_400_listing_the_statuses()
+    {
+        await AssertProblem(await _http.GetAsync("/api/runs?status=sleeping"), HttpStatusCode.BadRequest, "WaitingForUser");
     }
 
     [Fact]

@@ -34,6 +34,7 @@ public static class MlopsHostExtensions
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.Converters.Add(new VariableJsonConverter());
             o.SerializerOptions.MaxDepth = 32;
         });
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
