@@ -1,0 +1,161 @@
+using System.Collections.Immutable;
+using OrleansMlops.Abstractions;
+using OrleansMlops.Abstractions.Models;
+using OrleansMlops.Abstractions.Runs;
+using OrleansMlops.Abstractions.Workflows;
+using OrleansMlops.Storage.Audit;
+
+namespace OrleansMlops.Grains.Runs;
+
+// The durable commit of a transition and what follows it: audit append, model effects, index, timers.
+public sealed partial class PipelineRunGrain
+{
+    /// <summary>
+    /// The one durable step of every transition: chain an audit record, persist the state with it, then append it to the
+    /// audit table and apply owed model changes (both repeatable, so a crash in between only delays them).
+    /// </summary>
+    private async Task Commit(string kind, Actor actor, string summary, ImmutableArray<TransitionStep> steps, object details)
+    {
+        var now = clock.UtcNow;
+        var sequence = S.AuditSequence + 1;
+        var payload = AuditJson.Serialize(new { summary, steps, details });
+        var record = AuditChain.Seal(RunId, sequence, kind, actor.Id, now, payload, S.AuditHeadHash);
+        S.AuditOutbox.Add(record);
+        S.AuditSequence = sequence;
+        S.AuditHeadHash = record.Hash;
+        S.History.Add(new HistoryEntry(sequence, now, kind, actor.Id, summary, steps));
+        S.UpdatedAt = now;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
+            // The in-memory state is ahead of storage now; only a fresh activation is trustworthy.
+            RunLog.PersistFailed(logger, e, RunId, kind);
+            DeactivateOnIdle();
+            throw;
+        }
+
+        RunLog.Transition(logger, RunId, sequence, kind, summary);
+        await FlushAuditOutbox();
+        await ApplyModelEffects();
+        await UpdateIndex();
+        ArmTimers();
+    }
+
+    private async Task FlushAuditOutbox()
+    {
+        if (S.AuditOutbox.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await auditStore.AppendAsync(S.AuditOutbox, CancellationToken.None);
+            S.AuditOutbox.Clear();
+        }
+        catch (Exception e)
+        {
+            RunLog.AuditAppendFailed(logger, e, RunId, S.AuditOutbox.Count);
+        }
+    }
+
+    private async Task ApplyModelEffects()
+    {
+        while (S.ModelEffects.Count > 0)
+        {
+            var effect = S.ModelEffects[0];
+            var grain = GrainFactory.GetGrain<IModelVersionGrain>(effect.Model.GrainKey);
+            try
+            {
+                _ = effect.Kind switch
+                {
+                    ModelEffectKind.Register => await grain.Register(RunId, effect.Registration!, effect.Actor),
+                    ModelEffectKind.Validate => await grain.MarkValidated(RunId, effect.Metrics ?? ImmutableDictionary<string, double>.Empty, effect.Actor),
+                    ModelEffectKind.Approve => await grain.MarkApproved(RunId, effect.Actor),
+                    ModelEffectKind.Deploy => await grain.MarkDeployed(RunId, effect.Environment ?? "default", effect.Actor),
+                    _ => throw new InvalidOperationException($"Unknown model effect {effect.Kind}."),
+                };
+            }
+            catch (Exception e)
+            {
+                RunLog.ModelEffectFailed(logger, e, RunId, effect.Kind.ToString(), effect.Model.GrainKey);
+                return;
+            }
+
+            S.ModelEffects.RemoveAt(0);
+        }
+    }
+
+    private async Task UpdateIndex()
+    {
+        var view = View();
+        try
+        {
+            await runIndex.UpsertAsync(
+                new RunSummary(
+                    RunId,
+                    S.Workflow!.WorkflowId,
+                    S.Workflow.Version,
+                    view.Status,
+                    string.Join(",", view.CurrentNodes),
+                    S.StartedBy!.Id,
+                    S.StartedAt,
+                    S.UpdatedAt,
+                    S.AuditSequence),
+                CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // The index is a projection: the next transition writes the newest row again.
+            RunLog.IndexUpdateFailed(logger, e, RunId);
+        }
+    }
+
+    private void ArmTimers()
+    {
+        var self = this.AsReference<IRunWakeup>();
+        _timers.Arm(S.Process?.Timers ?? [], clock.Time, () => self.WakeUp());
+    }
+
+    /// <summary>Keeps one durable reminder while the run has work of its own, so a crash or deactivation cannot strand it.</summary>
+    private async Task SyncWakeReminder()
+    {
+        TimeSpan? wanted = null;
+        if (S.Process is { Status: ProcessStatus.Running } process)
+        {
+            if (HasRunnableWork())
+            {
+                wanted = TimeSpan.FromMinutes(1);
+            }
+            else if (process.Timers.Length > 0)
+            {
+                var earliest = process.Timers.Min(t => t.DueAt) - clock.UtcNow;
+                wanted = earliest < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : earliest;
+            }
+        }
+
+        if (wanted == _registeredWake)
+        {
+            return;
+        }
+
+        if (wanted is { } due)
+        {
+            await this.RegisterOrUpdateReminder(WakeReminder, due, TimeSpan.FromHours(1));
+        }
+        else if (await this.GetReminder(WakeReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        _registeredWake = wanted;
+    }
+
+    private bool HasRunnableWork() =>
+        S.Process is { Status: ProcessStatus.Running } process
+        && process.Tokens.Any(t => t.Status == TokenStatus.Running
+            || (t.Status == TokenStatus.AwaitingGate && !S.BlockedTokens.ContainsKey(t.TokenId)));
+}

@@ -1,0 +1,154 @@
+using System.Collections.Immutable;
+using OrleansMlops.Abstractions;
+using OrleansMlops.Abstractions.Models;
+using OrleansMlops.Abstractions.Stages;
+using OrleansMlops.Abstractions.Workflows;
+using OrleansMlops.Workflows;
+
+namespace OrleansMlops.Grains.Runs;
+
+// Driving the run: gates before stages, stage handlers, due timers.
+public sealed partial class PipelineRunGrain
+{
+    /// <summary>Moves tokens until each waits for something outside the run: a person, a timer, a blocked gate.</summary>
+    private async Task Drive()
+    {
+        while (S.Process is { Status: ProcessStatus.Running } process)
+        {
+            var awaitingGate = process.Tokens.FirstOrDefault(
+                t => t.Status == TokenStatus.AwaitingGate && !S.BlockedTokens.ContainsKey(t.TokenId));
+            if (awaitingGate is not null)
+            {
+                await PassStageGate(process, awaitingGate);
+                continue;
+            }
+
+            var running = process.Tokens.FirstOrDefault(t => t.Status == TokenStatus.Running);
+            if (running is not null)
+            {
+                await RunStage(process, running);
+                continue;
+            }
+
+            break;
+        }
+
+        await SyncWakeReminder();
+    }
+
+    private async Task PassStageGate(ProcessState process, Token token)
+    {
+        var task = (StageTask)_definition!.Nodes[token.NodeId];
+        var transition = $"enter:{task.Stage}";
+        var decision = await Decide(transition, task.Id, task.Stage, S.StartedBy!, EnvironmentOf(task));
+        if (decision.Allows)
+        {
+            var step = _interpreter!.AllowStage(process, token.TokenId, clock.UtcNow);
+            S.Process = step.State;
+            await Commit("gate.allowed", Actor.System, $"Gate {transition} allowed", step.Steps, Summarize(decision));
+            return;
+        }
+
+        S.BlockedTokens[token.TokenId] = decision.DecisionId;
+        RunLog.GateRefused(logger, RunId, transition, decision.Outcome.ToString(), decision.DecisionId);
+        await Commit("gate.blocked", Actor.System, $"Gate {transition} blocked: {FailureText(decision)}", [], Summarize(decision));
+    }
+
+    private async Task RunStage(ProcessState process, Token token)
+    {
+        var task = (StageTask)_definition!.Nodes[token.NodeId];
+        var handler = handlers.Find(task.Stage);
+        var model = await CurrentModel();
+        StageResult result;
+        try
+        {
+            if (handler is null)
+            {
+                throw new StageException(
+                    $"No handler is registered for stage '{task.Stage}' (task '{task.Id}'). Known stages: {string.Join(", ", handlers.Stages)}.");
+            }
+
+            var context = new StageContext(
+                RunId,
+                task.Id,
+                task.Stage,
+                token.Attempt,
+                $"{RunId}:{task.Id}:{token.TokenId}",
+                task.Properties,
+                process.Variables,
+                model,
+                S.StartedBy!,
+                clock.UtcNow);
+            result = await handler.ExecuteAsync(context, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            RunLog.StageFailed(logger, e, RunId, task.Stage, token.Attempt);
+            var failed = _interpreter!.FailStage(process, token.TokenId, e.Message, clock.UtcNow);
+            S.Process = failed.State;
+            await Commit(
+                "stage.failed",
+                Actor.System,
+                $"Stage {task.Stage} failed (attempt {token.Attempt + 1}): {e.Message}",
+                failed.Steps,
+                new { stage = task.Stage, attempt = token.Attempt, error = e.Message });
+            return;
+        }
+
+        var outputs = await RecordStageEffects(task, result);
+        var step = _interpreter!.CompleteStage(process, token.TokenId, outputs, clock.UtcNow);
+        S.Process = step.State;
+        await Commit(
+            "stage.completed",
+            Actor.System,
+            $"Stage {task.Stage} completed",
+            step.Steps,
+            new { stage = task.Stage, metrics = result.Metrics, model = S.Model, environment = result.DeployedEnvironment });
+    }
+
+    /// <summary>Turns a stage result into owed model changes and the variables the run keeps.</summary>
+    private async Task<ImmutableDictionary<string, Variable>> RecordStageEffects(StageTask task, StageResult result)
+    {
+        var outputs = result.Outputs;
+        var actor = S.StartedBy!.Id;
+        if (result.TrainedModel is { } trained)
+        {
+            // Allocation is idempotent per run, so a retry after a crash gets the same version number.
+            var version = await GrainFactory.GetGrain<IModelRegistryGrain>(trained.ModelName).AllocateVersion(RunId);
+            S.Model = new ModelVersionKey(trained.ModelName, version);
+            S.ModelEffects.Add(new ModelEffect(ModelEffectKind.Register, S.Model, actor, Registration: trained));
+            outputs = outputs
+                .SetItem("model.name", Variable.Of(trained.ModelName))
+                .SetItem("model.version", Variable.Of(version));
+        }
+        else if (S.Model is { } model && string.Equals(task.Stage, "validate", StringComparison.OrdinalIgnoreCase))
+        {
+            S.Actors[RunRoles.Validator] = S.StartedBy!;
+            S.ModelEffects.Add(new ModelEffect(ModelEffectKind.Validate, model, actor, Metrics: result.Metrics));
+        }
+
+        if (result.DeployedEnvironment is { } environment && S.Model is { } deployed)
+        {
+            S.ModelEffects.Add(new ModelEffect(ModelEffectKind.Deploy, deployed, actor, Environment: environment));
+        }
+
+        return outputs;
+    }
+
+    private async Task FireDueTimers()
+    {
+        while (S.Process is { Status: ProcessStatus.Running } process)
+        {
+            var now = clock.UtcNow;
+            var due = process.Timers.Where(t => t.DueAt <= now).OrderBy(t => t.DueAt).FirstOrDefault();
+            if (due is null)
+            {
+                return;
+            }
+
+            var step = _interpreter!.FireTimer(process, due.TimerId, now);
+            S.Process = step.State;
+            await Commit("timer.fired", Actor.System, $"Timer {due.EventNodeId} ({due.Kind}) fired", step.Steps, new { timer = due });
+        }
+    }
+}
