@@ -1,10 +1,12 @@
 using System.Collections.Immutable;
+using OrleansMlops.Abstractions.Models;
 
 namespace OrleansMlops.Abstractions.Governance;
 
 /// <summary>
 /// The typed facts a rule set sees. Rule expressions address it through the parameters
 /// <c>input</c>, <c>run</c>, <c>model</c> and <c>actor</c> (the person acting now, e.g. the approver).
+/// Documented field by field in policies/README.md.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("mlops.gate-input")]
 public sealed record GateInput(
@@ -12,10 +14,13 @@ public sealed record GateInput(
     [property: Id(1)] GateRunFacts Run,
     [property: Id(2)] GateModelFacts Model,
     [property: Id(3)] Actor Actor,
-    [property: Id(4)] string Environment,
+    [property: Id(4)] GateEnvironmentFacts Environment,
     [property: Id(5)] DateTimeOffset Now);
 
-/// <summary>Facts about the run: workflow, the node being entered, variables (as text) and who did what.</summary>
+/// <summary>
+/// Facts about the run: workflow, the node being entered, variables (as text), thresholds declared at start
+/// (<c>threshold.&lt;metric&gt;.min|max</c> parameters, keyed "&lt;metric&gt;.min") and who played which part.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("mlops.gate-run-facts")]
 public sealed record GateRunFacts(
     [property: Id(0)] string RunId,
@@ -28,9 +33,15 @@ public sealed record GateRunFacts(
     [property: Id(7)] Actor? Trainer,
     [property: Id(8)] Actor? Validator,
     [property: Id(9)] Actor? Approver,
-    [property: Id(10)] DateTimeOffset StartedAt);
+    [property: Id(10)] DateTimeOffset StartedAt,
+    [property: Id(11)] ImmutableDictionary<string, double> Thresholds)
+{
+    public bool HasVariable(string name) => Variables.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value);
 
-/// <summary>Facts about the model version the run produced (empty before training).</summary>
+    public string Variable(string name) => Variables.GetValueOrDefault(name) ?? string.Empty;
+}
+
+/// <summary>Facts about the model version the run produced (empty before training): registry entry, lineage, metrics, evidence.</summary>
 [GenerateSerializer, Immutable, Alias("mlops.gate-model-facts")]
 public sealed record GateModelFacts(
     [property: Id(0)] bool Registered,
@@ -46,4 +57,58 @@ public sealed record GateModelFacts(
 {
     public static GateModelFacts None { get; } =
         new(false, null, 0, null, null, "None", ImmutableDictionary<string, double>.Empty, null, null, null);
+
+    [Id(10)]
+    public string? DatasetId { get; init; }
+
+    [Id(11)]
+    public string? DatasetVersion { get; init; }
+
+    [Id(12)]
+    public ImmutableArray<DatasetFile> DatasetFiles { get; init; } = [];
+
+    [Id(13)]
+    public ImmutableArray<string> ProtectedAttributes { get; init; } = [];
+
+    [Id(14)]
+    public string? Owner { get; init; }
+
+    [Id(15)]
+    public string? Tier { get; init; }
+
+    [Id(16)]
+    public string? TrainedBy { get; init; }
+
+    [Id(17)]
+    public string? ValidatedBy { get; init; }
+
+    [Id(18)]
+    public DateTimeOffset? RegisteredAt { get; init; }
+
+    [Id(19)]
+    public DateTimeOffset? ValidatedAt { get; init; }
+
+    [Id(20)]
+    public DateTimeOffset? RevalidationDueAt { get; init; }
+
+    [Id(21)]
+    public ImmutableArray<ThresholdCheck> ThresholdChecks { get; init; } = [];
+
+    [Id(22)]
+    public ImmutableArray<ModelDocument> Documents { get; init; } = [];
+
+    public bool HasMetric(string name) => Metrics.ContainsKey(name);
+
+    public double Metric(string name) => Metrics.GetValueOrDefault(name, double.NaN);
+
+    public bool HasDocument(string kind) => Documents.Any(d => d.Kind == kind);
+
+    /// <summary>The attribute a document of this kind declares, or "" when there is no such document or attribute.</summary>
+    public string DocumentAttribute(string kind, string attribute) =>
+        Documents.FirstOrDefault(d => d.Kind == kind)?.Attributes.GetValueOrDefault(attribute) ?? string.Empty;
+
+    /// <summary>Whether a document of this kind lists <paramref name="section"/> in its comma-separated "sections" attribute.</summary>
+    public bool DocumentCovers(string kind, string section) =>
+        DocumentAttribute(kind, "sections").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Contains(section, StringComparer.OrdinalIgnoreCase);
 }

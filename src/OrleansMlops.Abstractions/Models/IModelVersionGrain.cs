@@ -21,6 +21,10 @@ public interface IModelVersionGrain : IGrainWithStringKey
     [Alias("MarkDeployed")]
     Task<ModelVersionView> MarkDeployed(string runId, string environment, string actor);
 
+    /// <summary>Attaches evidence; a document already attached (same kind and SHA-256) is acknowledged, not added twice.</summary>
+    [Alias("AttachDocuments")]
+    Task<ModelVersionView> AttachDocuments(string runId, ImmutableArray<ModelDocument> documents);
+
     [Alias("Retire")]
     Task<ModelVersionView> Retire(string runId, string actor);
 

@@ -11,4 +11,17 @@ public sealed record ModelRegistration(
     [property: Id(3)] string ArtifactUri,
     [property: Id(4)] string ArtifactSha256,
     [property: Id(5)] ModelLineage Lineage,
-    [property: Id(6)] ImmutableDictionary<string, double> TrainingMetrics);
+    [property: Id(6)] ImmutableDictionary<string, double> TrainingMetrics)
+{
+    /// <summary>The accountable owner (model inventory, SR 26-2); the run's "owner" parameter, else the submitter.</summary>
+    [Id(7)]
+    public string? Owner { get; init; }
+
+    /// <summary>Materiality tier in the model inventory (the run's "tier" parameter).</summary>
+    [Id(8)]
+    public string? Tier { get; init; }
+
+    /// <summary>Attributes the bias examination compares groups by (AI Act Art. 10(2)(f)); never model features.</summary>
+    [Id(9)]
+    public ImmutableArray<string> ProtectedAttributes { get; init; } = [];
+}

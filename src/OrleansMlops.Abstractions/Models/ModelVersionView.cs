@@ -11,4 +11,13 @@ public sealed record ModelVersionView(
     [property: Id(4)] ImmutableDictionary<string, double> ValidationMetrics,
     [property: Id(5)] string? ApprovedBy,
     [property: Id(6)] string? Environment,
-    [property: Id(7)] ImmutableArray<LifecycleEvent> History);
+    [property: Id(7)] ImmutableArray<LifecycleEvent> History)
+{
+    /// <summary>Evidence attached by the owning run, in attachment order.</summary>
+    [Id(8)]
+    public ImmutableArray<ModelDocument> Documents { get; init; } = [];
+
+    /// <summary>When the periodic review falls due (validation time plus the review period); null before validation.</summary>
+    [Id(9)]
+    public DateTimeOffset? RevalidationDueAt { get; init; }
+}

@@ -14,6 +14,10 @@ public sealed record StageResult(
     [property: Id(2)] ModelRegistration? TrainedModel,
     [property: Id(3)] string? DeployedEnvironment)
 {
+    /// <summary>Evidence the stage produced or collected, to attach to the run's model version.</summary>
+    [Id(4)]
+    public ImmutableArray<ModelDocument> Documents { get; init; } = [];
+
     public static StageResult Empty { get; } = new(
         ImmutableDictionary<string, Variable>.Empty, ImmutableDictionary<string, double>.Empty, null, null);
 }

@@ -14,9 +14,9 @@ internal static class NeutralGateInput
     public static GateInput Value { get; } = new(
         TransitionName.Approve,
         new GateRunFacts(string.Empty, string.Empty, 0, null, null, ImmutableDictionary<string, string>.Empty,
-            Actor.System, null, null, null, DateTimeOffset.UnixEpoch),
+            Actor.System, null, null, null, DateTimeOffset.UnixEpoch, ImmutableDictionary<string, double>.Empty),
         GateModelFacts.None,
         Actor.System,
-        string.Empty,
+        GateEnvironmentFacts.None,
         DateTimeOffset.UnixEpoch);
 }

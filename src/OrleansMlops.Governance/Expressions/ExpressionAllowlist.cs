@@ -108,9 +108,9 @@ internal static class ExpressionAllowlist
             return false;
         }
 
-        if (declaring == typeof(OrleansMlops.Abstractions.Actor))
+        if (RuleParameters.FactMethods.TryGetValue(declaring, out var factMethods))
         {
-            return method.Name == nameof(OrleansMlops.Abstractions.Actor.HasRole);
+            return !method.IsStatic && factMethods.Contains(method.Name, StringComparer.Ordinal);
         }
 
         if (declaring == typeof(string))

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using OrleansMlops.Abstractions;
 using OrleansMlops.Abstractions.Governance;
+using OrleansMlops.Abstractions.Models;
 using RulesEngine.Models;
 
 namespace OrleansMlops.Governance.Expressions;
@@ -17,7 +18,23 @@ internal static class RuleParameters
     public const string Actor = "actor";
 
     /// <summary>The record types rule expressions may read.</summary>
-    public static readonly Type[] InputTypes = [typeof(GateInput), typeof(GateRunFacts), typeof(GateModelFacts), typeof(Actor)];
+    public static readonly Type[] InputTypes =
+    [
+        typeof(GateInput), typeof(GateRunFacts), typeof(GateModelFacts), typeof(Actor),
+        typeof(GateEnvironmentFacts), typeof(ThresholdCheck), typeof(ModelDocument), typeof(DatasetFile),
+    ];
+
+    /// <summary>Helper methods the fact records offer rules, by declaring type; nothing else of theirs may be called.</summary>
+    public static readonly IReadOnlyDictionary<Type, string[]> FactMethods = new Dictionary<Type, string[]>
+    {
+        [typeof(Actor)] = [nameof(OrleansMlops.Abstractions.Actor.HasRole)],
+        [typeof(GateRunFacts)] = [nameof(GateRunFacts.HasVariable), nameof(GateRunFacts.Variable)],
+        [typeof(GateModelFacts)] =
+        [
+            nameof(GateModelFacts.HasMetric), nameof(GateModelFacts.Metric), nameof(GateModelFacts.HasDocument),
+            nameof(GateModelFacts.DocumentAttribute), nameof(GateModelFacts.DocumentCovers),
+        ],
+    };
 
     public static ParameterExpression[] ForParsing() =>
     [

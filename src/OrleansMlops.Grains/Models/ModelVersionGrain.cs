@@ -51,6 +51,22 @@ public sealed class ModelVersionGrain(
     public Task<ModelVersionView> Retire(string runId, string actor) =>
         Move(runId, ModelLifecycle.Retired, actor, detail: null, v => v);
 
+    public async Task<ModelVersionView> AttachDocuments(string runId, ImmutableArray<ModelDocument> documents)
+    {
+        var view = RequireOwnedBy(runId, "attach documents");
+        var added = documents
+            .Where(d => !view.Documents.Any(existing => existing.Kind == d.Kind && existing.Sha256 == d.Sha256))
+            .ToImmutableArray();
+        if (added.IsEmpty)
+        {
+            return view;
+        }
+
+        state.State.View = view with { Documents = view.Documents.AddRange(added) };
+        await state.WriteStateAsync();
+        return state.State.View;
+    }
+
     public Task<ModelVersionView?> GetView() => Task.FromResult(state.State.View);
 
     private ModelVersionKey Key
@@ -70,14 +86,7 @@ public sealed class ModelVersionGrain(
         string? detail,
         Func<ModelVersionView, ModelVersionView> apply)
     {
-        var view = state.State.View
-            ?? throw new ModelVersionException($"Model version {Key} is not registered; it cannot become {to}.");
-        if (view.OwnerRunId != runId)
-        {
-            throw new ModelVersionException(
-                $"Model version {Key} belongs to run '{view.OwnerRunId}'; run '{runId}' may not make it {to}.");
-        }
-
+        var view = RequireOwnedBy(runId, $"make it {to}");
         if (view.Lifecycle == to)
         {
             return view;
@@ -96,6 +105,15 @@ public sealed class ModelVersionGrain(
         state.State.View = changed;
         await state.WriteStateAsync();
         return changed;
+    }
+
+    private ModelVersionView RequireOwnedBy(string runId, string action)
+    {
+        var view = state.State.View
+            ?? throw new ModelVersionException($"Model version {Key} is not registered; nobody may {action}.");
+        return view.OwnerRunId == runId
+            ? view
+            : throw new ModelVersionException($"Model version {Key} belongs to run '{view.OwnerRunId}'; run '{runId}' may not {action}.");
     }
 
     private static ModelLifecycle Next(ModelLifecycle current) => current switch

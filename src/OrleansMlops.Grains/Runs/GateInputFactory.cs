@@ -32,8 +32,9 @@ internal static class GateInputFactory
             state.Actors.GetValueOrDefault(RunRoles.Trainer),
             state.Actors.GetValueOrDefault(RunRoles.Validator),
             state.Actors.GetValueOrDefault(RunRoles.Approver),
-            state.StartedAt);
-        return new GateInput(transition, run, ModelFacts(model), actor, environment, now);
+            state.StartedAt,
+            ImmutableDictionary<string, double>.Empty);
+        return new GateInput(transition, run, ModelFacts(model), actor, GateEnvironmentFacts.None with { Name = environment }, now);
     }
 
     private static GateModelFacts ModelFacts(ModelVersionView? model)

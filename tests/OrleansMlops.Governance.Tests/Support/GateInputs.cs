@@ -26,7 +26,10 @@ internal static class GateInputs
         Submitter,
         null,
         null,
-        Now.AddHours(-2));
+        Now.AddHours(-2),
+        ImmutableDictionary<string, double>.Empty);
+
+    public static GateEnvironmentFacts Production { get; } = new("prod", AuditTrailEnabled: true, PredictionLoggingEnabled: true, LogRetentionDays: 365);
 
     public static GateModelFacts TrainedModel { get; } = new(
         Registered: true,
@@ -42,11 +45,11 @@ internal static class GateInputs
 
     public static GateInput For(string transition) => transition switch
     {
-        "enter:train" => new GateInput(transition, Run with { Stage = "train" }, GateModelFacts.None, Actor.System, "prod", Now),
-        "enter:validate" => new GateInput(transition, Run with { Stage = "validate" }, TrainedModel, Actor.System, "prod", Now),
-        "approve" => new GateInput(transition, Run, TrainedModel with { Lifecycle = "Validated" }, Approver, "prod", Now),
-        "enter:deploy" => new GateInput(transition, Run with { Stage = "deploy" }, TrainedModel with { Lifecycle = "Approved" }, Actor.System, "prod", Now),
-        _ => new GateInput(transition, Run, TrainedModel, Approver, "prod", Now),
+        "enter:train" => new GateInput(transition, Run with { Stage = "train" }, GateModelFacts.None, Actor.System, Production, Now),
+        "enter:validate" => new GateInput(transition, Run with { Stage = "validate" }, TrainedModel, Actor.System, Production, Now),
+        "approve" => new GateInput(transition, Run, TrainedModel with { Lifecycle = "Validated" }, Approver, Production, Now),
+        "enter:deploy" => new GateInput(transition, Run with { Stage = "deploy" }, TrainedModel with { Lifecycle = "Approved" }, Actor.System, Production, Now),
+        _ => new GateInput(transition, Run, TrainedModel, Approver, Production, Now),
     };
 
     /// <summary>The input the rules of good/expression-forms.json are written against.</summary>
