@@ -4,8 +4,11 @@ namespace OrleansMlops.Governance;
 
 internal static partial class GovernanceLog
 {
-    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Rule set {RuleSetId} v{Version} ({ContentHash}) activated from {File}")]
-    public static partial void RuleSetActivated(ILogger logger, string ruleSetId, int version, string contentHash, string file);
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Rule set {RuleSetId} v{Version} ({ContentHash}) activated by {ActivatedBy}")]
+    public static partial void RuleSetActivated(ILogger logger, string ruleSetId, int version, string contentHash, string activatedBy);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Warning, Message = "Activation of a rule set by {ActivatedBy} refused in phase {Phase}; nothing changed")]
+    public static partial void ActivationRefused(ILogger logger, string activatedBy, GovernancePhase phase, Exception error);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Rule set file {File} refused in phase {Phase}; rule set {RuleSetId} v{Version} stays in force")]
     public static partial void RefusedKeepingPrevious(ILogger logger, string file, GovernancePhase phase, string ruleSetId, int version, Exception error);
@@ -30,6 +33,9 @@ internal static partial class GovernanceLog
 
     [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "Gate {Transition} of run {RunId} could not decide, blocked (decision {DecisionId}): {Error}")]
     public static partial void DecisionError(ILogger logger, string runId, string transition, string decisionId, string? error);
+
+    [LoggerMessage(EventId = 3014, Level = LogLevel.Warning, Message = "Gate {Transition} of run {RunId} exceeded its time budget of {BudgetMs} ms (decision {DecisionId}); blocked as a governance error")]
+    public static partial void BudgetExceeded(ILogger logger, string runId, string transition, string decisionId, double budgetMs);
 
     [LoggerMessage(EventId = 3013, Level = LogLevel.Error, Message = "Gate {Transition} of run {RunId} failed while evaluating (decision {DecisionId})")]
     public static partial void EvaluationFailed(ILogger logger, string runId, string transition, string decisionId, Exception error);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OrleansMlops.Governance.Hosting;
+using OrleansMlops.Governance.Loading;
 
 namespace OrleansMlops.Governance;
 
@@ -21,6 +22,24 @@ public sealed class GovernanceOptionsValidator(IHostEnvironment? environment = n
         {
             return ValidateOptionsResult.Fail(
                 $"{GovernanceOptions.Section}:PoliciesPath contains characters not allowed in a path; got '{options.PoliciesPath}'.");
+        }
+
+        if (options.EvaluationBudget <= TimeSpan.Zero || options.EvaluationBudget > TimeSpan.FromMinutes(1))
+        {
+            return ValidateOptionsResult.Fail(
+                $"{GovernanceOptions.Section}:EvaluationBudget must be more than zero and at most one minute; got {options.EvaluationBudget}.");
+        }
+
+        if (options.RequiredTransitions?.FirstOrDefault(t => !TransitionName.IsValid(t)) is { } invalid)
+        {
+            return ValidateOptionsResult.Fail(
+                $"{GovernanceOptions.Section}:RequiredTransitions holds '{invalid}', which is not a transition (\"approve\" or \"enter:<stage>\").");
+        }
+
+        var dateProblems = EffectiveDateOverrides.Validate(options.EffectiveDates).ToList();
+        if (dateProblems.Count > 0)
+        {
+            return ValidateOptionsResult.Fail(dateProblems);
         }
 
         var directory = PoliciesDirectory.Resolve(options.PoliciesPath, environment);

@@ -6,7 +6,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansMlops.Governance.Catalog;
 using OrleansMlops.Governance.Hosting;
+using OrleansMlops.Governance.DryRun;
 using OrleansMlops.Governance.Loading;
+using OrleansMlops.Governance.Versions;
 
 namespace OrleansMlops.Governance;
 
@@ -16,6 +18,8 @@ public static class GovernanceServiceCollectionExtensions
     /// Registers the governance gate and its rule set catalog, configured from the <c>Governance</c> section. The
     /// options are validated at start; the catalog loads the policies folder at start (a refused file is reported,
     /// the others still load) and, with <see cref="GovernanceOptions.WatchForChanges"/>, reloads on file changes.
+    /// Versions are kept in an <see cref="InMemoryRuleSetVersionStore"/> unless another <see cref="IRuleSetVersionStore"/>
+    /// is registered (before or after this call: the default is only added when none is).
     /// </summary>
     public static IServiceCollection AddMlopsGovernance(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,12 +28,16 @@ public static class GovernanceServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GovernanceOptions>, GovernanceOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<RuleSetLoader>();
+        services.TryAddSingleton<IRuleSetVersionStore, InMemoryRuleSetVersionStore>();
+        services.TryAddSingleton(sp => new RuleSetLoader(sp.GetRequiredService<IOptions<GovernanceOptions>>().Value));
         services.TryAddSingleton(sp => new RuleSetCatalog(
             PoliciesDirectory.Resolve(sp.GetRequiredService<IOptions<GovernanceOptions>>().Value.PoliciesPath, sp.GetService<IHostEnvironment>()),
             sp.GetRequiredService<RuleSetLoader>(),
+            sp.GetRequiredService<IRuleSetVersionStore>(),
+            sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<RuleSetCatalog>>()));
         services.TryAddSingleton<IGovernanceGate, GovernanceGate>();
+        services.TryAddSingleton<DryRunner>();
         services.AddHostedService<GovernanceCatalogService>();
         return services;
     }

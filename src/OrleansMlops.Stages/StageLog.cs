@@ -21,4 +21,8 @@ internal static partial class StageLog
     [LoggerMessage(EventId = 4004, Level = LogLevel.Warning,
         Message = "Run {RunId} refused the artifact of {ModelVersion} in stage {Stage}: {Reason}")]
     public static partial void ArtifactRefused(ILogger logger, string runId, string modelVersion, string stage, string reason);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Information,
+        Message = "Run {RunId} collected {Count} evidence documents for {ModelVersion}: {Kinds}")]
+    public static partial void EvidenceCollected(ILogger logger, string runId, string modelVersion, int count, string kinds);
 }

@@ -22,7 +22,10 @@ public sealed class StagesOptions
 
     public string ModelName { get; set; } = "credit-risk";
 
-    /// <summary>The commit of the training code recorded in lineage; the host may fill it from <c>MLOPS_CODE_COMMIT</c>.</summary>
+    /// <summary>
+    /// The commit of the training code recorded in lineage; when not configured, <c>MLOPS_CODE_COMMIT</c> or the git
+    /// checkout the base directory lies in fills it.
+    /// </summary>
     public string CodeCommit { get; set; } = DefaultCodeCommit;
 
     /// <summary>The absolute form of <paramref name="path"/>, resolving a relative one against <see cref="BaseDirectory"/>.</summary>

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using OrleansMlops.Abstractions.Stages;
 using OrleansMlops.Stages.Artifacts;
 using OrleansMlops.Stages.Handlers;
+using OrleansMlops.Stages.Lineage;
 
 namespace OrleansMlops.Stages;
 
@@ -15,10 +16,11 @@ public static class StagesServiceCollectionExtensions
     public const string CodeCommitVariable = "MLOPS_CODE_COMMIT";
 
     /// <summary>
-    /// Registers the train, validate and deploy handlers as <see cref="IStageHandler"/> singletons, the
+    /// Registers the train, evidence, validate and deploy handlers as <see cref="IStageHandler"/> singletons, the
     /// <see cref="ArtifactStore"/>, and <see cref="StagesOptions"/> bound from the <c>Stages</c> section and validated at
     /// start. An unset <c>Stages:BaseDirectory</c> becomes the host's content root (the current directory without a
-    /// host); an unset <c>Stages:CodeCommit</c> is taken from <c>MLOPS_CODE_COMMIT</c> when that is set.
+    /// host); an unset <c>Stages:CodeCommit</c> is taken from <c>MLOPS_CODE_COMMIT</c> when that is set, else from the
+    /// git checkout <c>BaseDirectory</c> lies in (so a run started from a clone records its commit with no setup).
     /// </summary>
     public static IServiceCollection AddMlopsStages(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,9 +34,11 @@ public static class StagesServiceCollectionExtensions
                     options.BaseDirectory = provider.GetService<IHostEnvironment>()?.ContentRootPath ?? Directory.GetCurrentDirectory();
                 }
 
-                if (section[nameof(StagesOptions.CodeCommit)] is null && configuration[CodeCommitVariable] is { Length: > 0 } commit)
+                if (section[nameof(StagesOptions.CodeCommit)] is null)
                 {
-                    options.CodeCommit = commit;
+                    options.CodeCommit = configuration[CodeCommitVariable] is { Length: > 0 } commit
+                        ? commit
+                        : GitHead.FindCommit(options.BaseDirectory) ?? StagesOptions.DefaultCodeCommit;
                 }
             })
             .ValidateOnStart();
@@ -44,6 +48,7 @@ public static class StagesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStageHandler, TrainStageHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStageHandler, ValidateStageHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStageHandler, DeployStageHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStageHandler, EvidenceStageHandler>());
         return services;
     }
 }

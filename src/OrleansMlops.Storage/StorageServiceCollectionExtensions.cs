@@ -1,7 +1,9 @@
 using System.Data.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using OrleansMlops.Governance.DryRun;
 using OrleansMlops.Storage.Audit;
+using OrleansMlops.Storage.Decisions;
 using OrleansMlops.Storage.Runs;
 using OrleansMlops.Storage.Sqlite;
 
@@ -11,7 +13,8 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the options, a <see cref="DbDataSource"/> created from them (disposed with the container),
-    /// <see cref="IAuditStore"/> and <see cref="IRunIndex"/>.
+    /// <see cref="IAuditStore"/>, <see cref="IRunIndex"/> and <see cref="IDecisionStore"/> (also as the
+    /// <see cref="IDecisionHistory"/> dry runs replay).
     /// </summary>
     /// <exception cref="OptionsValidationException">The options are invalid, including an unsupported provider.</exception>
     public static IServiceCollection AddMlopsStorage(this IServiceCollection services, StorageOptions options)
@@ -41,6 +44,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<IAuditStore>(provider => new SqliteAuditStore(provider.GetRequiredService<DbDataSource>()));
         services.AddSingleton<IRunIndex>(provider => new SqliteRunIndex(provider.GetRequiredService<DbDataSource>()));
+        services.AddSingleton<IDecisionStore>(provider => new SqliteDecisionStore(provider.GetRequiredService<DbDataSource>()));
+        services.AddSingleton<IDecisionHistory>(provider => provider.GetRequiredService<IDecisionStore>());
         return services;
     }
 

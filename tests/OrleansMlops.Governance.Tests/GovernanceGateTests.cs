@@ -16,18 +16,18 @@ public sealed class GovernanceGateTests
 
         var decision = await harness.EvaluateAsync(GateInputs.Review());
 
-        Assert.Equal(GateOutcome.Allowed, decision.Outcome);
-        Assert.Equal(18, decision.Results.Length);
         Assert.All(decision.Results, r => Assert.True(r.Passed, $"{r.RuleName}: {r.Message}"));
+        Assert.Equal(GateOutcome.Allowed, decision.Outcome);
+        Assert.Equal(23, decision.Results.Length);
     }
 
     [Fact]
-    public async Task Transition_without_rule_sets_is_allowed_with_no_results()
+    public async Task Transition_that_is_not_required_and_has_no_rule_sets_is_allowed_with_no_results()
     {
         using var folder = TempPolicyDirectory.WithGoodFiles("effective-window.json");
         using var harness = new GateHarness(folder.Path);
 
-        var decision = await harness.EvaluateAsync(GateInputs.For("enter:train"));
+        var decision = await harness.EvaluateAsync(GateInputs.For("enter:review"));
 
         Assert.Equal(GateOutcome.Allowed, decision.Outcome);
         Assert.Empty(decision.RuleSets);
@@ -79,7 +79,7 @@ public sealed class GovernanceGateTests
         using var folder = TempPolicyDirectory.WithGoodFiles("null-member.json");
         using var harness = new GateHarness(folder.Path);
 
-        var decision = await harness.EvaluateAsync(GateInputs.For("approve"));
+        var decision = await harness.EvaluateAsync(GateInputs.For("approve") with { Run = GateInputs.WellFormed.Run with { Validator = null } });
 
         Assert.Equal(GateOutcome.Error, decision.Outcome);
         Assert.Contains("Object reference", Assert.Single(decision.Results).Message, StringComparison.Ordinal);
@@ -142,7 +142,7 @@ public sealed class GovernanceGateTests
         var root = json.RootElement;
         Assert.Equal("enter:deploy", root.GetProperty("transition").GetString());
         Assert.Equal("alice", root.GetProperty("run").GetProperty("submitter").GetProperty("id").GetString());
-        Assert.Equal(["auc", "disparity", "trainAuc"], root.GetProperty("model").GetProperty("metrics").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["auc", "disparity", "robustness.aucDrop", "trainAuc"], root.GetProperty("model").GetProperty("metrics").EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed class GovernanceGateTests
         var decisions = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => harness.EvaluateAsync(inputs[i % inputs.Length]))));
 
         Assert.All(decisions, d => Assert.Equal(GateOutcome.Allowed, d.Outcome));
-        Assert.All(decisions, d => Assert.Single(d.RuleSets));
+        Assert.All(decisions, d => Assert.NotEmpty(d.RuleSets));
     }
 
     [Fact]

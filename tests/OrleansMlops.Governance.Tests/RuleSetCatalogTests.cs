@@ -61,7 +61,7 @@ public sealed class RuleSetCatalogTests
     {
         using var folder = new TempPolicyDirectory();
         folder.Write("lineage.json", Registered);
-        folder.Write("approvals.json", RuleSetJson.SingleRule("approvals", "approve", "role", "actor.Roles.Any(r => r == \"approver\")"));
+        folder.Write("approvals.json", RuleSetJson.SingleRule("approvals", "approve", "role", "actor.IsApprover"));
         using var harness = new GateHarness(folder.Path);
 
         var outcomes = await harness.Catalog.ReloadAsync();

@@ -14,15 +14,16 @@ public sealed class RuleSetLoaderTests
         ["type-mismatch.json"] = (GovernancePhase.Compile, "lifecycle", "System.Int32"),
         ["wrong-case.json"] = (GovernancePhase.Compile, "registered lowercase", "No property or field 'registered'"),
         ["not-boolean.json"] = (GovernancePhase.Compile, "version", "Boolean"),
-        ["roles-enumerable.json"] = (GovernancePhase.Compile, "approver role", "Any"),
         ["gettype-assembly.json"] = (GovernancePhase.Safety, "reflection", "'GetType' is not allowed"),
         ["enumerable-range.json"] = (GovernancePhase.Safety, "range", "'Range' is not allowed"),
         ["pad-left.json"] = (GovernancePhase.Safety, "pad", "'PadLeft' is not allowed"),
+        ["file-access.json"] = (GovernancePhase.Safety, "read secrets", "'System' is not allowed"),
+        ["process-start.json"] = (GovernancePhase.Safety, "start a shell", "'Process' is not allowed"),
         ["string-join.json"] = (GovernancePhase.Safety, "join", "'Join' is not allowed"),
         ["new-object.json"] = (GovernancePhase.Safety, "new", "'new' is not allowed"),
         ["static-clock.json"] = (GovernancePhase.Safety, "wall clock", "System.DateTimeOffset.UtcNow"),
         ["substring.json"] = (GovernancePhase.Safety, "substring", "System.String.Substring"),
-        ["record-method.json"] = (GovernancePhase.Safety, "record equality", "OrleansMlops.Abstractions.Actor.Equals"),
+        ["record-method.json"] = (GovernancePhase.Compile, "record equality", "Equals"),
         ["dictionary-method.json"] = (GovernancePhase.Safety, "contains value", "ContainsValue"),
         ["lambda-depth.json"] = (GovernancePhase.Safety, "cubic", "nests lambdas"),
         ["on-success-action.json"] = (GovernancePhase.Safety, "with action", "Actions (OnSuccess/OnFailure)"),
@@ -36,8 +37,8 @@ public sealed class RuleSetLoaderTests
         ["unknown-transition.json"] = (GovernancePhase.Load, null, "'deploy'"),
         ["bad-effective-dates.json"] = (GovernancePhase.Load, null, "\"effectiveUntil\""),
         ["duplicate-rule-name.json"] = (GovernancePhase.Load, "Registered", "defined twice"),
-        ["empty-expression.json"] = (GovernancePhase.Load, "blank", "no Expression"),
-        ["missing-error-message.json"] = (GovernancePhase.Load, "silent", "no ErrorMessage"),
+        ["empty-expression.json"] = (GovernancePhase.Load, "blank", "\"Expression\" must not be blank"),
+        ["missing-error-message.json"] = (GovernancePhase.Load, "silent", "\"ErrorMessage\" must be a string, not null"),
         ["message-placeholder.json"] = (GovernancePhase.Load, "placeholder", "placeholder"),
         ["nested-rules.json"] = (GovernancePhase.Load, "parent", "nested rules"),
     };
@@ -114,13 +115,11 @@ public sealed class RuleSetLoaderTests
         ];
         foreach (var expression in expressions)
         {
-            var started = TimeProvider.System.GetTimestamp();
             var json = RuleSetJson.SingleRule("unbounded", "enter:deploy", "unbounded", expression);
 
             var error = await Assert.ThrowsAsync<GovernanceException>(() => _loader.LoadAsync("unbounded.json", System.Text.Encoding.UTF8.GetBytes(json)));
 
             Assert.Equal(GovernancePhase.Safety, error.Phase);
-            Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(2), expression);
         }
     }
 }

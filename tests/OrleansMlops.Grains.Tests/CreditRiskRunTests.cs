@@ -1,9 +1,9 @@
-using System.Collections.Immutable;
 using OrleansMlops.Abstractions;
 using OrleansMlops.Abstractions.Governance;
 using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Abstractions.Runs;
 using OrleansMlops.Testing;
+using static OrleansMlops.Grains.Tests.CreditRuns;
 
 namespace OrleansMlops.Grains.Tests;
 
@@ -25,125 +25,171 @@ public sealed class CreditRiskRunTests : IAsyncLifetime
         _setup.Dispose();
     }
 
+    private IClusterClient Client => _engine.Client;
+
     [Fact]
-    public async Task A_run_trains_a_real_model_validates_it_and_waits_for_approval()
+    public async Task A_run_trains_attaches_its_evidence_validates_and_waits_for_an_independent_validation_review()
     {
-        var view = await StartCreditRun("run-approval");
+        var view = await Client.Start("run-review");
 
-        Assert.Equal(RunStatus.WaitingForUser, view.Status);
+        Assert.True(view.Status == RunStatus.WaitingForUser, $"{view.Status}: {view.Problem}");
         var task = Assert.Single(view.OpenTasks);
-        Assert.Contains("approver", task.CandidateRoles);
-        Assert.Equal(EngineCluster.Epoch.AddHours(48), task.DueAt);
+        Assert.Equal(ValidationReview, task.TaskId);
+        Assert.Equal(["validator"], task.CandidateRoles.AsEnumerable());
 
-        var model = await ModelOf(view);
-        Assert.Equal(ModelLifecycle.Validated, model.Lifecycle);
-        Assert.InRange(model.ValidationMetrics["auc"], 0.70, 1.0);
-        Assert.Equal(64, model.Registration.ArtifactSha256.Length);
-        Assert.NotEmpty(model.Registration.Lineage.Files);
-        Assert.Equal("alice", model.Registration.Lineage.TrainedBy);
+        var model = await Client.ModelOf(view);
+        Assert.Equal(ModelLifecycle.Registered, model.Lifecycle);
+        Assert.Empty(model.ValidationMetrics);
+        Assert.Null(model.RevalidationDueAt);
+        Assert.Equal(("head-of-retail-credit", "1"), (model.Registration.Owner, model.Registration.Tier));
+        Assert.Equal(["sex"], model.Registration.ProtectedAttributes.AsEnumerable());
+        Assert.Equal(9, model.Documents.Length);
+        Assert.All(model.Documents, d => Assert.Matches("^[0-9a-f]{64}$", d.Sha256));
+        Assert.InRange(view.Variables["auc"].Number, 0.70, 1.0);
 
         Assert.All(view.Decisions, d => Assert.Equal(GateOutcome.Allowed, d.Outcome));
-        Assert.Contains(view.Decisions, d => d.Transition == "enter:train");
-        Assert.Contains(view.Decisions, d => d.Transition == "enter:validate");
-        Assert.All(view.Decisions.Where(d => d.Transition == "enter:validate"), d => Assert.NotEmpty(d.RuleSets));
+        Assert.Equal(["enter:train", "enter:evidence", "enter:validate"], view.Decisions.Select(d => d.Transition));
+        Assert.All(view.Decisions.Where(d => d.Transition != "enter:evidence"), d => Assert.NotEmpty(d.RuleSets));
     }
 
     [Fact]
-    public async Task A_second_identity_approves_and_the_run_ends_deployed()
+    public async Task The_validator_signs_off_a_second_identity_approves_and_the_run_ends_deployed()
     {
-        var started = await StartCreditRun("run-deploy");
-        var taskId = started.OpenTasks.Single().TaskId;
+        await Client.Start("run-deploy");
+        _engine.Clock.Advance(TimeSpan.FromHours(2));
+        var validated = await Client.Complete("run-deploy", ValidationReview, Actors.Vera);
 
-        var view = await Run("run-deploy").CompleteTask(new CompleteTaskRequest(taskId, TaskDecision.Approve, Actors.Bob, "Metrics and fairness reviewed"));
+        Assert.Equal(Approval, Assert.Single(validated.OpenTasks).TaskId);
+        var model = await Client.ModelOf(validated);
+        Assert.Equal(ModelLifecycle.Validated, model.Lifecycle);
+        var signOff = model.History.Single(e => e.To == ModelLifecycle.Validated);
+        Assert.Equal(("vera", EngineCluster.Epoch.AddHours(2)), (signOff.Actor, signOff.At));
+        Assert.Equal(EngineCluster.Epoch.AddHours(2).AddDays(365), model.RevalidationDueAt);
+        Assert.InRange(model.ValidationMetrics["auc"], 0.70, 1.0);
+        Assert.True(model.ValidationMetrics.ContainsKey("robustness.aucDrop"));
+
+        var view = await Client.Complete("run-deploy", Approval, Actors.Bob);
 
         Assert.Equal(RunStatus.Completed, view.Status);
-        var model = await ModelOf(view);
+        Assert.Equal("EndEvent_Deployed", view.EndNodeId);
+        model = await Client.ModelOf(view);
         Assert.Equal(ModelLifecycle.Deployed, model.Lifecycle);
-        Assert.Equal("bob", model.ApprovedBy);
-        Assert.Equal("production", model.Environment);
-        Assert.Contains(view.Decisions, d => d.Transition == "approve" && d.Allows);
-        Assert.Contains(view.Decisions, d => d.Transition == "enter:deploy" && d.Allows);
-        var audit = await Run("run-deploy").VerifyAudit();
+        Assert.Equal(("bob", "production"), (model.ApprovedBy, model.Environment));
+        Assert.Equal(
+            ["enter:train", "enter:evidence", "enter:validate", "signoff:validation", "approve", "enter:deploy"],
+            view.Decisions.Select(d => d.Transition));
+        Assert.All(view.Decisions, d => Assert.True(d.Allows, $"{d.Transition}: {d.Error} {string.Join("; ", d.Results.Where(r => !r.Passed).Select(r => r.Message))}"));
+        var audit = await Client.Run("run-deploy").VerifyAudit();
         Assert.True(audit.Valid, string.Join("; ", audit.Problems));
         Assert.Equal(view.Version, audit.RecordCount);
     }
 
     [Fact]
-    public async Task The_submitter_cannot_approve_their_own_run_even_holding_the_approver_role()
+    public async Task A_validator_who_submitted_the_run_is_refused_whatever_roles_they_hold()
     {
-        await Run("run-four-eyes").Start(new StartRunRequest("credit-risk", null, Purpose, Actors.Mallory));
+        await Client.Start("run-self-validation", Actors.Mallory);
 
-        var refusal = await Assert.ThrowsAsync<RunException>(() =>
-            Run("run-four-eyes").CompleteTask(new CompleteTaskRequest("UserTask_ApproveModel", TaskDecision.Approve, Actors.Mallory, null)));
+        var refusal = await Assert.ThrowsAsync<RunException>(() => Client.Complete("run-self-validation", ValidationReview, Actors.Mallory));
 
         Assert.Equal(RunErrorCode.NotPermitted, refusal.Code);
-        var view = await Run("run-four-eyes").GetView();
+        Assert.Contains("Independent validation", refusal.Message, StringComparison.Ordinal);
+        var view = await Client.Run("run-self-validation").GetView();
+        Assert.Equal(RunStatus.WaitingForUser, view.Status);
+        Assert.Equal(ValidationReview, Assert.Single(view.OpenTasks).TaskId);
+        Assert.Equal("task.refused", view.History[^1].Kind);
+        Assert.DoesNotContain(view.Decisions, d => d.Transition == "signoff:validation");
+        Assert.Equal(ModelLifecycle.Registered, (await Client.ModelOf(view)).Lifecycle);
+    }
+
+    [Fact]
+    public async Task The_submitter_cannot_approve_their_own_run_even_holding_the_approver_role()
+    {
+        await Client.StartValidated("run-four-eyes", Actors.Mallory);
+
+        var refusal = await Assert.ThrowsAsync<RunException>(() => Client.Complete("run-four-eyes", Approval, Actors.Mallory));
+
+        Assert.Equal(RunErrorCode.NotPermitted, refusal.Code);
+        Assert.Contains("Four-eyes", refusal.Message, StringComparison.Ordinal);
+        var view = await Client.Run("run-four-eyes").GetView();
         Assert.Equal(RunStatus.WaitingForUser, view.Status);
         Assert.Equal("task.refused", view.History[^1].Kind);
-        Assert.Equal(ModelLifecycle.Validated, (await ModelOf(view)).Lifecycle);
+        Assert.Equal(ModelLifecycle.Validated, (await Client.ModelOf(view)).Lifecycle);
     }
 
     [Fact]
     public async Task A_person_without_a_candidate_role_cannot_complete_the_task()
     {
-        await StartCreditRun("run-roles");
+        await Client.Start("run-roles");
 
-        var refusal = await Assert.ThrowsAsync<RunException>(() => Run("run-roles").CompleteTask(
-            new CompleteTaskRequest("UserTask_ApproveModel", TaskDecision.Approve, new Actor("dave", ["data-scientist"], null), null)));
+        var refusal = await Assert.ThrowsAsync<RunException>(() =>
+            Client.Complete("run-roles", ValidationReview, new Actor("dave", ["approver"], "model-risk-management")));
 
         Assert.Equal(RunErrorCode.NotPermitted, refusal.Code);
-        Assert.Equal(RunStatus.WaitingForUser, (await Run("run-roles").GetView()).Status);
+        Assert.Equal(RunStatus.WaitingForUser, (await Client.Run("run-roles").GetView()).Status);
     }
 
     [Fact]
-    public async Task A_rejection_ends_the_run_without_deploying()
+    public async Task A_rejected_validation_review_ends_the_run_before_approval_and_the_model_stays_unvalidated()
     {
-        await StartCreditRun("run-reject");
+        await Client.Start("run-not-signed-off");
 
-        var view = await Run("run-reject").CompleteTask(new CompleteTaskRequest("UserTask_ApproveModel", TaskDecision.Reject, Actors.Bob, "Limitations undocumented"));
+        var view = await Client.Complete("run-not-signed-off", ValidationReview, Actors.Vera, TaskDecision.Reject);
+
+        Assert.Equal(RunStatus.Completed, view.Status);
+        Assert.Equal("EndEvent_RejectedMetrics", view.EndNodeId);
+        Assert.False(view.Variables["validationApproved"].Boolean);
+        Assert.Equal(ModelLifecycle.Registered, (await Client.ModelOf(view)).Lifecycle);
+        Assert.DoesNotContain(view.Decisions, d => d.Transition is "signoff:validation" or "approve");
+    }
+
+    [Fact]
+    public async Task A_rejected_approval_ends_the_run_without_deploying()
+    {
+        await Client.StartValidated("run-reject");
+
+        var view = await Client.Complete("run-reject", Approval, Actors.Bob, TaskDecision.Reject);
 
         Assert.Equal(RunStatus.Completed, view.Status);
         Assert.Equal("EndEvent_Rejected", view.EndNodeId);
         Assert.False(view.Variables["approved"].Boolean);
-        Assert.Equal(ModelLifecycle.Validated, (await ModelOf(view)).Lifecycle);
+        Assert.Equal(ModelLifecycle.Validated, (await Client.ModelOf(view)).Lifecycle);
         Assert.DoesNotContain(view.Decisions, d => d.Transition == "enter:deploy");
     }
 
     [Fact]
     public async Task An_unanswered_approval_escalates_after_48_hours_and_never_approves_itself()
     {
-        await StartCreditRun("run-escalate");
+        var validated = await Client.StartValidated("run-escalate");
+        Assert.Equal(EngineCluster.Epoch.AddHours(48), Assert.Single(validated.OpenTasks).DueAt);
 
         _engine.Clock.Advance(TimeSpan.FromHours(48) + TimeSpan.FromMinutes(1));
         var escalated = await Eventually.Until(
-            () => Run("run-escalate").GetView(),
-            v => v.OpenTasks.Any(t => t.TaskId != "UserTask_ApproveModel"),
+            () => Client.Run("run-escalate").GetView(),
+            v => v.OpenTasks.Any(t => t.TaskId != Approval),
             what: "the escalation task");
 
         var task = Assert.Single(escalated.OpenTasks);
         Assert.Contains("model-risk-head", task.CandidateRoles);
         Assert.Equal(RunStatus.WaitingForUser, escalated.Status);
         Assert.False(escalated.Variables.ContainsKey("approved"));
-        Assert.Equal(ModelLifecycle.Validated, (await ModelOf(escalated)).Lifecycle);
+        Assert.Equal(ModelLifecycle.Validated, (await Client.ModelOf(escalated)).Lifecycle);
         Assert.Contains(escalated.History, h => h.Kind == "timer.fired");
 
-        var bobRefused = await Assert.ThrowsAsync<RunException>(() =>
-            Run("run-escalate").CompleteTask(new CompleteTaskRequest(task.TaskId, TaskDecision.Approve, Actors.Bob, null)));
+        var bobRefused = await Assert.ThrowsAsync<RunException>(() => Client.Complete("run-escalate", task.TaskId, Actors.Bob));
         Assert.Equal(RunErrorCode.NotPermitted, bobRefused.Code);
 
-        var done = await Run("run-escalate").CompleteTask(new CompleteTaskRequest(task.TaskId, TaskDecision.Approve, Actors.Carol, "Escalated review"));
+        var done = await Client.Complete("run-escalate", task.TaskId, Actors.Carol);
         Assert.Equal(RunStatus.Completed, done.Status);
-        Assert.Equal(ModelLifecycle.Deployed, (await ModelOf(done)).Lifecycle);
+        Assert.Equal(ModelLifecycle.Deployed, (await Client.ModelOf(done)).Lifecycle);
     }
 
     [Fact]
     public async Task A_completed_run_refuses_further_actions()
     {
-        await StartCreditRun("run-done");
-        await Run("run-done").CompleteTask(new CompleteTaskRequest("UserTask_ApproveModel", TaskDecision.Reject, Actors.Bob, null));
+        await Client.StartValidated("run-done");
+        await Client.Complete("run-done", Approval, Actors.Bob, TaskDecision.Reject);
 
-        var refusal = await Assert.ThrowsAsync<RunException>(() =>
-            Run("run-done").CompleteTask(new CompleteTaskRequest("UserTask_ApproveModel", TaskDecision.Approve, Actors.Bob, null)));
+        var refusal = await Assert.ThrowsAsync<RunException>(() => Client.Complete("run-done", Approval, Actors.Bob));
 
         Assert.Equal(RunErrorCode.WrongState, refusal.Code);
     }
@@ -151,37 +197,36 @@ public sealed class CreditRiskRunTests : IAsyncLifetime
     [Fact]
     public async Task Starting_a_run_twice_is_refused_and_changes_nothing()
     {
-        var first = await StartCreditRun("run-twice");
+        var first = await Client.Start("run-twice");
 
-        var refusal = await Assert.ThrowsAsync<RunException>(() => StartCreditRun("run-twice"));
+        var refusal = await Assert.ThrowsAsync<RunException>(() => Client.Start("run-twice"));
 
         Assert.Equal(RunErrorCode.AlreadyStarted, refusal.Code);
-        Assert.Equal(first.Version, (await Run("run-twice").GetView()).Version);
+        Assert.Equal(first.Version, (await Client.Run("run-twice").GetView()).Version);
+    }
+
+    [Theory]
+    [InlineData("threshold.auc.min", "high", "must be a number")]
+    [InlineData("threshold.auc", "0.7", "threshold.<metric>.min or threshold.<metric>.max")]
+    [InlineData("threshold.auc.minimum", "0.7", "threshold.<metric>.min or threshold.<metric>.max")]
+    public async Task A_malformed_threshold_is_refused_at_start_and_stores_nothing(string name, string value, string expected)
+    {
+        var parameters = Parameters.Remove("threshold.auc.min").Add(name, Variable.Of(value));
+
+        var refusal = await Assert.ThrowsAsync<RunException>(() => Client.Start("run-bad-threshold", parameters: parameters));
+
+        Assert.Equal(RunErrorCode.InvalidRequest, refusal.Code);
+        Assert.Contains(expected, refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(RunStatus.NotStarted, (await Client.Run("run-bad-threshold").GetView()).Status);
     }
 
     [Fact]
     public async Task Starting_an_unknown_workflow_is_refused_and_stores_nothing()
     {
         var refusal = await Assert.ThrowsAsync<RunException>(() =>
-            Run("run-unknown").Start(new StartRunRequest("no-such-workflow", null, Purpose, Actors.Alice)));
+            Client.Run("run-unknown").Start(new StartRunRequest("no-such-workflow", null, Parameters, Actors.Alice)));
 
         Assert.Equal(RunErrorCode.UnknownWorkflow, refusal.Code);
-        Assert.Equal(RunStatus.NotStarted, (await Run("run-unknown").GetView()).Status);
-    }
-
-    internal static readonly ImmutableDictionary<string, Variable> Purpose = ImmutableDictionary<string, Variable>.Empty
-        .Add("purpose", Variable.Of("creditworthiness assessment of retail loan applicants"));
-
-    private Task<RunView> StartCreditRun(string runId) =>
-        Run(runId).Start(new StartRunRequest("credit-risk", null, Purpose, Actors.Alice));
-
-    private IPipelineRunGrain Run(string runId) => _engine.Client.GetGrain<IPipelineRunGrain>(runId);
-
-    private async Task<ModelVersionView> ModelOf(RunView view)
-    {
-        Assert.NotNull(view.Model);
-        var model = await _engine.Client.GetGrain<IModelVersionGrain>(view.Model.GrainKey).GetView();
-        Assert.NotNull(model);
-        return model;
+        Assert.Equal(RunStatus.NotStarted, (await Client.Run("run-unknown").GetView()).Status);
     }
 }

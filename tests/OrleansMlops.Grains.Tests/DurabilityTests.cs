@@ -1,6 +1,8 @@
+using System.Data.Common;
 using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Abstractions.Runs;
 using OrleansMlops.Storage.Audit;
+using OrleansMlops.Storage.Decisions;
 using OrleansMlops.Testing;
 
 namespace OrleansMlops.Grains.Tests;
@@ -13,12 +15,12 @@ public sealed class DurabilityTests : IDisposable
     public void Dispose() => _setup.Dispose();
 
     [Fact]
-    public async Task A_run_waiting_for_approval_continues_after_a_redeploy_with_an_unbroken_audit_chain()
+    public async Task A_run_waiting_for_its_validation_review_continues_after_a_redeploy_with_an_unbroken_audit_chain()
     {
         var engine = await EngineCluster.StartAsync(_setup);
         await engine.PublishAsync("credit-risk", RepoPaths.Workflow("credit-risk"));
         var before = await engine.Client.GetGrain<IPipelineRunGrain>("run-durable")
-            .Start(new StartRunRequest("credit-risk", null, CreditRiskRunTests.Purpose, Actors.Alice));
+            .Start(new StartRunRequest("credit-risk", null, CreditRuns.Parameters, Actors.Alice));
         Assert.Equal(RunStatus.WaitingForUser, before.Status);
 
         engine = await engine.RestartAsync();
@@ -30,7 +32,8 @@ public sealed class DurabilityTests : IDisposable
             Assert.Equal(before.Tokens.AsEnumerable(), restored.Tokens.AsEnumerable());
             Assert.Equal(before.Model, restored.Model);
 
-            var done = await run.CompleteTask(new CompleteTaskRequest("UserTask_ApproveModel", TaskDecision.Approve, Actors.Bob, null));
+            await engine.Client.Complete("run-durable", CreditRuns.ValidationReview, Actors.Vera);
+            var done = await engine.Client.Complete("run-durable", CreditRuns.Approval, Actors.Bob);
             Assert.Equal(RunStatus.Completed, done.Status);
             var model = await engine.Client.GetGrain<IModelVersionGrain>(done.Model!.GrainKey).GetView();
             Assert.Equal(ModelLifecycle.Deployed, model!.Lifecycle);
@@ -48,12 +51,53 @@ public sealed class DurabilityTests : IDisposable
     }
 
     [Fact]
+    public async Task Gate_decisions_missing_from_the_log_are_projected_again_when_the_run_is_next_activated()
+    {
+        var engine = await EngineCluster.StartAsync(_setup);
+        await engine.PublishAsync("credit-risk", RepoPaths.Workflow("credit-risk"));
+        var started = await engine.Client.Start("run-projection");
+        var decisionIds = started.Decisions.Select(d => d.DecisionId).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(3, decisionIds.Count);
+        Assert.Equal(decisionIds, await LoggedDecisionIds(engine));
+
+        // As if every append had failed: the rows are gone (bypassing the append-only triggers, which the schema restores at start).
+        await using (var connection = await engine.SiloService<DbDataSource>().OpenConnectionAsync())
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "DROP TRIGGER gate_rule_results_no_delete; DROP TRIGGER gate_decisions_no_delete; "
+                + "DELETE FROM gate_rule_results WHERE decision_id IN (SELECT decision_id FROM gate_decisions WHERE run_id = 'run-projection'); "
+                + "DELETE FROM gate_decisions WHERE run_id = 'run-projection';";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        Assert.Empty(await LoggedDecisionIds(engine));
+
+        engine = await engine.RestartAsync();
+        try
+        {
+            await engine.Client.Run("run-projection").GetView();
+            Assert.Equal(decisionIds, await LoggedDecisionIds(engine));
+            var restored = await engine.SiloService<IDecisionStore>().GetAsync(started.Decisions[^1].DecisionId, CancellationToken.None);
+            Assert.Equal(started.Decisions[^1].Results.AsEnumerable(), restored!.Results.AsEnumerable());
+            Assert.Equal(started.Decisions[^1].InputJson, restored.InputJson);
+
+            engine = await engine.RestartAsync();
+            await engine.Client.Run("run-projection").GetView();
+            Assert.Equal(decisionIds, await LoggedDecisionIds(engine));
+        }
+        finally
+        {
+            await engine.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_timer_that_fell_due_while_the_cluster_was_down_fires_when_the_run_is_next_activated()
     {
         var engine = await EngineCluster.StartAsync(_setup);
         await engine.PublishAsync("waiting", Path.Combine(AppContext.BaseDirectory, "Bpmn", "waiting.bpmn"));
         await engine.Client.GetGrain<IPipelineRunGrain>("run-down").Start(
-            new StartRunRequest("waiting", null, CreditRiskRunTests.Purpose, Actors.Alice));
+            new StartRunRequest("waiting", null, CreditRuns.Parameters, Actors.Alice));
 
         await engine.DisposeAsync();
         _setup.Clock.Advance(TimeSpan.FromHours(3));
@@ -78,7 +122,7 @@ public sealed class DurabilityTests : IDisposable
         var engine = await EngineCluster.StartAsync(_setup);
         await engine.PublishAsync("held", Path.Combine(AppContext.BaseDirectory, "Bpmn", "held.bpmn"));
         var starting = engine.Client.GetGrain<IPipelineRunGrain>("run-crash")
-            .Start(new StartRunRequest("held", null, CreditRiskRunTests.Purpose, Actors.Alice));
+            .Start(new StartRunRequest("held", null, CreditRuns.Parameters, Actors.Alice));
         await _setup.Held.Entered.WaitAsync(TimeSpan.FromSeconds(20));
 
         _setup.Held.Holding = false;
@@ -101,4 +145,9 @@ public sealed class DurabilityTests : IDisposable
             await engine.DisposeAsync();
         }
     }
+
+    private static async Task<List<string>> LoggedDecisionIds(EngineCluster engine) =>
+        [.. (await engine.SiloService<IDecisionStore>().QueryAsync(new DecisionQuery(RunId: "run-projection"), CancellationToken.None))
+            .Select(d => d.DecisionId)
+            .Order(StringComparer.Ordinal)];
 }

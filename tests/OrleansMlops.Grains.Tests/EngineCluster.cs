@@ -21,6 +21,9 @@ public sealed class EngineCluster : IAsyncDisposable
 {
     public static readonly DateTimeOffset Epoch = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The commit recorded in lineage; a real-looking one, since the packs refuse an unknown code version.</summary>
+    public const string CodeCommit = "6eba5ef4c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6";
+
     private readonly InProcessTestCluster _cluster;
 
     private EngineCluster(InProcessTestCluster cluster, EngineSetup setup)
@@ -43,9 +46,14 @@ public sealed class EngineCluster : IAsyncDisposable
             {
                 ["Governance:PoliciesPath"] = setup.PoliciesPath,
                 ["Governance:WatchForChanges"] = setup.WatchPolicies ? "true" : "false",
+                ["Stages:BaseDirectory"] = RepoPaths.Root,
                 ["Stages:DataDirectory"] = RepoPaths.CreditData,
                 ["Stages:ArtifactDirectory"] = setup.Directory.File("artifacts"),
                 ["Stages:ModelName"] = "credit-risk",
+                ["Stages:CodeCommit"] = CodeCommit,
+                ["Environments:production:PredictionLoggingEnabled"] = "true",
+                ["Environments:production:LogRetentionDays"] = "365",
+                ["Models:RevalidationPeriod"] = "365.00:00:00",
             })
             .Build();
 
@@ -127,7 +135,8 @@ public sealed class EngineSetup : IDisposable
 public static class Actors
 {
     public static readonly Actor Alice = new("alice", ["data-scientist"], "retail-credit-analytics");
+    public static readonly Actor Vera = new("vera", ["validator"], "model-validation");
     public static readonly Actor Bob = new("bob", ["approver"], "model-risk-management");
     public static readonly Actor Carol = new("carol", ["model-risk-head"], "model-risk-management");
-    public static readonly Actor Mallory = new("mallory", ["data-scientist", "approver"], "retail-credit-analytics");
+    public static readonly Actor Mallory = new("mallory", ["data-scientist", "validator", "approver"], "retail-credit-analytics");
 }

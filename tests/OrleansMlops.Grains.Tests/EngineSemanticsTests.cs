@@ -16,7 +16,7 @@ public sealed class EngineSemanticsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _engine = await EngineCluster.StartAsync(_setup);
-        foreach (var id in new[] { "parallel", "flaky", "waiting" })
+        foreach (var id in new[] { "parallel", "flaky", "waiting", "reassigned-trainer", "misnamed-gate" })
         {
             await _engine.PublishAsync(id, Path.Combine(TestBpmn, id + ".bpmn"));
         }
@@ -117,6 +117,26 @@ public sealed class EngineSemanticsTests : IAsyncLifetime
         Assert.False(result.Succeeded);
         Assert.NotEmpty(result.Problems);
         Assert.Empty(await grain.GetVersions());
+    }
+
+    [Fact]
+    public async Task A_workflow_whose_task_would_record_its_completer_as_trainer_is_refused_at_start()
+    {
+        var refusal = await Assert.ThrowsAsync<RunException>(() => Start("run-reassigned", "reassigned-trainer"));
+
+        Assert.Equal(RunErrorCode.InvalidRequest, refusal.Code);
+        Assert.Contains("mlops:actorRole=\"trainer\"", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(RunStatus.NotStarted, (await Run("run-reassigned").GetView()).Status);
+    }
+
+    [Fact]
+    public async Task A_workflow_whose_task_gate_is_not_a_sign_off_is_refused_at_start()
+    {
+        var refusal = await Assert.ThrowsAsync<RunException>(() => Start("run-misnamed-gate", "misnamed-gate"));
+
+        Assert.Equal(RunErrorCode.InvalidRequest, refusal.Code);
+        Assert.Contains("user task 'review' declares mlops:gate=\"enter:deploy\"", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(RunStatus.NotStarted, (await Run("run-misnamed-gate").GetView()).Status);
     }
 
     private Task<RunView> Start(string runId, string workflowId) =>

@@ -29,7 +29,7 @@ public sealed class GateTests : IAsyncLifetime
     [Fact]
     public async Task A_failed_gate_blocks_the_stage_and_records_the_decision_with_the_failed_rule()
     {
-        var view = await Run("run-blocked").Start(new StartRunRequest("credit-risk", null, CreditRiskRunTests.Purpose, Actors.Alice));
+        var view = await Run("run-blocked").Start(new StartRunRequest("credit-risk", null, CreditRuns.Parameters, Actors.Alice));
 
         Assert.Equal(RunStatus.Blocked, view.Status);
         Assert.Null(view.Model);
@@ -51,7 +51,7 @@ public sealed class GateTests : IAsyncLifetime
     [Fact]
     public async Task A_blocked_run_moves_on_when_retried_after_the_rule_set_is_fixed()
     {
-        await Run("run-retry").Start(new StartRunRequest("credit-risk", null, CreditRiskRunTests.Purpose, Actors.Alice));
+        await Run("run-retry").Start(new StartRunRequest("credit-risk", null, CreditRuns.Parameters, Actors.Alice));
 
         var still = await Run("run-retry").Retry(Actors.Alice);
         Assert.Equal(RunStatus.Blocked, still.Status);
@@ -71,7 +71,7 @@ public sealed class GateTests : IAsyncLifetime
     [Fact]
     public async Task A_run_that_is_not_blocked_refuses_a_retry()
     {
-        var parameters = CreditRiskRunTests.Purpose.Add("costCentre", Variable.Of("CC-4711"));
+        var parameters = CreditRuns.Parameters.Add("costCentre", Variable.Of("CC-4711"));
         await Run("run-free").Start(new StartRunRequest("credit-risk", null, parameters, Actors.Alice));
 
         var refusal = await Assert.ThrowsAsync<RunException>(() => Run("run-free").Retry(Actors.Alice));

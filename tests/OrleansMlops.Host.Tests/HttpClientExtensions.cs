@@ -11,10 +11,15 @@ internal static class HttpClientExtensions
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    public static HttpRequestMessage As(this HttpRequestMessage request, string user, string roles)
+    public static HttpRequestMessage As(this HttpRequestMessage request, string user, string roles, string? unit = null)
     {
         request.Headers.Add("X-Mlops-User", user);
         request.Headers.Add("X-Mlops-Roles", roles);
+        if (unit is not null)
+        {
+            request.Headers.Add("X-Mlops-Unit", unit);
+        }
+
         return request;
     }
 

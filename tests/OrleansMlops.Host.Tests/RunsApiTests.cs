@@ -12,9 +12,9 @@ public sealed class RunsApiTests(EngineHostFactory factory) : IClassFixture<Engi
     private readonly HttpClient _http = factory.CreateClient();
 
     [Fact]
-    public async Task A_run_started_over_http_trains_waits_for_approval_and_ends_deployed_after_a_second_identity_approves()
+    public async Task A_run_started_over_http_is_validated_by_an_independent_validator_approved_by_a_second_identity_and_deployed()
     {
-        var started = await _http.SendAsync(StartCreditRun().As("alice", "data-scientist"));
+        var started = await _http.SendAsync(StartCreditRun().As("alice", "data-scientist", "retail-credit-analytics"));
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
         var run = await started.Body();
         var runId = run.GetProperty("runId").GetString()!;
@@ -22,15 +22,22 @@ public sealed class RunsApiTests(EngineHostFactory factory) : IClassFixture<Engi
         Assert.Equal("waitingForUser", run.GetProperty("status").GetString());
         Assert.InRange(run.GetProperty("variables").GetProperty("auc").GetDouble(), 0.70, 1.0);
         Assert.Equal("credit-risk", run.GetProperty("variables").GetProperty("model.name").GetString());
-        var taskId = run.GetProperty("openTasks")[0].GetProperty("taskId").GetString();
+        Assert.Equal("UserTask_ValidationReview", run.GetProperty("openTasks")[0].GetProperty("taskId").GetString());
 
-        var approved = await _http.SendAsync(Post($"/api/runs/{runId}/tasks/{taskId}", new { decision = "approve", comment = "Reviewed" }).As("bob", "approver"));
+        var validated = await _http.SendAsync(
+            Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "approve", comment = "Challenged and reproduced" }).As("vera", "validator", "model-validation"));
+        Assert.Equal(HttpStatusCode.OK, validated.StatusCode);
+        Assert.Equal("UserTask_ApproveModel", (await validated.Body()).GetProperty("openTasks")[0].GetProperty("taskId").GetString());
+
+        var approved = await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ApproveModel", new { decision = "approve", comment = "Reviewed" }).As("bob", "approver"));
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         Assert.Equal("completed", (await approved.Body()).GetProperty("status").GetString());
 
         var model = (await approved.Body()).GetProperty("model");
-        var version = await _http.GetAsync($"/api/models/{model.GetProperty("name").GetString()}/versions/{model.GetProperty("version").GetInt32()}");
-        Assert.Equal("deployed", (await version.Body()).GetProperty("lifecycle").GetString());
+        var version = await (await _http.GetAsync($"/api/models/{model.GetProperty("name").GetString()}/versions/{model.GetProperty("version").GetInt32()}")).Body();
+        Assert.Equal("deployed", version.GetProperty("lifecycle").GetString());
+        Assert.Equal(9, version.GetProperty("documents").GetArrayLength());
+        Assert.True(version.TryGetProperty("revalidationDueAt", out _));
 
         var verify = await (await _http.GetAsync($"/api/runs/{runId}/audit/verify")).Body();
         Assert.True(verify.GetProperty("valid").GetBoolean());
@@ -42,14 +49,29 @@ public sealed class RunsApiTests(EngineHostFactory factory) : IClassFixture<Engi
     [Fact]
     public async Task The_submitter_approving_gets_403_problem_details_and_the_task_stays_open()
     {
-        var run = await (await _http.SendAsync(StartCreditRun().As("mallory", "data-scientist,approver"))).Body();
+        var run = await (await _http.SendAsync(StartCreditRun().As("mallory", "data-scientist,validator,approver", "retail-credit-analytics"))).Body();
         var runId = run.GetProperty("runId").GetString();
+        var validated = await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "approve" }).As("vera", "validator", "model-validation"));
+        Assert.Equal(HttpStatusCode.OK, validated.StatusCode);
 
         var refused = await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ApproveModel", new { decision = "approve" }).As("mallory", "approver"));
 
         await AssertProblem(refused, HttpStatusCode.Forbidden, "Four-eyes");
         var after = await (await _http.GetAsync($"/api/runs/{runId}")).Body();
         Assert.Equal("waitingForUser", after.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_submitter_validating_their_own_run_gets_403_problem_details()
+    {
+        var run = await (await _http.SendAsync(StartCreditRun().As("mallory", "data-scientist,validator"))).Body();
+        var runId = run.GetProperty("runId").GetString();
+
+        var refused = await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "approve" }).As("mallory", "validator"));
+
+        await AssertProblem(refused, HttpStatusCode.Forbidden, "Independent validation");
+        var after = await (await _http.GetAsync($"/api/runs/{runId}")).Body();
+        Assert.Equal("UserTask_ValidationReview", after.GetProperty("openTasks")[0].GetProperty("taskId").GetString());
     }
 
     [Fact]
@@ -121,9 +143,9 @@ public sealed class RunsApiTests(EngineHostFactory factory) : IClassFixture<Engi
     {
         var run = await (await _http.SendAsync(StartCreditRun().As("alice", "data-scientist"))).Body();
         var runId = run.GetProperty("runId").GetString();
-        await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ApproveModel", new { decision = "reject" }).As("bob", "approver"));
+        await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "reject" }).As("vera", "validator"));
 
-        var again = await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ApproveModel", new { decision = "approve" }).As("bob", "approver"));
+        var again = await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "approve" }).As("vera", "validator"));
 
         await AssertProblem(again, HttpStatusCode.Conflict, "Completed");
     }
@@ -160,8 +182,20 @@ public sealed class RunsApiTests(EngineHostFactory factory) : IClassFixture<Engi
         Assert.Equal(before, await RunCount());
     }
 
-    private static HttpRequestMessage StartCreditRun() =>
-        Post("/api/runs", new { workflowId = "credit-risk", parameters = new { purpose = "creditworthiness assessment of retail applicants" } });
+    /// <summary>The README's start request: what the release declares, and the thresholds fixed before anything is measured.</summary>
+    internal static HttpRequestMessage StartCreditRun(object? parameters = null) => Post("/api/runs", new
+    {
+        workflowId = "credit-risk",
+        parameters = parameters ?? new Dictionary<string, object>
+        {
+            ["purpose"] = "creditworthiness assessment of retail loan applicants",
+            ["riskClass"] = "high",
+            ["owner"] = "head-of-retail-credit",
+            ["tier"] = "1",
+            ["threshold.auc.min"] = 0.70,
+            ["threshold.disparity.max"] = 0.10,
+        },
+    });
 
     private async Task<int> RunCount() => (await (await _http.GetAsync("/api/runs?limit=1000")).Body()).GetArrayLength();
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OrleansMlops.Abstractions.Stages;
 using OrleansMlops.Stages.Artifacts;
 using OrleansMlops.Stages.Tests.Support;
+using OrleansMlops.Testing;
 
 namespace OrleansMlops.Stages.Tests;
 
@@ -19,7 +20,7 @@ public sealed class StagesServiceCollectionExtensionsTests
 
         var handlers = provider.GetServices<IStageHandler>().ToArray();
 
-        Assert.Equal(["deploy", "train", "validate"], handlers.Select(h => h.Stage).Order(StringComparer.Ordinal));
+        Assert.Equal(["deploy", "evidence", "train", "validate"], handlers.Select(h => h.Stage).Order(StringComparer.Ordinal));
         Assert.Same(handlers[0], provider.GetServices<IStageHandler>().First());
         Assert.Same(provider.GetRequiredService<ArtifactStore>(), provider.GetRequiredService<ArtifactStore>());
     }
@@ -56,6 +57,19 @@ public sealed class StagesServiceCollectionExtensionsTests
         Assert.Equal("feedbeef", fromVariable.GetRequiredService<IOptions<StagesOptions>>().Value.CodeCommit);
         Assert.Equal("c0ffee", configured.GetRequiredService<IOptions<StagesOptions>>().Value.CodeCommit);
         Assert.Equal("unknown", neither.GetRequiredService<IOptions<StagesOptions>>().Value.CodeCommit);
+    }
+
+    [Fact]
+    public void Without_a_configured_commit_the_checkout_of_the_base_directory_gives_it()
+    {
+        using var checkout = new TestDirectory();
+        Directory.CreateDirectory(checkout.File(".git"));
+        File.WriteAllText(checkout.File(".git/HEAD"), "6eba5ef4c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6\n");
+        using var provider = Build(new() { ["Stages:BaseDirectory"] = checkout.Path });
+        using var variableWins = Build(new() { ["Stages:BaseDirectory"] = checkout.Path, ["MLOPS_CODE_COMMIT"] = "feedbeef" });
+
+        Assert.Equal("6eba5ef4c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6", provider.GetRequiredService<IOptions<StagesOptions>>().Value.CodeCommit);
+        Assert.Equal("feedbeef", variableWins.GetRequiredService<IOptions<StagesOptions>>().Value.CodeCommit);
     }
 
     [Fact]

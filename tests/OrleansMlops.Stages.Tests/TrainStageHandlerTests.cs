@@ -29,6 +29,38 @@ public sealed class TrainStageHandlerTests(TrainedModelFixture trained)
     }
 
     [Fact]
+    public void Without_declarations_the_owner_is_the_submitter_and_the_tier_is_left_undeclared()
+    {
+        var registration = trained.Registration;
+
+        Assert.Equal("alice", registration.Owner);
+        Assert.Null(registration.Tier);
+        Assert.Equal(["sex"], registration.ProtectedAttributes.AsEnumerable());
+    }
+
+    [Fact]
+    public async Task Run_variables_declare_purpose_risk_class_owner_and_tier()
+    {
+        using var directory = new TemporaryDirectory();
+        var variables = ImmutableDictionary<string, Variable>.Empty
+            .Add("purpose", Variable.Of("creditworthiness assessment of retail loan applicants"))
+            .Add("riskClass", Variable.Of("high"))
+            .Add("owner", Variable.Of("head-of-retail-credit"))
+            .Add("tier", Variable.Of(1))
+            .Add("unrelated", Variable.Of("ignored"));
+
+        var result = await new StageRig(directory.Path).Train().ExecuteAsync(StageRig.Context("train", variables: variables), CancellationToken.None);
+
+        var registration = result.TrainedModel!;
+        Assert.Equal("creditworthiness assessment of retail loan applicants", registration.Purpose);
+        Assert.Equal("high", registration.RiskClass);
+        Assert.Equal("head-of-retail-credit", registration.Owner);
+        Assert.Equal("1", registration.Tier);
+        Assert.Equal(["sex"], registration.ProtectedAttributes.AsEnumerable());
+        Assert.Equal(trained.Registration.ArtifactSha256, registration.ArtifactSha256);
+    }
+
+    [Fact]
     public void Registration_records_the_hash_and_row_count_of_each_file()
     {
         var files = trained.Registration.Lineage.Files;

@@ -32,6 +32,38 @@ public sealed class ValidateStageHandlerTests(TrainedModelFixture trained) : IDi
     }
 
     [Fact]
+    public async Task A_seeded_perturbation_test_reports_a_small_and_repeatable_auc_drop()
+    {
+        var first = await Validate(trained.Model);
+        var second = await Validate(trained.Model);
+
+        var drop = first.Metrics["robustness.aucDrop"];
+        Assert.Equal(first.Metrics["auc"] - first.Metrics["robustness.perturbedAuc"], drop, precision: 12);
+        Assert.NotEqual(0.0, drop);
+        Assert.InRange(drop, -0.05, 0.05);
+        Assert.Equal(drop, second.Metrics["robustness.aucDrop"]);
+    }
+
+    [Fact]
+    public void Perturbation_moves_features_by_seeded_noise_and_keeps_labels()
+    {
+        var rows = CreditCsv.Parse(File.ReadAllBytes(Path.Combine(RepositoryRoot.CreditDataDirectory, "validation.csv")))
+            .Select(CreditModelInput.From).ToList();
+
+        var once = RobustnessTest.Perturb(rows, RobustnessTest.Seed, RobustnessTest.NoiseScale);
+        var again = RobustnessTest.Perturb(rows, RobustnessTest.Seed, RobustnessTest.NoiseScale);
+        var otherSeed = RobustnessTest.Perturb(rows, RobustnessTest.Seed + 1, RobustnessTest.NoiseScale);
+
+        Assert.Equal(rows.Select(r => r.Label), once.Select(r => r.Label));
+        Assert.Equal(once.Select(r => (r.Income, r.Age)), again.Select(r => (r.Income, r.Age)));
+        Assert.NotEqual(once.Select(r => r.Income), otherSeed.Select(r => r.Income));
+        Assert.True(rows.Zip(once).Count(pair => pair.First.Income != pair.Second.Income) > rows.Count * 9 / 10);
+        Assert.All(once, r => Assert.True(r.LatePayments >= 0 && r.DebtToIncome >= 0));
+        var meanShift = rows.Zip(once).Average(pair => Math.Abs(pair.First.Income - pair.Second.Income));
+        Assert.InRange(meanShift, 100, 5_000);
+    }
+
+    [Fact]
     public async Task Approval_rates_match_a_count_of_the_model_decisions_per_sex()
     {
         var result = await Validate(trained.Model);

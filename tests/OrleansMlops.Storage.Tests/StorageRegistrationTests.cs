@@ -2,7 +2,9 @@ using System.Data.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OrleansMlops.Storage.Audit;
+using OrleansMlops.Storage.Decisions;
 using OrleansMlops.Storage.Runs;
+using OrleansMlops.Storage.Sqlite;
 
 namespace OrleansMlops.Storage.Tests;
 
@@ -56,6 +58,7 @@ public sealed class StorageRegistrationTests
         Assert.NotNull(provider.GetRequiredService<DbDataSource>());
         Assert.NotNull(provider.GetRequiredService<IAuditStore>());
         Assert.NotNull(provider.GetRequiredService<IRunIndex>());
+        Assert.IsType<SqliteDecisionStore>(provider.GetRequiredService<IDecisionStore>());
         Assert.Same(options, provider.GetRequiredService<StorageOptions>());
     }
 

@@ -12,13 +12,18 @@ namespace OrleansMlops.Governance.Evaluation;
 internal static class RuleSetEvaluator
 {
     public static async Task<RuleSetEvaluation> EvaluateAsync(
-        ActiveRuleSet active, RuleParameter[] parameters, CancellationToken cancellationToken)
+        ActiveRuleSet active, string transition, RuleParameter[] parameters, CancellationToken cancellationToken)
     {
         var ruleSet = active.RuleSet;
         var results = ImmutableArray.CreateBuilder<RuleResult>();
         var errors = ImmutableArray.CreateBuilder<string>();
         foreach (var workflow in ruleSet.Definition.Workflows)
         {
+            if (!workflow.Gates(transition))
+            {
+                continue;
+            }
+
             var trees = await ruleSet.Engine.ExecuteAllRulesAsync(workflow.Name, parameters, cancellationToken);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var tree in trees)
@@ -31,7 +36,7 @@ internal static class RuleSetEvaluator
                 if (!string.IsNullOrEmpty(tree.ExceptionMessage))
                 {
                     results.Add(new RuleResult(ruleSet.Id, name, false, tree.ExceptionMessage));
-                    errors.Add($"rule '{name}' of rule set '{ruleSet.Id}' v{active.Ref.Version} could not be evaluated: {tree.ExceptionMessage}");
+                    errors.Add($"governance error: rule '{name}' of rule set '{ruleSet.Id}' v{active.Ref.Version} could not be evaluated: {tree.ExceptionMessage}");
                 }
                 else
                 {
@@ -43,7 +48,7 @@ internal static class RuleSetEvaluator
             foreach (var missing in workflow.Rules.Where(r => r.Enabled && !seen.Contains(r.RuleName)))
             {
                 results.Add(new RuleResult(ruleSet.Id, missing.RuleName, false, "RulesEngine returned no result for this rule."));
-                errors.Add($"rule '{missing.RuleName}' of rule set '{ruleSet.Id}' v{active.Ref.Version} returned no result.");
+                errors.Add($"governance error: rule '{missing.RuleName}' of rule set '{ruleSet.Id}' v{active.Ref.Version} returned no result.");
             }
         }
 

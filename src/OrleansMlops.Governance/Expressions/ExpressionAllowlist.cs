@@ -61,6 +61,12 @@ internal static class ExpressionAllowlist
             return true;
         }
 
+        // The views expose the facts' collections as one-dimensional arrays (see Views/FactArrays).
+        if (type.IsSZArray)
+        {
+            return IsAllowedType(type.GetElementType()!);
+        }
+
         return type.IsGenericType
             && GenericShapes.Contains(type.GetGenericTypeDefinition())
             && type.GetGenericArguments().All(IsAllowedType);
@@ -87,6 +93,7 @@ internal static class ExpressionAllowlist
         return (shape, member.Name) switch
         {
             ({ } t, nameof(string.Length)) when t == typeof(string) => true,
+            ({ } t, nameof(Array.Length)) when t == typeof(Array) => true,
             ({ } t, "Count" or "Keys" or "Values" or "IsEmpty") when t == typeof(ImmutableDictionary<,>) => true,
             ({ } t, "Length" or "IsEmpty") when t == typeof(ImmutableArray<>) => true,
             ({ } t, "Key" or "Value") when t == typeof(KeyValuePair<,>) => true,

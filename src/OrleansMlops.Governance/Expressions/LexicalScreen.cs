@@ -11,6 +11,7 @@ namespace OrleansMlops.Governance.Expressions;
 internal static class LexicalScreen
 {
     private const string Reflection = "reflection is not allowed: it reaches types, assemblies and file paths outside the gate input";
+    private const string OutsideWorld = "a rule reads the gate input only; files, processes, threads and the runtime are out of its reach";
     private const string Unbounded = "it builds sequences or strings whose size does not depend on the input, which can burn seconds of CPU and gigabytes of memory";
 
     private static readonly FrozenDictionary<string, string> Denied = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
@@ -22,6 +23,15 @@ internal static class LexicalScreen
         ["Activator"] = Reflection,
         ["Reflection"] = Reflection,
         ["AppDomain"] = Reflection,
+        ["System"] = OutsideWorld,
+        ["IO"] = OutsideWorld,
+        ["File"] = OutsideWorld,
+        ["Directory"] = OutsideWorld,
+        ["Process"] = OutsideWorld,
+        ["Diagnostics"] = OutsideWorld,
+        ["Console"] = OutsideWorld,
+        ["Thread"] = OutsideWorld,
+        ["Marshal"] = OutsideWorld,
         ["new"] = "creating objects is not allowed; compare the input's values directly",
         ["Range"] = Unbounded,
         ["Repeat"] = Unbounded,
@@ -76,7 +86,7 @@ internal static class LexicalScreen
     }
 
     /// <summary>Skips a quoted literal with backslash escapes; an unterminated literal runs to the end (the parser reports it).</summary>
-    private static int SkipLiteral(string expression, int start)
+    public static int SkipLiteral(string expression, int start)
     {
         var quote = expression[start];
         var i = start + 1;

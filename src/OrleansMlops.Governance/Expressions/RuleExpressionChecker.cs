@@ -26,39 +26,60 @@ internal static class RuleExpressionChecker
             return new(GovernancePhase.Safety, denied);
         }
 
-        System.Linq.Expressions.LambdaExpression parsed;
+        if (Parse(expression, out var parsed) is { } refusal)
+        {
+            return refusal;
+        }
+
+        // The parser converts a text literal to the other operand's type ("183" to 183, "true" to true, a date text to
+        // a date). Parsed again with every text literal made unconvertible, such an expression fails: it mixes types.
+        if (Parse(TextLiterals.Neutralize(expression), out _) is { } mismatch)
+        {
+            return new(GovernancePhase.Compile, "the expression compares or converts a text literal to a value of another type (a number, a "
+                + $"boolean, a date); write the value without quotes, or compare with a text fact. {mismatch.Reason}");
+        }
+
+        return SafeExpressionValidator.FindViolation(parsed!) is { } violation
+            ? new(GovernancePhase.Safety, violation)
+            : null;
+    }
+
+    private static ExpressionRefusal? Parse(string expression, out System.Linq.Expressions.LambdaExpression? parsed)
+    {
+        parsed = null;
         try
         {
             parsed = DynamicExpressionParser.ParseLambda(StrictConfig(), RuleParameters.ForParsing(), typeof(bool), expression);
+            return null;
         }
         catch (ParseException ex)
         {
             return new(GovernancePhase.Compile, $"the expression does not compile against the gate input (at character {ex.Position + 1}): {ex.Message}");
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException)
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or NotSupportedException or FormatException or OverflowException)
         {
-            // Type mismatches (e.g. a string compared with a number) surface from System.Linq.Expressions, not as ParseException.
+            // Type mismatches (e.g. a string compared with a number) surface from System.Linq.Expressions or a type
+            // converter, not as ParseException.
             return new(GovernancePhase.Compile, $"the expression does not compile against the gate input: {ex.Message}");
         }
-
-        return SafeExpressionValidator.FindViolation(parsed) is { } violation
-            ? new(GovernancePhase.Safety, violation)
-            : null;
     }
 
     /// <summary>
     /// Case-sensitive like the RulesEngine settings (<c>IsExpressionCaseSensitive</c>), no <c>new</c>, no casts to
     /// types named in strings, and only the types of <see cref="GovernanceTypeProvider"/> besides the predefined ones.
     /// </summary>
-    private static ParsingConfig StrictConfig() => new()
+    private static ParsingConfig StrictConfig()
     {
-        CustomTypeProvider = new GovernanceTypeProvider(),
-        IsCaseSensitive = true,
-        DisallowNewKeyword = true,
-        AllowNewToEvaluateAnyType = false,
-        SupportCastingToFullyQualifiedTypeAsString = false,
-        ResolveTypesBySimpleName = false,
-        LoadAdditionalAssembliesFromCurrentDomainBaseDirectory = false,
-        AllowEqualsAndToStringMethodsOnObject = false,
-    };
+        return new ParsingConfig
+        {
+            CustomTypeProvider = new GovernanceTypeProvider(),
+            IsCaseSensitive = true,
+            DisallowNewKeyword = true,
+            AllowNewToEvaluateAnyType = false,
+            SupportCastingToFullyQualifiedTypeAsString = false,
+            ResolveTypesBySimpleName = false,
+            LoadAdditionalAssembliesFromCurrentDomainBaseDirectory = false,
+            AllowEqualsAndToStringMethodsOnObject = false,
+        };
+    }
 }

@@ -1,14 +1,16 @@
 using System.Linq.Expressions;
-using OrleansMlops.Abstractions;
 using OrleansMlops.Abstractions.Governance;
 using OrleansMlops.Abstractions.Models;
+using OrleansMlops.Governance.Expressions.Views;
 using RulesEngine.Models;
 
 namespace OrleansMlops.Governance.Expressions;
 
 /// <summary>
 /// The names and types through which rule expressions address the gate input. Load-time checks and RulesEngine must
-/// see exactly the same parameters, so both take them from here.
+/// see exactly the same parameters, so both take them from here. Expressions run over views of the fact records
+/// (<see cref="GateInputView"/> and friends: same member names, collections as arrays), because the expression
+/// parser cannot apply <c>Any/All/Count/Contains</c> to the records' <c>ImmutableArray</c> members.
 /// </summary>
 internal static class RuleParameters
 {
@@ -17,38 +19,42 @@ internal static class RuleParameters
     public const string Model = "model";
     public const string Actor = "actor";
 
-    /// <summary>The record types rule expressions may read.</summary>
+    /// <summary>The types rule expressions may read.</summary>
     public static readonly Type[] InputTypes =
     [
-        typeof(GateInput), typeof(GateRunFacts), typeof(GateModelFacts), typeof(Actor),
+        typeof(GateInputView), typeof(GateRunView), typeof(GateModelView), typeof(ActorView),
         typeof(GateEnvironmentFacts), typeof(ThresholdCheck), typeof(ModelDocument), typeof(DatasetFile),
     ];
 
-    /// <summary>Helper methods the fact records offer rules, by declaring type; nothing else of theirs may be called.</summary>
+    /// <summary>Helper methods the facts offer rules, by declaring type; nothing else of theirs may be called.</summary>
     public static readonly IReadOnlyDictionary<Type, string[]> FactMethods = new Dictionary<Type, string[]>
     {
-        [typeof(Actor)] = [nameof(OrleansMlops.Abstractions.Actor.HasRole)],
-        [typeof(GateRunFacts)] = [nameof(GateRunFacts.HasVariable), nameof(GateRunFacts.Variable)],
-        [typeof(GateModelFacts)] =
+        [typeof(ActorView)] = [nameof(ActorView.HasRole)],
+        [typeof(GateRunView)] = [nameof(GateRunView.HasVariable), nameof(GateRunView.Variable)],
+        [typeof(GateModelView)] =
         [
-            nameof(GateModelFacts.HasMetric), nameof(GateModelFacts.Metric), nameof(GateModelFacts.HasDocument),
-            nameof(GateModelFacts.DocumentAttribute), nameof(GateModelFacts.DocumentCovers),
+            nameof(GateModelView.HasMetric), nameof(GateModelView.Metric), nameof(GateModelView.HasDocument),
+            nameof(GateModelView.DocumentAttribute), nameof(GateModelView.DocumentCovers),
         ],
     };
 
     public static ParameterExpression[] ForParsing() =>
     [
-        Expression.Parameter(typeof(GateInput), Input),
-        Expression.Parameter(typeof(GateRunFacts), Run),
-        Expression.Parameter(typeof(GateModelFacts), Model),
-        Expression.Parameter(typeof(Actor), Actor),
+        Expression.Parameter(typeof(GateInputView), Input),
+        Expression.Parameter(typeof(GateRunView), Run),
+        Expression.Parameter(typeof(GateModelView), Model),
+        Expression.Parameter(typeof(ActorView), Actor),
     ];
 
-    public static RuleParameter[] ForEvaluation(GateInput input) =>
-    [
-        new(Input, input),
-        new(Run, input.Run),
-        new(Model, input.Model),
-        new(Actor, input.Actor),
-    ];
+    public static RuleParameter[] ForEvaluation(GateInput input)
+    {
+        var view = new GateInputView(input);
+        return
+        [
+            new(Input, view),
+            new(Run, view.Run),
+            new(Model, view.Model),
+            new(Actor, view.Actor),
+        ];
+    }
 }

@@ -27,7 +27,7 @@ internal static class SafeExpressionValidator
     private static readonly FrozenSet<ExpressionType> UnaryOperators = new[]
     {
         ExpressionType.Not, ExpressionType.Negate, ExpressionType.NegateChecked, ExpressionType.UnaryPlus,
-        ExpressionType.Convert, ExpressionType.ConvertChecked, ExpressionType.Quote,
+        ExpressionType.Convert, ExpressionType.ConvertChecked, ExpressionType.Quote, ExpressionType.ArrayLength,
     }.ToFrozenSet();
 
     /// <summary>Returns why the expression is refused, or null when every node is allowed.</summary>

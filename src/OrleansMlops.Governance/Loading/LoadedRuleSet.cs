@@ -10,8 +10,9 @@ namespace OrleansMlops.Governance.Loading;
 /// </summary>
 public sealed class LoadedRuleSet
 {
-    internal LoadedRuleSet(string file, string contentHash, RuleSetDefinition definition, RulesEngineCore engine)
+    internal LoadedRuleSet(string file, string contentHash, RuleSetDefinition definition, RulesEngineCore engine, bool effectiveDatesConfigured)
     {
+        EffectiveDatesConfigured = effectiveDatesConfigured;
         File = file;
         ContentHash = contentHash;
         Definition = definition;
@@ -32,6 +33,9 @@ public sealed class LoadedRuleSet
 
     public DateTimeOffset? EffectiveUntil => Definition.Window.Until;
 
+    /// <summary>True when <c>Governance:EffectiveDates:&lt;id&gt;</c> set the window instead of the file.</summary>
+    public bool EffectiveDatesConfigured { get; }
+
     /// <summary>Path of the file it was loaded from.</summary>
     public string File { get; }
 
@@ -46,7 +50,16 @@ public sealed class LoadedRuleSet
 
     internal FrozenDictionary<string, RuleDefinition> RulesByName { get; }
 
+    /// <summary>The same compiled rule set, attributed to another file path (an activation writes it to its own file).</summary>
+    internal LoadedRuleSet At(string file) => file == File ? this : new(file, ContentHash, Definition, Engine, EffectiveDatesConfigured);
+
     /// <summary>True when the rule set gates <paramref name="transition"/> and <paramref name="now"/> is in its effective window.</summary>
-    public bool IsApplicable(string transition, DateTimeOffset now) =>
-        Definition.AppliesTo.Contains(transition, StringComparer.Ordinal) && Definition.Window.Contains(now);
+    public bool IsApplicable(string transition, DateTimeOffset now) => Declares(transition) && Definition.Window.Contains(now);
+
+    /// <summary>True when the header's <c>appliesTo</c> lists <paramref name="transition"/>, whatever the date.</summary>
+    public bool Declares(string transition) => Definition.AppliesTo.Contains(transition, StringComparer.Ordinal);
+
+    /// <summary>The rules that run for <paramref name="transition"/> (those of the workflows that gate it).</summary>
+    public IEnumerable<RuleDefinition> RulesFor(string transition) =>
+        Definition.Workflows.Where(w => w.Gates(transition)).SelectMany(w => w.Rules);
 }

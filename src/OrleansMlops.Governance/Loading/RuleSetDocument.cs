@@ -8,6 +8,10 @@ namespace OrleansMlops.Governance.Loading;
 /// </summary>
 internal sealed class RuleSetDocument
 {
+    /// <summary>For editors: "./rule-set.schema.json" (checked by the schema).</summary>
+    [JsonPropertyName("$schema")]
+    public string? Schema { get; set; }
+
     [JsonPropertyName("id")]
     public string? Id { get; set; }
 

@@ -36,7 +36,7 @@ internal static partial class RuleSetDocumentValidator
         var workflows = ImmutableArray.CreateBuilder<WorkflowDefinition>();
         foreach (var workflow in document.Workflows)
         {
-            workflows.Add(ValidateWorkflow(file, id, workflow, workflowNames, ruleNames));
+            workflows.Add(ValidateWorkflow(file, id, appliesTo, workflow, workflowNames, ruleNames));
         }
 
         var definition = new RuleSetDefinition(id, title, owner, appliesTo, window, workflows.ToImmutable());
@@ -76,6 +76,38 @@ internal static partial class RuleSetDocumentValidator
         return ordered.MoveToImmutable();
     }
 
+    /// <summary>A workflow gates the transitions it lists, which must be among the rule set's; none listed means all of them.</summary>
+    private static ImmutableArray<string> ValidateWorkflowAppliesTo(
+        string file, string id, string workflowName, ImmutableArray<string> ruleSetAppliesTo, List<string?>? appliesTo)
+    {
+        if (appliesTo is null)
+        {
+            return ruleSetAppliesTo;
+        }
+
+        if (appliesTo.Count == 0)
+        {
+            throw Load(file, id, $"workflow '{workflowName}' has an empty \"AppliesTo\"; list the transitions it gates or leave it out to gate all of the rule set's.");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var transition in appliesTo)
+        {
+            if (transition is null || !ruleSetAppliesTo.Contains(transition, StringComparer.Ordinal))
+            {
+                throw Load(file, id, $"workflow '{workflowName}' \"AppliesTo\" holds '{transition}', which the rule set's \"appliesTo\" "
+                    + $"({string.Join(", ", ruleSetAppliesTo)}) does not list; add it there or fix the workflow.");
+            }
+
+            if (!seen.Add(transition))
+            {
+                throw Load(file, id, $"workflow '{workflowName}' \"AppliesTo\" lists '{transition}' twice.");
+            }
+        }
+
+        return [.. appliesTo!];
+    }
+
     private static EffectiveWindow ValidateWindow(string file, string id, RuleSetDocument document)
     {
         if (!EffectiveWindow.TryParse(document.EffectiveFrom, out var from))
@@ -97,7 +129,7 @@ internal static partial class RuleSetDocumentValidator
     }
 
     private static WorkflowDefinition ValidateWorkflow(
-        string file, string id, WorkflowDocument? workflow, HashSet<string> workflowNames, HashSet<string> ruleNames)
+        string file, string id, ImmutableArray<string> ruleSetAppliesTo, WorkflowDocument? workflow, HashSet<string> workflowNames, HashSet<string> ruleNames)
     {
         if (workflow is null || string.IsNullOrWhiteSpace(workflow.WorkflowName))
         {
@@ -143,7 +175,7 @@ internal static partial class RuleSetDocumentValidator
             rules.Add(definition);
         }
 
-        return new WorkflowDefinition(name, rules.ToImmutable());
+        return new WorkflowDefinition(name, ValidateWorkflowAppliesTo(file, id, name, ruleSetAppliesTo, workflow.AppliesTo), rules.ToImmutable());
     }
 
     private static RuleDefinition ValidateRule(string file, string id, string workflowName, RuleDocument? rule)

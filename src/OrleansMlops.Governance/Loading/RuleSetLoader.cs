@@ -1,16 +1,30 @@
 using OrleansMlops.Governance.Expressions;
+using OrleansMlops.Governance.Schema;
 
 namespace OrleansMlops.Governance.Loading;
 
 /// <summary>
 /// Turns one rule set file into a <see cref="LoadedRuleSet"/> or refuses it with a <see cref="GovernanceException"/>:
-/// strict JSON, header and structure checks, every expression checked for safety and compiled against the typed
-/// gate input, then RulesEngine warmed up. Nothing here activates anything; see the catalog.
+/// strict JSON, policies/rule-set.schema.json, header and structure checks, every expression checked for safety and
+/// compiled against the typed gate input, then RulesEngine warmed up. Effective dates configured under
+/// <c>Governance:EffectiveDates</c> replace the file's. Nothing here activates anything; see the catalog.
 /// </summary>
 public sealed class RuleSetLoader
 {
     /// <summary>Rule set files are a few kilobytes; a large file is a mistake or an attempt to exhaust memory.</summary>
     public const int MaxFileBytes = 1024 * 1024;
+
+    private readonly EffectiveDateOverrides _overrides;
+
+    /// <summary>A loader that takes every rule set's effective dates from its file.</summary>
+    public RuleSetLoader()
+        : this(null)
+    {
+    }
+
+    /// <summary>A loader that applies <see cref="GovernanceOptions.EffectiveDates"/>.</summary>
+    public RuleSetLoader(GovernanceOptions? options) =>
+        _overrides = options is null ? EffectiveDateOverrides.None : new EffectiveDateOverrides(options.EffectiveDates);
 
     public async Task<LoadedRuleSet> LoadFileAsync(string path, CancellationToken cancellationToken = default) =>
         await LoadAsync(path, await RuleSetFile.ReadAsync(path, cancellationToken), cancellationToken);
@@ -23,7 +37,9 @@ public sealed class RuleSetLoader
         }
 
         var document = RuleSetDocumentReader.Read(file, content);
+        RuleSetSchema.Check(file, content);
         var definition = RuleSetDocumentValidator.Validate(file, document);
+        definition = definition with { Window = _overrides.Apply(file, definition.Id, definition.Window) };
         foreach (var rule in definition.Rules)
         {
             if (RuleExpressionChecker.Check(rule.Expression) is { } refusal)
@@ -52,7 +68,7 @@ public sealed class RuleSetLoader
                 file, definition.Id, rule.RuleName, rule.Expression);
         }
 
-        return new LoadedRuleSet(file, ContentHash.Of(content), definition, engine);
+        return new LoadedRuleSet(file, ContentHash.Of(content), definition, engine, _overrides.Has(definition.Id));
     }
 
     private static RulesEngine.RulesEngine CreateEngine(string file, RuleSetDefinition definition)

@@ -10,6 +10,9 @@ internal sealed class WorkflowDocument
 {
     public string? WorkflowName { get; set; }
 
+    /// <summary>Ours, not RulesEngine's: the transitions of the header's <c>appliesTo</c> this workflow gates (all when absent).</summary>
+    public List<string?>? AppliesTo { get; set; }
+
     public string? RuleExpressionType { get; set; }
 
     public List<RuleDocument?>? Rules { get; set; }

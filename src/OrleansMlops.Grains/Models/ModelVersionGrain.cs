@@ -1,15 +1,19 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
 using OrleansMlops.Abstractions.Models;
 
 namespace OrleansMlops.Grains.Models;
 
 /// <summary>
 /// A model version's lifecycle. Only the run that registered the version may move it, one step at a time, and a
-/// repeated step from that run (a retry after a crash) is acknowledged without being recorded twice.
+/// repeated step from that run (a retry after a crash) is acknowledged without being recorded twice. Validation (the
+/// independent validator's sign-off) starts the review period: <see cref="ModelVersionView.RevalidationDueAt"/> is the
+/// validation time plus <see cref="ModelRegistryOptions.RevalidationPeriod"/>.
 /// </summary>
 public sealed class ModelVersionGrain(
     [PersistentState("model")] IPersistentState<ModelVersionState> state,
-    EngineClock clock) : Grain, IModelVersionGrain
+    EngineClock clock,
+    IOptions<ModelRegistryOptions> options) : Grain, IModelVersionGrain
 {
     public async Task<ModelVersionView> Register(string runId, ModelRegistration registration, string actor)
     {
@@ -40,16 +44,20 @@ public sealed class ModelVersionGrain(
     }
 
     public Task<ModelVersionView> MarkValidated(string runId, ImmutableDictionary<string, double> metrics, string actor) =>
-        Move(runId, ModelLifecycle.Validated, actor, detail: null, v => v with { ValidationMetrics = metrics });
+        Move(runId, ModelLifecycle.Validated, actor, detail: null, (v, now) => v with
+        {
+            ValidationMetrics = metrics,
+            RevalidationDueAt = now + options.Value.RevalidationPeriod,
+        });
 
     public Task<ModelVersionView> MarkApproved(string runId, string approver) =>
-        Move(runId, ModelLifecycle.Approved, approver, detail: null, v => v with { ApprovedBy = approver });
+        Move(runId, ModelLifecycle.Approved, approver, detail: null, (v, _) => v with { ApprovedBy = approver });
 
     public Task<ModelVersionView> MarkDeployed(string runId, string environment, string actor) =>
-        Move(runId, ModelLifecycle.Deployed, actor, environment, v => v with { Environment = environment });
+        Move(runId, ModelLifecycle.Deployed, actor, environment, (v, _) => v with { Environment = environment });
 
     public Task<ModelVersionView> Retire(string runId, string actor) =>
-        Move(runId, ModelLifecycle.Retired, actor, detail: null, v => v);
+        Move(runId, ModelLifecycle.Retired, actor, detail: null, (v, _) => v);
 
     public async Task<ModelVersionView> AttachDocuments(string runId, ImmutableArray<ModelDocument> documents)
     {
@@ -84,7 +92,7 @@ public sealed class ModelVersionGrain(
         ModelLifecycle to,
         string actor,
         string? detail,
-        Func<ModelVersionView, ModelVersionView> apply)
+        Func<ModelVersionView, DateTimeOffset, ModelVersionView> apply)
     {
         var view = RequireOwnedBy(runId, $"make it {to}");
         if (view.Lifecycle == to)
@@ -97,10 +105,11 @@ public sealed class ModelVersionGrain(
             throw new ModelVersionException($"Model version {Key} is {view.Lifecycle}; it cannot become {to}.");
         }
 
-        var changed = apply(view) with
+        var now = clock.UtcNow;
+        var changed = apply(view, now) with
         {
             Lifecycle = to,
-            History = view.History.Add(new LifecycleEvent(to, runId, actor, clock.UtcNow, detail)),
+            History = view.History.Add(new LifecycleEvent(to, runId, actor, now, detail)),
         };
         state.State.View = changed;
         await state.WriteStateAsync();

@@ -5,7 +5,7 @@ using OrleansMlops.Abstractions.Models;
 
 namespace OrleansMlops.Grains.Runs;
 
-/// <summary>Builds the typed facts a gate sees from a run's state and its model version.</summary>
+/// <summary>Builds the typed facts a gate sees from a run's state, its model version and the target environment.</summary>
 internal static class GateInputFactory
 {
     public static GateInput Create(
@@ -15,7 +15,7 @@ internal static class GateInputFactory
         string? nodeId,
         string? stage,
         Actor actor,
-        string environment,
+        GateEnvironmentFacts environment,
         ModelVersionView? model,
         DateTimeOffset now)
     {
@@ -33,11 +33,22 @@ internal static class GateInputFactory
             state.Actors.GetValueOrDefault(RunRoles.Validator),
             state.Actors.GetValueOrDefault(RunRoles.Approver),
             state.StartedAt,
-            ImmutableDictionary<string, double>.Empty);
-        return new GateInput(transition, run, ModelFacts(model), actor, GateEnvironmentFacts.None with { Name = environment }, now);
+            state.Thresholds.ToImmutableDictionary(StringComparer.Ordinal));
+        var facts = ModelFacts(model, state.MeasuredMetrics);
+        return new GateInput(
+            transition,
+            run,
+            facts with { ThresholdChecks = RunThresholds.Check(state.Thresholds, facts.Metrics) },
+            actor,
+            environment,
+            now);
     }
 
-    private static GateModelFacts ModelFacts(ModelVersionView? model)
+    /// <summary>
+    /// The model version as the gate sees it. Metrics are the training metrics overlaid with the validation metrics: the
+    /// version's own once validated, before that the ones the run's validate stage measured (awaiting sign-off).
+    /// </summary>
+    private static GateModelFacts ModelFacts(ModelVersionView? model, IReadOnlyDictionary<string, double> measured)
     {
         if (model is null)
         {
@@ -45,8 +56,10 @@ internal static class GateInputFactory
         }
 
         var registration = model.Registration;
-        var metrics = registration.TrainingMetrics.SetItems(model.ValidationMetrics);
-        var trainingData = registration.Lineage.Files.FirstOrDefault(f => f.Role == "train");
+        var lineage = registration.Lineage;
+        var metrics = registration.TrainingMetrics.SetItems(measured).SetItems(model.ValidationMetrics);
+        var registered = LastEvent(model, ModelLifecycle.Registered);
+        var validated = LastEvent(model, ModelLifecycle.Validated);
         return new GateModelFacts(
             Registered: true,
             model.Key.Name,
@@ -55,8 +68,25 @@ internal static class GateInputFactory
             registration.RiskClass,
             model.Lifecycle.ToString(),
             metrics,
-            trainingData?.Sha256,
-            registration.Lineage.CodeCommit,
-            registration.ArtifactSha256);
+            lineage.Files.FirstOrDefault(f => f.Role == "train")?.Sha256,
+            lineage.CodeCommit,
+            registration.ArtifactSha256)
+        {
+            DatasetId = lineage.DatasetId,
+            DatasetVersion = lineage.DatasetVersion,
+            DatasetFiles = lineage.Files,
+            ProtectedAttributes = registration.ProtectedAttributes,
+            Owner = registration.Owner,
+            Tier = registration.Tier,
+            TrainedBy = lineage.TrainedBy,
+            ValidatedBy = validated?.Actor,
+            RegisteredAt = registered?.At,
+            ValidatedAt = validated?.At,
+            RevalidationDueAt = model.RevalidationDueAt,
+            Documents = model.Documents,
+        };
     }
+
+    private static LifecycleEvent? LastEvent(ModelVersionView model, ModelLifecycle lifecycle) =>
+        model.History.LastOrDefault(e => e.To == lifecycle);
 }

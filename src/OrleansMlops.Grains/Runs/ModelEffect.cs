@@ -9,6 +9,7 @@ public enum ModelEffectKind
     Validate,
     Approve,
     Deploy,
+    AttachDocuments,
 }
 
 /// <summary>
@@ -22,4 +23,9 @@ public sealed record ModelEffect(
     [property: Id(2)] string Actor,
     [property: Id(3)] ModelRegistration? Registration = null,
     [property: Id(4)] ImmutableDictionary<string, double>? Metrics = null,
-    [property: Id(5)] string? Environment = null);
+    [property: Id(5)] string? Environment = null)
+{
+    /// <summary>Evidence to attach (<see cref="ModelEffectKind.AttachDocuments"/>).</summary>
+    [Id(6)]
+    public ImmutableArray<ModelDocument> Documents { get; init; } = [];
+}

@@ -7,7 +7,7 @@ using OrleansMlops.Storage.Audit;
 
 namespace OrleansMlops.Grains.Runs;
 
-// The durable commit of a transition and what follows it: audit append, model effects, index, timers.
+// The durable commit of a transition and what follows it: audit append, model effects, index, decision log, timers.
 public sealed partial class PipelineRunGrain
 {
     /// <summary>
@@ -41,6 +41,7 @@ public sealed partial class PipelineRunGrain
         await FlushAuditOutbox();
         await ApplyModelEffects();
         await UpdateIndex();
+        await ProjectDecisions();
         ArmTimers();
     }
 
@@ -76,6 +77,7 @@ public sealed partial class PipelineRunGrain
                     ModelEffectKind.Validate => await grain.MarkValidated(RunId, effect.Metrics ?? ImmutableDictionary<string, double>.Empty, effect.Actor),
                     ModelEffectKind.Approve => await grain.MarkApproved(RunId, effect.Actor),
                     ModelEffectKind.Deploy => await grain.MarkDeployed(RunId, effect.Environment ?? "default", effect.Actor),
+                    ModelEffectKind.AttachDocuments => await grain.AttachDocuments(RunId, effect.Documents),
                     _ => throw new InvalidOperationException($"Unknown model effect {effect.Kind}."),
                 };
             }
@@ -111,6 +113,27 @@ public sealed partial class PipelineRunGrain
         {
             // The index is a projection: the next transition writes the newest row again.
             RunLog.IndexUpdateFailed(logger, e, RunId);
+        }
+    }
+
+    /// <summary>Appends the committed decisions not yet projected by this activation to the decision log.</summary>
+    private async Task ProjectDecisions()
+    {
+        if (_projectedDecisions >= S.Decisions.Count)
+        {
+            return;
+        }
+
+        var pending = S.Decisions.Count - _projectedDecisions;
+        try
+        {
+            await decisionStore.AppendAsync(S.Decisions.GetRange(_projectedDecisions, pending), CancellationToken.None);
+            _projectedDecisions = S.Decisions.Count;
+        }
+        catch (Exception e)
+        {
+            // A projection: the run's state holds every decision; the next commit or activation appends them again.
+            RunLog.DecisionProjectionFailed(logger, e, RunId, pending);
         }
     }
 

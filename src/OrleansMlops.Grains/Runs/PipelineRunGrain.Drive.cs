@@ -103,10 +103,21 @@ public sealed partial class PipelineRunGrain
             Actor.System,
             $"Stage {task.Stage} completed",
             step.Steps,
-            new { stage = task.Stage, metrics = result.Metrics, model = S.Model, environment = result.DeployedEnvironment });
+            new
+            {
+                stage = task.Stage,
+                metrics = result.Metrics,
+                model = S.Model,
+                environment = result.DeployedEnvironment,
+                documents = result.Documents.IsDefaultOrEmpty ? null : result.Documents.Select(d => new { d.Kind, d.Uri, d.Sha256 }),
+            });
     }
 
-    /// <summary>Turns a stage result into owed model changes and the variables the run keeps.</summary>
+    /// <summary>
+    /// Turns a stage result into owed model changes and the variables the run keeps. Training registers the version;
+    /// collected evidence is attached to it; the validate stage's metrics wait in the run for the independent validator's
+    /// sign-off (see <see cref="RecordSignOff"/>), which is what makes the version Validated; deployment deploys it.
+    /// </summary>
     private async Task<ImmutableDictionary<string, Variable>> RecordStageEffects(StageTask task, StageResult result)
     {
         var outputs = result.Outputs;
@@ -121,10 +132,14 @@ public sealed partial class PipelineRunGrain
                 .SetItem("model.name", Variable.Of(trained.ModelName))
                 .SetItem("model.version", Variable.Of(version));
         }
-        else if (S.Model is { } model && string.Equals(task.Stage, "validate", StringComparison.OrdinalIgnoreCase))
+        else if (S.Model is not null && string.Equals(task.Stage, "validate", StringComparison.OrdinalIgnoreCase))
         {
-            S.Actors[RunRoles.Validator] = S.StartedBy!;
-            S.ModelEffects.Add(new ModelEffect(ModelEffectKind.Validate, model, actor, Metrics: result.Metrics));
+            S.MeasuredMetrics = new Dictionary<string, double>(result.Metrics, StringComparer.Ordinal);
+        }
+
+        if (!result.Documents.IsDefaultOrEmpty && S.Model is { } documented)
+        {
+            S.ModelEffects.Add(new ModelEffect(ModelEffectKind.AttachDocuments, documented, actor) { Documents = result.Documents });
         }
 
         if (result.DeployedEnvironment is { } environment && S.Model is { } deployed)

@@ -6,37 +6,67 @@ using OrleansMlops.Workflows;
 
 namespace OrleansMlops.Grains.Runs;
 
-// Asking the governance gate, and the engine's own four-eyes invariant.
+// Asking the governance gate, and the engine's own independence invariants (four-eyes, effective challenge).
 public sealed partial class PipelineRunGrain
 {
-    private async Task RequireApprovalAllowed(CompleteTaskRequest request, UserTask task)
+    /// <summary>
+    /// Before an approve decision on a user task: the engine's invariant that the person signing off neither submitted
+    /// nor trained the run (four-eyes for approvers, effective challenge for validators), then the gate the task names.
+    /// </summary>
+    private async Task RequireSignOffAllowed(CompleteTaskRequest request, UserTask task, UserTaskGate gate)
     {
-        // Four-eyes is an invariant of the engine, not only a rule file: a rule set cannot switch it off.
+        // An invariant of the engine, not only a rule file: a rule set cannot switch it off.
         var submitter = S.StartedBy!.Id;
         var trainer = S.Actors.GetValueOrDefault(RunRoles.Trainer)?.Id;
         if (string.Equals(request.Actor.Id, submitter, StringComparison.OrdinalIgnoreCase)
             || string.Equals(request.Actor.Id, trainer, StringComparison.OrdinalIgnoreCase))
         {
+            if (gate.IsValidation)
+            {
+                await RecordRefusedAction(request, "independent validation: the validator submitted or trained this run");
+                throw new RunException(
+                    RunErrorCode.NotPermitted,
+                    $"Independent validation (effective challenge): '{request.Actor.Id}' submitted or trained run '{RunId}' and may not validate it; a validator independent of its development must.");
+            }
+
             await RecordRefusedAction(request, "four-eyes: the approver submitted or trained this run");
             throw new RunException(
                 RunErrorCode.NotPermitted,
                 $"Four-eyes principle: '{request.Actor.Id}' submitted or trained run '{RunId}' and may not approve it; a second person must.");
         }
 
-        var decision = await Decide("approve", task.Id, stage: null, request.Actor, EnvironmentOf(task));
+        var decision = await Decide(gate.Gate, task.Id, stage: null, request.Actor, EnvironmentOf(task));
         if (decision.Allows)
         {
             return;
         }
 
-        RunLog.GateRefused(logger, RunId, "approve", decision.Outcome.ToString(), decision.DecisionId);
+        RunLog.GateRefused(logger, RunId, gate.Gate, decision.Outcome.ToString(), decision.DecisionId);
         await Commit(
             "approval.refused",
             request.Actor,
-            $"Approval of {task.Id} by {request.Actor.Id} refused: {FailureText(decision)}",
+            $"{gate.Gate} of {task.Id} by {request.Actor.Id} refused: {FailureText(decision)}",
             [],
             Summarize(decision));
-        throw new RunException(RunErrorCode.GateRefused, $"The approval gate refused '{request.Actor.Id}': {FailureText(decision)}");
+        throw new RunException(RunErrorCode.GateRefused, $"The {gate.Gate} gate refused '{request.Actor.Id}': {FailureText(decision)}");
+    }
+
+    /// <summary>
+    /// Records who signed off in which part, and what it owes the model version. The validator's sign-off is the event
+    /// that makes the version Validated (with the metrics the validate stage measured, the validator as ValidatedBy and
+    /// the review period starting now); the validate stage only measures. The approver's sign-off makes it Approved.
+    /// </summary>
+    private void RecordSignOff(UserTaskGate gate, Actor actor)
+    {
+        S.Actors[gate.ActorRole] = actor;
+        if (S.Model is not { } model)
+        {
+            return;
+        }
+
+        S.ModelEffects.Add(gate.IsValidation
+            ? new ModelEffect(ModelEffectKind.Validate, model, actor.Id, Metrics: S.MeasuredMetrics.ToImmutableDictionary(StringComparer.Ordinal))
+            : new ModelEffect(ModelEffectKind.Approve, model, actor.Id));
     }
 
     private Task RecordRefusedAction(CompleteTaskRequest request, string reason) => Commit(
@@ -49,7 +79,8 @@ public sealed partial class PipelineRunGrain
     private async Task<GateDecision> Decide(string transition, string nodeId, string? stage, Actor actor, string environment)
     {
         var now = clock.UtcNow;
-        var input = GateInputFactory.Create(RunId, S, transition, nodeId, stage, actor, environment, await CurrentModel(), now);
+        var input = GateInputFactory.Create(
+            RunId, S, transition, nodeId, stage, actor, environments.For(environment), await CurrentModel(), now);
         GateDecision decision;
         try
         {
@@ -87,7 +118,8 @@ public sealed partial class PipelineRunGrain
     {
         if (decision.Outcome == GateOutcome.Error)
         {
-            return $"governance error: {decision.Error}";
+            var error = decision.Error ?? "the gate gave no reason";
+            return error.StartsWith("governance error", StringComparison.OrdinalIgnoreCase) ? error : $"governance error: {error}";
         }
 
         var failed = decision.Results.Where(r => !r.Passed).Select(r => $"{r.RuleSetId}/{r.RuleName}: {r.Message}");

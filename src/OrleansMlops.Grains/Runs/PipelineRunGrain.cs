@@ -6,18 +6,21 @@ using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Abstractions.Runs;
 using OrleansMlops.Abstractions.Workflows;
 using OrleansMlops.Governance;
+using OrleansMlops.Grains.Environments;
 using OrleansMlops.Grains.Workflows;
 using OrleansMlops.Storage.Audit;
+using OrleansMlops.Storage.Decisions;
 using OrleansMlops.Storage.Runs;
 using OrleansMlops.Workflows;
 
 namespace OrleansMlops.Grains.Runs;
 
 /// <summary>
-/// One pipeline run. Commands and timers become interpreter events; before a token enters a stage and before an
-/// approval completes, the governance gate decides. Every transition is one durable commit of the run state together
-/// with its audit record (an outbox appended idempotently to the audit table), so nothing acknowledged is lost and no
-/// transition is recorded twice.
+/// One pipeline run. Commands and timers become interpreter events; before a token enters a stage and before a
+/// sign-off (an approve decision on a user task) completes, the governance gate decides. Every transition is one
+/// durable commit of the run state together with its audit record (an outbox appended idempotently to the audit
+/// table), so nothing acknowledged is lost and no transition is recorded twice. Gate decisions are then projected to
+/// the decision log.
 /// </summary>
 public sealed partial class PipelineRunGrain(
     [PersistentState("run", "runs")] IPersistentState<RunGrainState> state,
@@ -26,6 +29,8 @@ public sealed partial class PipelineRunGrain(
     StageHandlers handlers,
     IAuditStore auditStore,
     IRunIndex runIndex,
+    IDecisionStore decisionStore,
+    EnvironmentFacts environments,
     EngineClock clock,
     ILogger<PipelineRunGrain> logger) : Grain, IPipelineRunGrain, IRunWakeup, IRemindable
 {
@@ -35,6 +40,10 @@ public sealed partial class PipelineRunGrain(
     private ProcessDefinition? _definition;
     private ProcessInterpreter? _interpreter;
     private TimeSpan? _registeredWake;
+
+    // How many of S.Decisions this activation has projected to the decision log; a new activation projects them all
+    // again (the log skips the ones it has), so a failed projection is retried without a durable counter.
+    private int _projectedDecisions;
 
     private RunGrainState S => state.State;
 
@@ -50,6 +59,7 @@ public sealed partial class PipelineRunGrain(
         await LoadDefinition(S.Workflow!);
         await FlushAuditOutbox();
         await ApplyModelEffects();
+        await ProjectDecisions();
         ArmTimers();
         if (HasRunnableWork())
         {
@@ -85,12 +95,14 @@ public sealed partial class PipelineRunGrain(
 
         var pinned = new WorkflowVersionRef(version.WorkflowId, version.Version, version.ContentHash);
         await LoadDefinition(pinned);
+        UserTaskGate.Check(_definition!);
 
         var now = clock.UtcNow;
         S.Workflow = pinned;
         S.StartedBy = request.StartedBy;
         S.StartedAt = now;
         S.Actors[RunRoles.Trainer] = request.StartedBy;
+        S.Thresholds = RunThresholds.From(request.Parameters);
         S.AuditHeadHash = AuditChain.GenesisHash;
         var step = _interpreter!.Start(request.Parameters, now);
         S.Process = step.State;
@@ -115,6 +127,7 @@ public sealed partial class PipelineRunGrain(
                 RunErrorCode.UnknownTask,
                 $"Run '{RunId}' has no open task '{request.TaskId}'. Open tasks: {string.Join(", ", OpenTasks().Select(t => t.TaskId).DefaultIfEmpty("none"))}.");
         var task = (UserTask)_definition!.Nodes[token.NodeId];
+        var gate = UserTaskGate.Of(task);
 
         if (!task.CandidateRoles.Any(request.Actor.HasRole))
         {
@@ -126,7 +139,7 @@ public sealed partial class PipelineRunGrain(
 
         if (request.Decision == TaskDecision.Approve)
         {
-            await RequireApprovalAllowed(request, task);
+            await RequireSignOffAllowed(request, task, gate);
         }
 
         var approved = request.Decision == TaskDecision.Approve;
@@ -135,11 +148,7 @@ public sealed partial class PipelineRunGrain(
         S.Process = step.State;
         if (approved)
         {
-            S.Actors[RunRoles.Approver] = request.Actor;
-            if (S.Model is { } model)
-            {
-                S.ModelEffects.Add(new ModelEffect(ModelEffectKind.Approve, model, request.Actor.Id));
-            }
+            RecordSignOff(gate, request.Actor);
         }
 
         var verb = approved ? "approved" : "rejected";
@@ -148,7 +157,7 @@ public sealed partial class PipelineRunGrain(
             request.Actor,
             $"{task.Name ?? task.Id} {verb} by {request.Actor.Id}",
             step.Steps,
-            new { task = task.Id, decision = request.Decision, comment = request.Comment, roles = request.Actor.Roles });
+            new { task = task.Id, gate = gate.Gate, actorRole = gate.ActorRole, decision = request.Decision, comment = request.Comment, roles = request.Actor.Roles });
         await Drive();
         return View();
     }

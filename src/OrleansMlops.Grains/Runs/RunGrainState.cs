@@ -56,5 +56,16 @@ public sealed class RunGrainState
     [Id(13)]
     public List<ModelEffect> ModelEffects { get; set; } = [];
 
+    /// <summary>Metric thresholds declared at start (<c>threshold.auc.min</c> → "auc.min"), see <see cref="RunThresholds"/>.</summary>
+    [Id(14)]
+    public Dictionary<string, double> Thresholds { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Metrics the validate stage measured, awaiting the independent validator's sign-off; the sign-off hands them to
+    /// the model version (MarkValidated). Gates see them overlaid on the training metrics meanwhile.
+    /// </summary>
+    [Id(15)]
+    public Dictionary<string, double> MeasuredMetrics { get; set; } = new(StringComparer.Ordinal);
+
     public bool Started => Process is not null;
 }

@@ -30,4 +30,7 @@ internal static partial class RunLog
 
     [LoggerMessage(EventId = 1008, Level = LogLevel.Error, Message = "Run {RunId} could not be continued")]
     public static partial void ResumeFailed(ILogger logger, Exception exception, string runId);
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Run {RunId} could not project {Count} gate decisions to the decision log; they are projected again later")]
+    public static partial void DecisionProjectionFailed(ILogger logger, Exception exception, string runId, int count);
 }

@@ -37,6 +37,11 @@ internal static class RunRequestValidation
             {
                 throw Invalid($"parameter '{name}' is longer than {MaxTextLength} characters.");
             }
+
+            if (RunThresholds.Problem(name, value) is { } threshold)
+            {
+                throw Invalid(threshold);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansMlops.Abstractions.Runs;
 using OrleansMlops.Abstractions.Workflows;
+using OrleansMlops.Governance;
 
 namespace OrleansMlops.Host.Api;
 
@@ -27,6 +28,23 @@ internal static class ApiProblems
         title: "Identity required",
         detail: $"Name the acting person or service in the '{Identity.CallerIdentity.UserHeader}' header (roles in '{Identity.CallerIdentity.RolesHeader}').",
         statusCode: StatusCodes.Status401Unauthorized);
+
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(title: "Not permitted", detail: detail, statusCode: StatusCodes.Status403Forbidden);
+
+    /// <summary>A rule set that was not activated (or not dry-run): the phase and, where known, the rule and expression at fault.</summary>
+    public static ProblemHttpResult RuleSetRefused(GovernanceException e) => TypedResults.Problem(
+        title: "Rule set refused",
+        detail: e.Message,
+        statusCode: StatusCodes.Status422UnprocessableEntity,
+        extensions: new Dictionary<string, object?>
+        {
+            ["phase"] = e.Phase.ToString(),
+            ["ruleSet"] = e.RuleSetId,
+            ["rule"] = e.RuleName,
+            ["expression"] = e.Expression,
+            ["reason"] = e.Reason,
+        });
 
     public static ProblemHttpResult WorkflowRefused(string workflowId, IReadOnlyList<WorkflowProblem> problems) => TypedResults.Problem(
         title: "Workflow refused",

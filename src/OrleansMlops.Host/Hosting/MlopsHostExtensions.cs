@@ -51,6 +51,8 @@ public static class MlopsHostExtensions
         app.MapWorkflowsApi();
         app.MapRunsApi();
         app.MapModelsApi();
+        app.MapDecisionsApi();
+        app.MapPoliciesApi();
         app.MapGet("/", () => TypedResults.Redirect("/api/workflows"));
         return app;
     }

@@ -2,6 +2,7 @@ using OrleansMlops.Governance;
 using OrleansMlops.Grains;
 using OrleansMlops.Stages;
 using OrleansMlops.Storage;
+using OrleansMlops.Storage.Governance;
 using OrleansMlops.Storage.Sqlite;
 
 namespace OrleansMlops.Host.Hosting;
@@ -17,8 +18,9 @@ public static class MlopsSiloExtensions
         var dataSource = SqliteDatabase.CreateDataSource(storage.Sqlite);
         silo.Services.AddMlopsStorage(storage, dataSource);
         silo.UseMlopsSqlite(dataSource);
-        silo.Services.AddMlopsGrains();
+        silo.Services.AddMlopsGrains(configuration);
         silo.Services.AddMlopsGovernance(configuration);
+        silo.Services.AddMlopsRuleSetVersionStore();
         silo.Services.AddMlopsStages(configuration);
         return silo;
     }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 using OrleansMlops.Stages.Artifacts;
 
@@ -7,6 +8,9 @@ namespace OrleansMlops.Stages.Data;
 public sealed record CreditDataSet(CreditDataFile Train, CreditDataFile Validation, CreditDataFile Test)
 {
     public const string DatasetId = "credit-applicants";
+
+    /// <summary>The attributes the bias examination compares groups by; kept in the files, never given to the model.</summary>
+    public static ImmutableArray<string> ProtectedAttributes { get; } = ["sex"];
 
     public IReadOnlyList<CreditDataFile> Files => [Train, Validation, Test];
 

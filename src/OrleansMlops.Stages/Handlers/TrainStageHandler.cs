@@ -12,7 +12,9 @@ namespace OrleansMlops.Stages.Handlers;
 
 /// <summary>
 /// Trains the credit-risk model on train.csv and stores it in the artifact store. The same data and parameters give
-/// the same artifact bytes, hence the same address, so a rerun after a crash registers the same artifact.
+/// the same artifact bytes, hence the same address, so a rerun after a crash registers the same artifact. The
+/// registration carries what the run declares for the inventory (<see cref="InventoryDeclaration"/>) and the data
+/// set's protected attributes.
 /// </summary>
 public sealed class TrainStageHandler(
     IOptions<StagesOptions> options,
@@ -22,6 +24,7 @@ public sealed class TrainStageHandler(
 {
     public const string StageName = "train";
 
+    /// <summary>The intended purpose registered when the run declares none.</summary>
     public const string Purpose = "creditworthiness assessment of natural persons";
 
     /// <summary>Credit scoring of natural persons is high-risk under Annex III of the EU AI Act.</summary>
@@ -48,14 +51,20 @@ public sealed class TrainStageHandler(
                 KeyValuePair.Create("trainAuc", trained.TrainAuc),
                 KeyValuePair.Create("trainAccuracy", trained.TrainAccuracy),
             ]);
+        var declared = InventoryDeclaration.From(context);
         var registration = new ModelRegistration(
             settings.ModelName,
-            Purpose,
-            RiskClass,
+            declared.Purpose,
+            declared.RiskClass,
             artifact.Uri,
             artifact.Sha256,
             Lineage(context, settings, dataSet, parameters),
-            metrics);
+            metrics)
+        {
+            Owner = declared.Owner,
+            Tier = declared.Tier,
+            ProtectedAttributes = CreditDataSet.ProtectedAttributes,
+        };
         StageLog.Trained(
             logger, context.RunId, settings.ModelName, dataSet.Version, (long)elapsed.TotalMilliseconds, artifact.Sha256, trained.TrainAuc);
 

@@ -11,8 +11,9 @@ using OrleansMlops.Stages.Modeling;
 namespace OrleansMlops.Stages.Handlers;
 
 /// <summary>
-/// Scores the run's model on the held-out validation.csv: AUC, accuracy, F1 (default as the positive class) and the
-/// approval-rate disparity between sexes (<see cref="ApprovalDisparity"/>). Outputs <c>auc</c> and <c>disparity</c> for the gateway.
+/// Scores the run's model on the held-out validation.csv: AUC, accuracy, F1 (default as the positive class), the
+/// approval-rate disparity between sexes (<see cref="ApprovalDisparity"/>) and a perturbation robustness test
+/// (<see cref="RobustnessTest"/>: <c>robustness.aucDrop</c>). Outputs <c>auc</c> and <c>disparity</c> for the gateway.
 /// </summary>
 public sealed class ValidateStageHandler(
     IOptions<StagesOptions> options,
@@ -24,6 +25,9 @@ public sealed class ValidateStageHandler(
 
     /// <summary>Prefix of the per-group approval-rate metrics, e.g. <c>approvalRate_female</c>.</summary>
     public const string ApprovalRatePrefix = "approvalRate_";
+
+    /// <summary>The AUC of the robustness test, on the validation rows with perturbed features (<see cref="RobustnessTest"/>).</summary>
+    public const string PerturbedAucMetric = "robustness.perturbedAuc";
 
     public string Stage => StageName;
 
@@ -37,7 +41,14 @@ public sealed class ValidateStageHandler(
         RequireValidationFileOfLineage(model, validation);
 
         var started = timeProvider.GetTimestamp();
-        var scores = await Task.Run(() => CreditModelScorer.Score(artifact, validation.Applicants), cancellationToken);
+        var (scores, robustness) = await Task.Run(
+            () =>
+            {
+                var loaded = CreditModelScorer.Load(artifact);
+                var clean = CreditModelScorer.Score(loaded, validation.Applicants.Select(CreditModelInput.From));
+                return (clean, RobustnessTest.Run(loaded, validation.Applicants, clean.Auc));
+            },
+            cancellationToken);
         var fairness = ApprovalDisparity.Compute([.. validation.Applicants.Select(a => a.Sex)], scores.PredictedDefault);
         var elapsed = timeProvider.GetElapsedTime(started);
 
@@ -46,6 +57,8 @@ public sealed class ValidateStageHandler(
         metrics.Add("accuracy", scores.Accuracy);
         metrics.Add("f1", scores.F1);
         metrics.Add(StageVariables.Disparity, fairness.Disparity);
+        metrics.Add(StageVariables.RobustnessAucDrop, robustness.AucDrop);
+        metrics.Add(PerturbedAucMetric, robustness.PerturbedAuc);
         foreach (var (group, rate) in fairness.ApprovalRates)
         {
             metrics.Add(ApprovalRatePrefix + group, rate);

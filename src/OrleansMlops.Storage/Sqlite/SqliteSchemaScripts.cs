@@ -13,6 +13,8 @@ internal static class SqliteSchemaScripts
         "003-orleans-reminders.sql",
         "101-audit.sql",
         "102-runs.sql",
+        "103-rule-set-versions.sql",
+        "104-gate-decisions.sql",
     ];
 
     private const string ResourcePrefix = "OrleansMlops.Storage.Sql.Sqlite.";

@@ -34,15 +34,20 @@ internal sealed class StageRig(string baseDirectory)
 
     public DeployStageHandler Deploy() => new(Store, NullLogger<DeployStageHandler>.Instance);
 
+    public EvidenceStageHandler Evidence() => new(MsOptions.Create(Options), NullLogger<EvidenceStageHandler>.Instance);
+
     public static StageContext Context(
-        string stage, ModelVersionView? model = null, ImmutableDictionary<string, string>? properties = null) => new(
+        string stage,
+        ModelVersionView? model = null,
+        ImmutableDictionary<string, string>? properties = null,
+        ImmutableDictionary<string, Variable>? variables = null) => new(
         RunId: "run-1",
         NodeId: stage + "Task",
         Stage: stage,
         Attempt: 1,
         IdempotencyKey: "run-1/" + stage + "/1",
         TaskProperties: properties ?? ImmutableDictionary<string, string>.Empty,
-        Variables: ImmutableDictionary<string, Variable>.Empty,
+        Variables: variables ?? ImmutableDictionary<string, Variable>.Empty,
         Model: model,
         StartedBy: DataScientist,
         Now: Now);

@@ -17,7 +17,13 @@ public sealed class CreditRiskWorkflowTests
 
         var train = Assert.IsType<StageTask>(Definition.Nodes["Task_TrainModel"]);
         Assert.Equal(("train", 2), (train.Stage, train.Retry.MaxRetries));
+        var evidence = Assert.IsType<StageTask>(Definition.Nodes["Task_CollectEvidence"]);
+        Assert.Equal(("evidence", "data/credit/evidence"), (evidence.Stage, evidence.Properties["documents"]));
         Assert.Equal("validate", Assert.IsType<StageTask>(Definition.Nodes["Task_ValidateModel"]).Stage);
+        var review = Assert.IsType<UserTask>(Definition.Nodes["UserTask_ValidationReview"]);
+        Assert.Equal(["validator"], review.CandidateRoles.AsEnumerable());
+        Assert.Equal("validationApproved", review.OutcomeVariable);
+        Assert.Equal(("signoff:validation", "validator"), (review.Properties["gate"], review.Properties["actorRole"]));
         var deploy = Assert.IsType<StageTask>(Definition.Nodes["Task_Deploy"]);
         Assert.Equal("deploy", deploy.Stage);
         Assert.Equal("production", deploy.Properties["environment"]);
@@ -25,24 +31,28 @@ public sealed class CreditRiskWorkflowTests
         Assert.Equal(["model-risk-head"], Assert.IsType<UserTask>(Definition.Nodes["UserTask_EscalatedApproval"]).CandidateRoles.AsEnumerable());
         var timer = Assert.Single(Definition.BoundaryTimersOf("UserTask_ApproveModel"));
         Assert.Equal(TimeSpan.FromHours(48), timer.Duration);
-        Assert.Equal("${auc >= 0.70 && disparity <= 0.10}", Definition.Outgoing("Gateway_MetricsAcceptable")[0].ConditionText);
+        Assert.Equal(
+            "${validationApproved == true && auc >= 0.70 && disparity <= 0.10}",
+            Definition.Outgoing("Gateway_MetricsAcceptable")[0].ConditionText);
     }
 
     [Theory]
-    [InlineData(0.82, 0.05, true, false, "EndEvent_Deployed")]
-    [InlineData(0.82, 0.05, false, false, "EndEvent_Rejected")]
-    [InlineData(0.65, 0.05, true, false, "EndEvent_RejectedMetrics")]
-    [InlineData(0.82, 0.15, true, false, "EndEvent_RejectedMetrics")]
-    [InlineData(0.82, 0.05, true, true, "EndEvent_Deployed")]
-    [InlineData(0.82, 0.05, false, true, "EndEvent_Rejected")]
-    public void Every_way_through_reaches_its_end(double auc, double disparity, bool approve, bool approvalOverdue, string expectedEnd)
+    [InlineData(0.82, 0.05, true, true, false, "EndEvent_Deployed")]
+    [InlineData(0.82, 0.05, true, false, false, "EndEvent_Rejected")]
+    [InlineData(0.82, 0.05, false, true, false, "EndEvent_RejectedMetrics")]
+    [InlineData(0.65, 0.05, true, true, false, "EndEvent_RejectedMetrics")]
+    [InlineData(0.82, 0.15, true, true, false, "EndEvent_RejectedMetrics")]
+    [InlineData(0.82, 0.05, true, true, true, "EndEvent_Deployed")]
+    [InlineData(0.82, 0.05, true, false, true, "EndEvent_Rejected")]
+    public void Every_way_through_reaches_its_end(
+        double auc, double disparity, bool signOff, bool approve, bool approvalOverdue, string expectedEnd)
     {
         var driver = new ProcessDriver(Definition)
         {
             StageOutputs = task => task.Stage == "validate"
                 ? Vars(("auc", Variable.Of(auc)), ("disparity", Variable.Of(disparity)))
                 : NoVariables,
-            Decide = _ => approve,
+            Decide = task => task.Id == "UserTask_ValidationReview" ? signOff : approve,
             LetExpire = task => approvalOverdue && task.Id == "UserTask_ApproveModel",
         };
 
@@ -50,6 +60,7 @@ public sealed class CreditRiskWorkflowTests
 
         Assert.Equal(ProcessStatus.Completed, state.Status);
         Assert.Equal(expectedEnd, state.EndNodeId);
+        Assert.Contains("UserTask_ValidationReview", state.CompletedNodes);
         Assert.Equal(approvalOverdue, state.CompletedNodes.Contains("UserTask_EscalatedApproval"));
         Assert.Equal(approvalOverdue ? T0.AddHours(48) : T0, driver.Now);
     }

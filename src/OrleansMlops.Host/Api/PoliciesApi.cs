@@ -1,0 +1,142 @@
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansMlops.Governance;
+using OrleansMlops.Governance.Catalog;
+using OrleansMlops.Governance.DryRun;
+using OrleansMlops.Governance.Fixtures;
+using OrleansMlops.Host.Identity;
+using OrleansMlops.Storage.Decisions;
+
+namespace OrleansMlops.Host.Api;
+
+/// <summary>
+/// Rule sets for compliance officers: what is in force, what was refused and why, every version, the fixtures on demand,
+/// a dry run of a candidate against past decisions, and activation.
+/// </summary>
+public static class PoliciesApi
+{
+    /// <summary>The role that may activate rule sets (until authentication lands, the caller's headers name it).</summary>
+    public const string AuthorRole = "compliance-author";
+
+    public const int DefaultDryRunDecisions = 500;
+
+    public static RouteGroupBuilder MapPoliciesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/policies").WithTags("Policies");
+        group.MapGet("/", (RuleSetCatalog catalog) => TypedResults.Ok(catalog.GetActive()));
+        group.MapGet("/refusals", (RuleSetCatalog catalog) => TypedResults.Ok(catalog.GetRefusals()));
+        group.MapGet("/{ruleSetId}/versions", GetVersions);
+        group.MapGet("/{ruleSetId}/versions/{version:int}", GetVersionContent);
+        group.MapPut("/{ruleSetId}", Activate);
+        group.MapPost("/{ruleSetId}/test", RunFixtures);
+        group.MapPost("/dry-run", DryRun);
+        return group;
+    }
+
+    private static async Task<Results<Ok<IEnumerable<RuleSetVersionSummary>>, ProblemHttpResult>> GetVersions(
+        string ruleSetId, RuleSetCatalog catalog, CancellationToken cancellationToken)
+    {
+        var versions = await catalog.GetVersionsAsync(ruleSetId, cancellationToken);
+        return versions.Count == 0
+            ? ApiProblems.NotFound($"No version of rule set '{ruleSetId}' was ever activated.")
+            : TypedResults.Ok(versions.Select(RuleSetVersionSummary.From));
+    }
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetVersionContent(
+        string ruleSetId, int version, RuleSetCatalog catalog, CancellationToken cancellationToken)
+    {
+        var versions = await catalog.GetVersionsAsync(ruleSetId, cancellationToken);
+        return versions.FirstOrDefault(v => v.Version == version) is { } found
+            ? TypedResults.Text(found.Content, "application/json", Encoding.UTF8)
+            : ApiProblems.NotFound($"Rule set '{ruleSetId}' has no version {version}.");
+    }
+
+    /// <summary>
+    /// PUT /api/policies/{id} with the rule set JSON as the body: checked exactly as a file, then written to the policies
+    /// folder and in force at once (201 with the new version), or unchanged when identical to the version in force (200).
+    /// </summary>
+    private static async Task<Results<Ok<ActiveRuleSetInfo>, Created<ActiveRuleSetInfo>, ProblemHttpResult>> Activate(
+        string ruleSetId, HttpRequest request, RuleSetCatalog catalog)
+    {
+        if (CallerIdentity.From(request) is not { } caller)
+        {
+            return ApiProblems.Unauthorized();
+        }
+
+        if (!caller.Roles.Contains(AuthorRole, StringComparer.Ordinal))
+        {
+            return ApiProblems.Forbidden($"Activating a rule set takes the '{AuthorRole}' role; '{caller.Id}' does not hold it.");
+        }
+
+        var json = await ReadBody(request);
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return ApiProblems.BadRequest("The body must be a rule set JSON document (policies/rule-set.schema.json).", "body");
+        }
+
+        var before = catalog.GetActive().FirstOrDefault(a => a.Ref.RuleSetId == ruleSetId)?.Ref;
+        try
+        {
+            var activated = await catalog.ActivateAsync(json, caller.Id, ruleSetId, request.HttpContext.RequestAborted);
+            return activated.Ref == before
+                ? TypedResults.Ok(activated)
+                : TypedResults.Created($"/api/policies/{ruleSetId}/versions/{activated.Ref.Version}", activated);
+        }
+        catch (GovernanceException refusal)
+        {
+            return ApiProblems.RuleSetRefused(refusal);
+        }
+    }
+
+    private static async Task<Results<Ok<FixtureReport>, ProblemHttpResult>> RunFixtures(
+        string ruleSetId, RuleSetCatalog catalog, CancellationToken cancellationToken)
+    {
+        if (catalog.GetActive().All(a => a.Ref.RuleSetId != ruleSetId))
+        {
+            return ApiProblems.NotFound($"No rule set '{ruleSetId}' is in force.");
+        }
+
+        return TypedResults.Ok(await catalog.RunFixturesAsync(ruleSetId, cancellationToken));
+    }
+
+    /// <summary>
+    /// POST /api/policies/dry-run with a candidate rule set as the body: replays the most recent recorded decisions
+    /// (of <c>transition</c> if given, at most <c>limit</c>) with the candidate in place and reports what would change.
+    /// </summary>
+    private static async Task<Results<Ok<DryRunReport>, ProblemHttpResult>> DryRun(
+        HttpRequest request, string? transition, int? limit, DryRunner runner, IDecisionHistory history)
+    {
+        if (CallerIdentity.From(request) is null)
+        {
+            return ApiProblems.Unauthorized();
+        }
+
+        if (limit is < 1 or > DecisionQuery.MaxLimit)
+        {
+            return ApiProblems.BadRequest($"limit must be 1 to {DecisionQuery.MaxLimit}; got {limit}.", "limit");
+        }
+
+        var json = await ReadBody(request);
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return ApiProblems.BadRequest("The body must be the candidate rule set JSON document.", "body");
+        }
+
+        var cancellationToken = request.HttpContext.RequestAborted;
+        var past = await history.RecentAsync(string.IsNullOrWhiteSpace(transition) ? null : transition, limit ?? DefaultDryRunDecisions, cancellationToken);
+        try
+        {
+            return TypedResults.Ok(await runner.RunAsync(json, past, cancellationToken));
+        }
+        catch (GovernanceException refusal)
+        {
+            return ApiProblems.RuleSetRefused(refusal);
+        }
+    }
+
+    private static async Task<string> ReadBody(HttpRequest request)
+    {
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        return await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+    }
+}

@@ -1,0 +1,31 @@
+using OrleansMlops.Abstractions.Governance;
+
+namespace OrleansMlops.Storage.Sqlite;
+
+/// <summary>A gate_rule_results row; <see cref="RuleSetVersion"/> is the version of the rule set the decision used.</summary>
+internal sealed class RuleResultRow
+{
+    public string DecisionId { get; set; } = "";
+    public long Ordinal { get; set; }
+    public string RuleSetId { get; set; } = "";
+    public long? RuleSetVersion { get; set; }
+    public string RuleName { get; set; } = "";
+    public long Passed { get; set; }
+    public string? Message { get; set; }
+
+    public static IEnumerable<RuleResultRow> From(GateDecision decision) =>
+        (decision.Results.IsDefault ? [] : decision.Results).Select((result, ordinal) => new RuleResultRow
+        {
+            DecisionId = decision.DecisionId,
+            Ordinal = ordinal,
+            RuleSetId = result.RuleSetId,
+            RuleSetVersion = decision.RuleSets.IsDefault
+                ? null
+                : decision.RuleSets.FirstOrDefault(r => r.RuleSetId == result.RuleSetId)?.Version,
+            RuleName = result.RuleName,
+            Passed = result.Passed ? 1 : 0,
+            Message = result.Message,
+        });
+
+    public RuleResult ToResult() => new(RuleSetId, RuleName, Passed != 0, Message);
+}

@@ -1,0 +1,150 @@
+using System.Data.Common;
+using Dapper;
+using OrleansMlops.Abstractions.Governance;
+using OrleansMlops.Storage.Decisions;
+
+namespace OrleansMlops.Storage.Sqlite;
+
+/// <summary>The decision log in <c>gate_decisions</c> and <c>gate_rule_results</c> (triggers refuse UPDATE and DELETE).</summary>
+public sealed class SqliteDecisionStore(DbDataSource dataSource) : IDecisionStore
+{
+    private const string Columns =
+        "d.decision_id AS DecisionId, d.run_id AS RunId, d.transition AS Transition, d.node_id AS NodeId, "
+        + "d.outcome AS Outcome, d.rule_sets AS RuleSets, d.input_json AS InputJson, d.evaluated_at AS EvaluatedAt, "
+        + "d.duration_ms AS DurationMs, d.error AS Error";
+
+    private const string ResultColumns =
+        "decision_id AS DecisionId, ordinal AS Ordinal, rule_set_id AS RuleSetId, rule_set_version AS RuleSetVersion, "
+        + "rule_name AS RuleName, passed AS Passed, message AS Message";
+
+    private const string InsertDecision =
+        "INSERT INTO gate_decisions (decision_id, run_id, transition, node_id, outcome, rule_sets, input_json, evaluated_at, duration_ms, error) "
+        + "VALUES (@DecisionId, @RunId, @Transition, @NodeId, @Outcome, @RuleSets, @InputJson, @EvaluatedAt, @DurationMs, @Error) "
+        + "ON CONFLICT (decision_id) DO NOTHING";
+
+    private const string InsertResult =
+        "INSERT INTO gate_rule_results (decision_id, ordinal, rule_set_id, rule_set_version, rule_name, passed, message) "
+        + "VALUES (@DecisionId, @Ordinal, @RuleSetId, @RuleSetVersion, @RuleName, @Passed, @Message)";
+
+    public async Task AppendAsync(IReadOnlyList<GateDecision> decisions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(decisions);
+        if (decisions.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var decision in decisions)
+        {
+            ArgumentNullException.ThrowIfNull(decision, nameof(decisions));
+            ArgumentException.ThrowIfNullOrEmpty(decision.DecisionId, nameof(decisions));
+            var inserted = await connection.ExecuteAsync(
+                new CommandDefinition(InsertDecision, DecisionRow.From(decision), transaction, cancellationToken: cancellationToken));
+            if (inserted == 0)
+            {
+                // Already projected: its results went in with it, in the same transaction.
+                continue;
+            }
+
+            foreach (var result in RuleResultRow.From(decision))
+            {
+                await connection.ExecuteAsync(new CommandDefinition(InsertResult, result, transaction, cancellationToken: cancellationToken));
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<GateDecision>> QueryAsync(DecisionQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var (where, parameters) = Filters(query);
+        var sql = $"SELECT {Columns} FROM gate_decisions d{where} ORDER BY d.evaluated_at DESC, d.decision_id LIMIT @Limit";
+        parameters.Add("Limit", DecisionQuery.Clamp(query.Limit));
+        return await ReadAsync(sql, parameters, cancellationToken);
+    }
+
+    public async Task<GateDecision?> GetAsync(string decisionId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(decisionId);
+        var found = await ReadAsync($"SELECT {Columns} FROM gate_decisions d WHERE d.decision_id = @DecisionId", new { DecisionId = decisionId }, cancellationToken);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    public Task<IReadOnlyList<GateDecision>> RecentAsync(string? transition, int limit, CancellationToken cancellationToken) =>
+        QueryAsync(new DecisionQuery(Transition: transition, Limit: limit), cancellationToken);
+
+    // Filters are added only when given, so SQLite can use the matching (filter, evaluated_at) index.
+    private static (string Where, DynamicParameters Parameters) Filters(DecisionQuery query)
+    {
+        var filters = new List<string>();
+        var parameters = new DynamicParameters();
+        void Add(string filter, string name, object? value)
+        {
+            filters.Add(filter);
+            parameters.Add(name, value);
+        }
+
+        if (query.RunId is not null)
+        {
+            Add("d.run_id = @RunId", "RunId", query.RunId);
+        }
+
+        if (query.Transition is not null)
+        {
+            Add("d.transition = @Transition", "Transition", query.Transition);
+        }
+
+        if (query.Outcome is { } outcome)
+        {
+            Add("d.outcome = @Outcome", "Outcome", outcome.ToString());
+        }
+
+        if (query.From is { } from)
+        {
+            Add("d.evaluated_at >= @From", "From", UtcTimestamp.Format(from));
+        }
+
+        if (query.To is { } to)
+        {
+            Add("d.evaluated_at < @To", "To", UtcTimestamp.Format(to));
+        }
+
+        if (query.RuleName is not null)
+        {
+            Add(
+                "EXISTS (SELECT 1 FROM gate_rule_results r WHERE r.decision_id = d.decision_id AND r.rule_name = @RuleName)",
+                "RuleName",
+                query.RuleName);
+        }
+
+        if (query.RuleSetId is not null)
+        {
+            Add(
+                "EXISTS (SELECT 1 FROM json_each(d.rule_sets) s WHERE json_extract(s.value, '$.ruleSetId') = @RuleSetId)",
+                "RuleSetId",
+                query.RuleSetId);
+        }
+
+        return (filters.Count == 0 ? "" : " WHERE " + string.Join(" AND ", filters), parameters);
+    }
+
+    private async Task<IReadOnlyList<GateDecision>> ReadAsync(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<DecisionRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).ToList();
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var results = (await connection.QueryAsync<RuleResultRow>(new CommandDefinition(
+                $"SELECT {ResultColumns} FROM gate_rule_results WHERE decision_id IN @Ids ORDER BY decision_id, ordinal",
+                new { Ids = rows.Select(r => r.DecisionId).ToArray() },
+                cancellationToken: cancellationToken)))
+            .ToLookup(r => r.DecisionId, StringComparer.Ordinal);
+        return rows.Select(row => row.ToDecision(results[row.DecisionId])).ToList();
+    }
+}

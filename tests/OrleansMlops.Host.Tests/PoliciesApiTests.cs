@@ -1,0 +1,170 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace OrleansMlops.Host.Tests;
+
+/// <summary>Rule sets over HTTP: what is in force, activation by a compliance author, refusals, versions, fixtures, dry runs.</summary>
+public sealed class PoliciesApiTests(EngineHostFactory factory) : IClassFixture<EngineHostFactory>
+{
+    private static readonly string[] DefaultPacks =
+        ["eba-loan-origination", "eu-ai-act-high-risk", "four-eyes", "gdpr-automated-decisions", "sr-26-2-model-risk"];
+
+    private readonly HttpClient _http = factory.CreateClient();
+
+    [Fact]
+    public async Task The_default_packs_are_in_force_and_nothing_is_refused()
+    {
+        var active = await (await _http.GetAsync("/api/policies")).Body();
+        var refusals = await (await _http.GetAsync("/api/policies/refusals")).Body();
+
+        var ids = active.EnumerateArray().Select(a => a.GetProperty("ref").GetProperty("ruleSetId").GetString()!).ToList();
+        Assert.All(DefaultPacks, id => Assert.Contains(id, ids));
+        var sr = active.EnumerateArray().Single(a => a.GetProperty("ref").GetProperty("ruleSetId").GetString() == "sr-26-2-model-risk");
+        Assert.Contains("signoff:validation", sr.GetProperty("appliesTo").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal("file", sr.GetProperty("source").GetString());
+        Assert.Equal(0, refusals.GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Activation_puts_a_new_version_in_force_at_once_and_decisions_name_it()
+    {
+        var first = await Activate("house-rules", HouseRules("Declare the purpose."), "carol");
+        var second = await Activate("house-rules", HouseRules("Declare the purpose of the model."), "carol");
+        var again = await Activate("house-rules", HouseRules("Declare the purpose of the model."), "dave");
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var activated = await second.Body();
+        Assert.Equal(2, activated.GetProperty("ref").GetProperty("version").GetInt32());
+        Assert.Equal(("carol", "api"), (activated.GetProperty("activatedBy").GetString(), activated.GetProperty("source").GetString()));
+        Assert.Equal("/api/policies/house-rules/versions/2", second.Headers.Location!.OriginalString);
+        Assert.Equal(HouseRules("Declare the purpose of the model."), await File.ReadAllTextAsync(Path.Combine(factory.PoliciesPath, "house-rules.json")));
+
+        var versions = await (await _http.GetAsync("/api/policies/house-rules/versions")).Body();
+        Assert.Equal([1, 2], versions.EnumerateArray().Select(v => v.GetProperty("version").GetInt32()));
+        Assert.Equal(HouseRules("Declare the purpose."), await _http.GetStringAsync("/api/policies/house-rules/versions/1"));
+
+        var run = await StartRun();
+        var train = await (await _http.GetAsync($"/api/decisions/{run.GetProperty("decisions")[0].GetProperty("decisionId").GetString()}")).Body();
+        Assert.Contains(train.GetProperty("ruleSets").EnumerateArray(), r =>
+            r.GetProperty("ruleSetId").GetString() == "house-rules" && r.GetProperty("version").GetInt32() == 2);
+    }
+
+    [Theory]
+    [InlineData("run.GetType().Assembly != null", "'GetType' is not allowed")]
+    [InlineData("Enumerable.Range(0, int.MaxValue).Count() > 0", "'Range' is not allowed")]
+    [InlineData("\"x\".PadLeft(int.MaxValue) != null", "'PadLeft' is not allowed")]
+    [InlineData("System.IO.File.Exists(\"/etc/passwd\")", "'System' is not allowed")]
+    public async Task A_malicious_rule_set_is_refused_with_its_rule_and_expression_and_changes_nothing(string expression, string why)
+    {
+        var before = await _http.GetStringAsync("/api/policies");
+
+        var response = await Activate("four-eyes", SingleRule("four-eyes", "approve", "FE-1 sneaky", expression), "carol");
+
+        var problem = await RunsApiTests.AssertProblem(response, HttpStatusCode.UnprocessableEntity, "four-eyes");
+        Assert.Equal("FE-1 sneaky", problem.GetProperty("rule").GetString());
+        Assert.Equal(expression, problem.GetProperty("expression").GetString());
+        Assert.Equal("Safety", problem.GetProperty("phase").GetString());
+        Assert.Contains(why, problem.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.Equal(before, await _http.GetStringAsync("/api/policies"));
+        Assert.DoesNotContain("sneaky", await File.ReadAllTextAsync(Path.Combine(factory.PoliciesPath, "four-eyes.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Content_declaring_another_rule_set_than_the_address_is_refused()
+    {
+        var response = await Activate("house-rules-elsewhere", HouseRules("Declare the purpose."), "carol");
+
+        await RunsApiTests.AssertProblem(response, HttpStatusCode.UnprocessableEntity, "sent to activate 'house-rules-elsewhere'");
+        Assert.False(File.Exists(Path.Combine(factory.PoliciesPath, "house-rules-elsewhere.json")));
+    }
+
+    [Fact]
+    public async Task Only_an_identified_compliance_author_may_activate()
+    {
+        var anonymous = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Put, "/api/policies/four-eyes") { Content = Json(AlwaysPasses("four-eyes")) });
+        var approver = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Put, "/api/policies/four-eyes") { Content = Json(AlwaysPasses("four-eyes")) }.As("bob", "approver"));
+
+        await RunsApiTests.AssertProblem(anonymous, HttpStatusCode.Unauthorized, "X-Mlops-User");
+        await RunsApiTests.AssertProblem(approver, HttpStatusCode.Forbidden, "compliance-author");
+        Assert.DoesNotContain("anyone", await File.ReadAllTextAsync(Path.Combine(factory.PoliciesPath, "four-eyes.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fixtures_run_on_demand_and_an_unknown_rule_set_is_404()
+    {
+        var report = await (await _http.PostAsync("/api/policies/sr-26-2-model-risk/test", null)).Body();
+        var unknown = await _http.PostAsync("/api/policies/no-such-rules/test", null);
+
+        Assert.True(report.GetProperty("passed").GetBoolean());
+        Assert.True(report.GetProperty("passedCount").GetInt32() >= 10);
+        Assert.Contains(report.GetProperty("cases").EnumerateArray(), c => c.GetProperty("name").GetString() == "developer signs off own validation");
+        await RunsApiTests.AssertProblem(unknown, HttpStatusCode.NotFound, "no-such-rules");
+    }
+
+    [Fact]
+    public async Task A_dry_run_reports_exactly_the_past_decisions_a_candidate_would_change()
+    {
+        await StartRun();
+        await StartRun(new Dictionary<string, object> { ["purpose"] = "creditworthiness assessment of retail loan applicants" });
+        var past = await (await _http.GetAsync("/api/decisions?transition=enter:train&limit=1000")).Body();
+        var allowedBefore = past.EnumerateArray().Where(d => d.GetProperty("outcome").GetString() == "allowed").Select(d => d.GetProperty("decisionId").GetString()).ToHashSet();
+        Assert.NotEmpty(allowedBefore);
+        Assert.True(allowedBefore.Count < past.GetArrayLength(), "the history needs blocked decisions too");
+
+        var candidate = SingleRule("dry-run-candidate", "enter:train", "only bonds", "run.Variable(\"purpose\") == \"bond pricing\"");
+        var response = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/policies/dry-run?transition=enter:train&limit=1000") { Content = Json(candidate) }.As("carol", "compliance-author"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = await response.Body();
+        Assert.Equal(past.GetArrayLength(), report.GetProperty("evaluated").GetInt32());
+        var changed = report.GetProperty("decisions").EnumerateArray().Where(d => d.GetProperty("changed").GetBoolean()).ToList();
+        Assert.Equal(allowedBefore, changed.Select(d => d.GetProperty("decisionId").GetString()).ToHashSet());
+        Assert.All(changed, d => Assert.Equal("blocked", d.GetProperty("newOutcome").GetString()));
+        Assert.Equal(allowedBefore.Count, report.GetProperty("newlyBlocked").GetInt32());
+        Assert.False(File.Exists(Path.Combine(factory.PoliciesPath, "dry-run-candidate.json")));
+        Assert.DoesNotContain("dry-run-candidate", await _http.GetStringAsync("/api/policies"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dry_run_of_a_refused_candidate_is_422()
+    {
+        var candidate = SingleRule("dry-run-broken", "enter:train", "typo", "model.IsRegistered");
+        var response = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/policies/dry-run") { Content = Json(candidate) }.As("carol", "compliance-author"));
+
+        var problem = await RunsApiTests.AssertProblem(response, HttpStatusCode.UnprocessableEntity, "model.IsRegistered");
+        Assert.Equal("Compile", problem.GetProperty("phase").GetString());
+    }
+
+    private Task<HttpResponseMessage> Activate(string ruleSetId, string json, string user) =>
+        _http.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/policies/{ruleSetId}") { Content = Json(json) }.As(user, "compliance-author"));
+
+    private async Task<JsonElement> StartRun(Dictionary<string, object>? variables = null)
+    {
+        var response = await _http.SendAsync(RunsApiTests.StartCreditRun(variables).As("alice", "data-scientist", "retail-credit-analytics"));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await response.Body();
+    }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private static string HouseRules(string message) =>
+        SingleRule("house-rules", "enter:train", "HR-1 purpose declared", "run.HasVariable(\"purpose\")", message);
+
+    private static string AlwaysPasses(string id) => SingleRule(id, "approve", "anyone", "true");
+
+    private static string SingleRule(string id, string transition, string ruleName, string expression, string errorMessage = "Fix it.") =>
+        JsonSerializer.Serialize(new
+        {
+            id,
+            title = $"Test rule set {id}",
+            owner = "host-tests",
+            appliesTo = new[] { transition },
+            workflows = new[]
+            {
+                new { WorkflowName = id, Rules = new[] { new { RuleName = ruleName, Expression = expression, ErrorMessage = errorMessage } } },
+            },
+        });
+}
