@@ -16,7 +16,7 @@ public static class StagesServiceCollectionExtensions
     public const string CodeCommitVariable = "MLOPS_CODE_COMMIT";
 
     /// <summary>
-    /// Registers the train, evidence, validate and deploy handlers as <see cref="IStageHandler"/> singletons, the
+    /// Registers the train, evidence, validate, deploy and rollback handlers as <see cref="IStageHandler"/> singletons, the
     /// <see cref="ArtifactStore"/>, and <see cref="StagesOptions"/> bound from the <c>Stages</c> section and validated at
     /// start. An unset <c>Stages:BaseDirectory</c> becomes the host's content root (the current directory without a
     /// host); an unset <c>Stages:CodeCommit</c> is taken from <c>MLOPS_CODE_COMMIT</c> when that is set, else from the
@@ -48,6 +48,7 @@ public static class StagesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStageHandler, TrainStageHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStageHandler, ValidateStageHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStageHandler, DeployStageHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStageHandler, RollbackStageHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStageHandler, EvidenceStageHandler>());
         return services;
     }

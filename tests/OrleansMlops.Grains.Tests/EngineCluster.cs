@@ -53,6 +53,14 @@ public sealed class EngineCluster : IAsyncDisposable
                 ["Stages:CodeCommit"] = CodeCommit,
                 ["Environments:production:PredictionLoggingEnabled"] = "true",
                 ["Environments:production:LogRetentionDays"] = "365",
+                ["Environments:production:PromoteFrom"] = "staging",
+                ["Environments:staging:PredictionLoggingEnabled"] = "true",
+                ["Environments:staging:LogRetentionDays"] = "365",
+                ["Environments:canary:PredictionLoggingEnabled"] = "true",
+                ["Environments:canary:LogRetentionDays"] = "365",
+                ["Environments:dr-site:PredictionLoggingEnabled"] = "true",
+                ["Environments:dr-site:LogRetentionDays"] = "365",
+                ["Environments:dr-site:PromoteFrom"] = "canary",
                 ["Models:RevalidationPeriod"] = "365.00:00:00",
             })
             .Build();
@@ -138,5 +146,6 @@ public static class Actors
     public static readonly Actor Vera = new("vera", ["validator"], "model-validation");
     public static readonly Actor Bob = new("bob", ["approver"], "model-risk-management");
     public static readonly Actor Carol = new("carol", ["model-risk-head"], "model-risk-management");
+    public static readonly Actor Dora = new("dora", ["deployer"], "ml-platform");
     public static readonly Actor Mallory = new("mallory", ["data-scientist", "validator", "approver"], "retail-credit-analytics");
 }

@@ -35,9 +35,9 @@ public sealed class GateFactsTests : IAsyncLifetime
 
         Assert.True(view.Status == RunStatus.Completed, view.Problem);
         var governed = view.Decisions.Where(d => d.RuleSets.Any(r => r.RuleSetId == "engine-facts")).ToList();
-        Assert.Equal(["enter:train", "enter:validate", "approve", "enter:deploy"], governed.Select(d => d.Transition));
+        Assert.Equal(["enter:train", "enter:validate", "approve", "enter:deploy", "enter:deploy"], governed.Select(d => d.Transition));
         Assert.All(governed, d => Assert.True(d.Allows, string.Join("; ", d.Results.Where(r => !r.Passed).Select(r => r.RuleName))));
-        Assert.Equal(11, governed.Sum(d => d.Results.Length));
+        Assert.Equal(14, governed.Sum(d => d.Results.Length));
 
         var model = await _engine.Client.ModelOf(view);
         var register = model.Documents.Single(d => d.Kind == "risk-register");

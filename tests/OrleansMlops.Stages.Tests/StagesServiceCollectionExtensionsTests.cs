@@ -20,7 +20,7 @@ public sealed class StagesServiceCollectionExtensionsTests
 
         var handlers = provider.GetServices<IStageHandler>().ToArray();
 
-        Assert.Equal(["deploy", "evidence", "train", "validate"], handlers.Select(h => h.Stage).Order(StringComparer.Ordinal));
+        Assert.Equal(["deploy", "evidence", "rollback", "train", "validate"], handlers.Select(h => h.Stage).Order(StringComparer.Ordinal));
         Assert.Same(handlers[0], provider.GetServices<IStageHandler>().First());
         Assert.Same(provider.GetRequiredService<ArtifactStore>(), provider.GetRequiredService<ArtifactStore>());
     }

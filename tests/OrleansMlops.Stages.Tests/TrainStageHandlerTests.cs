@@ -36,6 +36,7 @@ public sealed class TrainStageHandlerTests(TrainedModelFixture trained)
         Assert.Equal("alice", registration.Owner);
         Assert.Null(registration.Tier);
         Assert.Equal(["sex"], registration.ProtectedAttributes.AsEnumerable());
+        Assert.Empty(registration.Tags);
     }
 
     [Fact]
@@ -47,6 +48,7 @@ public sealed class TrainStageHandlerTests(TrainedModelFixture trained)
             .Add("riskClass", Variable.Of("high"))
             .Add("owner", Variable.Of("head-of-retail-credit"))
             .Add("tier", Variable.Of(1))
+            .Add("tags", Variable.Of("scorecard, retail"))
             .Add("unrelated", Variable.Of("ignored"));
 
         var result = await new StageRig(directory.Path).Train().ExecuteAsync(StageRig.Context("train", variables: variables), CancellationToken.None);
@@ -56,6 +58,7 @@ public sealed class TrainStageHandlerTests(TrainedModelFixture trained)
         Assert.Equal("high", registration.RiskClass);
         Assert.Equal("head-of-retail-credit", registration.Owner);
         Assert.Equal("1", registration.Tier);
+        Assert.Equal(["retail", "scorecard"], registration.Tags.AsEnumerable());
         Assert.Equal(["sex"], registration.ProtectedAttributes.AsEnumerable());
         Assert.Equal(trained.Registration.ArtifactSha256, registration.ArtifactSha256);
     }

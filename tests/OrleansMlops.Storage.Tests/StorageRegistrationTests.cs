@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using OrleansMlops.Storage.Audit;
 using OrleansMlops.Storage.Decisions;
+using OrleansMlops.Storage.Models;
 using OrleansMlops.Storage.Runs;
 using OrleansMlops.Storage.Sqlite;
 
@@ -58,6 +59,7 @@ public sealed class StorageRegistrationTests
         Assert.NotNull(provider.GetRequiredService<DbDataSource>());
         Assert.NotNull(provider.GetRequiredService<IAuditStore>());
         Assert.NotNull(provider.GetRequiredService<IRunIndex>());
+        Assert.IsType<SqliteModelIndex>(provider.GetRequiredService<IModelIndex>());
         Assert.IsType<SqliteDecisionStore>(provider.GetRequiredService<IDecisionStore>());
         Assert.Same(options, provider.GetRequiredService<StorageOptions>());
     }

@@ -8,5 +8,9 @@ public sealed record GateEnvironmentFacts(
     [property: Id(2)] bool PredictionLoggingEnabled,
     [property: Id(3)] int LogRetentionDays)
 {
+    /// <summary>The environment a version must be live in before it may be released here (null: none, e.g. the first stage).</summary>
+    [Id(4)]
+    public string? PromoteFrom { get; init; }
+
     public static GateEnvironmentFacts None { get; } = new("none", AuditTrailEnabled: true, PredictionLoggingEnabled: false, LogRetentionDays: 0);
 }

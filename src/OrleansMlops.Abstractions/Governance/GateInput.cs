@@ -97,6 +97,12 @@ public sealed record GateModelFacts(
     [Id(22)]
     public ImmutableArray<ModelDocument> Documents { get; init; } = [];
 
+    /// <summary>The environments where the version is live now (a promotion path rule asks <see cref="IsLiveIn"/>).</summary>
+    [Id(23)]
+    public ImmutableArray<string> LiveIn { get; init; } = [];
+
+    public bool IsLiveIn(string environment) => LiveIn.Contains(environment, StringComparer.Ordinal);
+
     public bool HasMetric(string name) => Metrics.ContainsKey(name);
 
     public double Metric(string name) => Metrics.GetValueOrDefault(name, double.NaN);

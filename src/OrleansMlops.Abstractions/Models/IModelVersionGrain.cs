@@ -4,7 +4,7 @@ namespace OrleansMlops.Abstractions.Models;
 
 /// <summary>
 /// One model version (key: "name/version"). Its lifecycle moves registered → validated → approved → deployed → retired,
-/// changed only by the run that registered it. Repeating the same change from the same run is acknowledged, not applied twice.
+/// changed only by the run that registered it, except deployments, which environments record for any run. Repeating the same change from the same run is acknowledged, not applied twice.
 /// </summary>
 [Alias("mlops.IModelVersionGrain")]
 public interface IModelVersionGrain : IGrainWithStringKey
@@ -18,8 +18,16 @@ public interface IModelVersionGrain : IGrainWithStringKey
     [Alias("MarkApproved")]
     Task<ModelVersionView> MarkApproved(string runId, string approver);
 
-    [Alias("MarkDeployed")]
-    Task<ModelVersionView> MarkDeployed(string runId, string environment, string actor);
+    /// <summary>
+    /// Called by the environment grain once <paramref name="entry"/> made this version live in
+    /// <paramref name="environment"/>: the first deployment makes an approved version Deployed. Idempotent per entry.
+    /// </summary>
+    [Alias("RecordDeployment")]
+    Task<ModelVersionView> RecordDeployment(string environment, DeploymentEntry entry);
+
+    /// <summary>Called by the environment grain once <paramref name="entry"/> replaced this version there. Idempotent per entry.</summary>
+    [Alias("RecordRemoval")]
+    Task<ModelVersionView> RecordRemoval(string environment, DeploymentEntry entry);
 
     /// <summary>Attaches evidence; a document already attached (same kind and SHA-256) is acknowledged, not added twice.</summary>
     [Alias("AttachDocuments")]
@@ -27,6 +35,15 @@ public interface IModelVersionGrain : IGrainWithStringKey
 
     [Alias("Retire")]
     Task<ModelVersionView> Retire(string runId, string actor);
+
+    /// <summary>
+    /// Replaces the version's tags (<see cref="ModelRegistration.Tags"/>), recorded in its history with the current
+    /// lifecycle; the same set again is acknowledged without a new entry.
+    /// </summary>
+    /// <exception cref="ArgumentException">A tag breaks <see cref="ModelTags"/>' rule.</exception>
+    /// <exception cref="ModelVersionException">The version is not registered.</exception>
+    [Alias("SetTags")]
+    Task<ModelVersionView> SetTags(ImmutableArray<string> tags, string actor);
 
     /// <summary>The version, or null when it was never registered.</summary>
     [Alias("GetView")]

@@ -24,4 +24,11 @@ public sealed record ModelRegistration(
     /// <summary>Attributes the bias examination compares groups by (AI Act Art. 10(2)(f)); never model features.</summary>
     [Id(9)]
     public ImmutableArray<string> ProtectedAttributes { get; init; } = [];
+
+    /// <summary>
+    /// Free labels for finding the version in the registry (<see cref="ModelTags"/>): set from the run's "tags" parameter
+    /// at train time, replaced later through the version grain. A set, sorted.
+    /// </summary>
+    [Id(10)]
+    public ImmutableArray<string> Tags { get; init; } = [];
 }

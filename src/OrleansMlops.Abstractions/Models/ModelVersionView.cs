@@ -20,4 +20,8 @@ public sealed record ModelVersionView(
     /// <summary>When the periodic review falls due (validation time plus the review period); null before validation.</summary>
     [Id(9)]
     public DateTimeOffset? RevalidationDueAt { get; init; }
+
+    /// <summary>The environments where this version is live now, in the order it went live there.</summary>
+    [Id(10)]
+    public ImmutableArray<string> LiveIn { get; init; } = [];
 }

@@ -34,7 +34,7 @@ internal static class RuleParameters
         [typeof(GateModelView)] =
         [
             nameof(GateModelView.HasMetric), nameof(GateModelView.Metric), nameof(GateModelView.HasDocument),
-            nameof(GateModelView.DocumentAttribute), nameof(GateModelView.DocumentCovers),
+            nameof(GateModelView.DocumentAttribute), nameof(GateModelView.DocumentCovers), nameof(GateModelView.IsLiveIn),
         ],
     };
 

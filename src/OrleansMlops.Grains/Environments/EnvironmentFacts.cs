@@ -13,6 +13,9 @@ public sealed class EnvironmentFacts(IOptionsMonitor<EnvironmentOptions> environ
     public GateEnvironmentFacts For(string name)
     {
         var options = environments.Get(name);
-        return new GateEnvironmentFacts(name, AuditTrailEnabled: true, options.PredictionLoggingEnabled, options.LogRetentionDays);
+        return new GateEnvironmentFacts(name, AuditTrailEnabled: true, options.PredictionLoggingEnabled, options.LogRetentionDays)
+        {
+            PromoteFrom = string.IsNullOrWhiteSpace(options.PromoteFrom) ? null : options.PromoteFrom.Trim(),
+        };
     }
 }

@@ -17,4 +17,10 @@ public sealed class EnvironmentOptions
 
     /// <summary>How long prediction and audit logs are kept in this environment, in days.</summary>
     public int LogRetentionDays { get; set; }
+
+    /// <summary>
+    /// The environment a version must be live in before it is released here (e.g. "staging" for "production"), so
+    /// promotion follows dev → staging → production; the gate sees it as <c>input.Environment.PromoteFrom</c>.
+    /// </summary>
+    public string? PromoteFrom { get; set; }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OrleansMlops.Abstractions.Stages;
 
 namespace OrleansMlops.Grains.Environments;
 
@@ -11,6 +12,14 @@ public sealed class EnvironmentOptionsValidator : IValidateOptions<EnvironmentOp
         {
             return ValidateOptionsResult.Fail(
                 $"{EnvironmentOptions.Section}:{name}:{nameof(EnvironmentOptions.LogRetentionDays)} must be 0 to {EnvironmentOptions.MaxLogRetentionDays} days; got {options.LogRetentionDays}.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.PromoteFrom)
+            && (!TargetEnvironment.IsValidName(options.PromoteFrom.Trim()) || options.PromoteFrom.Trim() == name))
+        {
+            return ValidateOptionsResult.Fail(
+                $"{EnvironmentOptions.Section}:{name}:{nameof(EnvironmentOptions.PromoteFrom)} must name another environment "
+                + $"(lowercase letters, digits and '-'); got '{options.PromoteFrom}'.");
         }
 
         return options.PredictionLoggingEnabled && options.LogRetentionDays == 0

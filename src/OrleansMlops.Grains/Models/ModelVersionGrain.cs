@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansMlops.Abstractions.Models;
+using OrleansMlops.Storage.Models;
 
 namespace OrleansMlops.Grains.Models;
 
@@ -13,8 +15,17 @@ namespace OrleansMlops.Grains.Models;
 public sealed class ModelVersionGrain(
     [PersistentState("model")] IPersistentState<ModelVersionState> state,
     EngineClock clock,
-    IOptions<ModelRegistryOptions> options) : Grain, IModelVersionGrain
+    IOptions<ModelRegistryOptions> options,
+    IModelIndex index,
+    ILogger<ModelVersionGrain> logger) : Grain, IModelVersionGrain
 {
+    /// <summary>Re-projects once per activation: a crash between a write and its projection is repaired here.</summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await base.OnActivateAsync(cancellationToken);
+        await Project();
+    }
+
     public async Task<ModelVersionView> Register(string runId, ModelRegistration registration, string actor)
     {
         if (state.State.View is { } existing)
@@ -39,7 +50,7 @@ public sealed class ModelVersionGrain(
             ApprovedBy: null,
             Environment: null,
             [registered]);
-        await state.WriteStateAsync();
+        await Save();
         return state.State.View;
     }
 
@@ -53,8 +64,49 @@ public sealed class ModelVersionGrain(
     public Task<ModelVersionView> MarkApproved(string runId, string approver) =>
         Move(runId, ModelLifecycle.Approved, approver, detail: null, (v, _) => v with { ApprovedBy = approver });
 
-    public Task<ModelVersionView> MarkDeployed(string runId, string environment, string actor) =>
-        Move(runId, ModelLifecycle.Deployed, actor, environment, (v, _) => v with { Environment = environment });
+    public async Task<ModelVersionView> RecordDeployment(string environment, DeploymentEntry entry)
+    {
+        var view = state.State.View
+            ?? throw new ModelVersionException($"Model version {Key} is not registered; it cannot be live in {environment}.");
+        if (view.History.Any(e => e.RunId == entry.RunId && e.At == entry.At && e.Detail == DeployedDetail(environment, entry)))
+        {
+            return view;
+        }
+
+        if (view.Lifecycle is not (ModelLifecycle.Approved or ModelLifecycle.Deployed))
+        {
+            throw new ModelVersionException($"Model version {Key} is {view.Lifecycle}; only an approved version goes live in {environment}.");
+        }
+
+        state.State.View = view with
+        {
+            Lifecycle = ModelLifecycle.Deployed,
+            Environment = environment,
+            LiveIn = view.LiveIn.Remove(environment).Add(environment),
+            History = view.History.Add(new LifecycleEvent(ModelLifecycle.Deployed, entry.RunId, entry.Actor, entry.At, DeployedDetail(environment, entry))),
+        };
+        await Save();
+        return state.State.View;
+    }
+
+    public async Task<ModelVersionView> RecordRemoval(string environment, DeploymentEntry entry)
+    {
+        var view = state.State.View
+            ?? throw new ModelVersionException($"Model version {Key} is not registered; it was never live in {environment}.");
+        var detail = $"replaced in {environment} by version {entry.Version} ({entry.Kind.ToString().ToLowerInvariant()})";
+        if (view.History.Any(e => e.RunId == entry.RunId && e.At == entry.At && e.Detail == detail))
+        {
+            return view;
+        }
+
+        state.State.View = view with
+        {
+            LiveIn = view.LiveIn.Remove(environment),
+            History = view.History.Add(new LifecycleEvent(view.Lifecycle, entry.RunId, entry.Actor, entry.At, detail)),
+        };
+        await Save();
+        return state.State.View;
+    }
 
     public Task<ModelVersionView> Retire(string runId, string actor) =>
         Move(runId, ModelLifecycle.Retired, actor, detail: null, (v, _) => v);
@@ -71,7 +123,28 @@ public sealed class ModelVersionGrain(
         }
 
         state.State.View = view with { Documents = view.Documents.AddRange(added) };
-        await state.WriteStateAsync();
+        await Save();
+        return state.State.View;
+    }
+
+    public async Task<ModelVersionView> SetTags(ImmutableArray<string> tags, string actor)
+    {
+        var view = state.State.View
+            ?? throw new ModelVersionException($"Model version {Key} is not registered; nobody may tag it.");
+        var wanted = ModelTags.Validate(tags.IsDefault ? [] : tags);
+        var current = view.Registration.Tags.IsDefault ? [] : view.Registration.Tags;
+        if (current.SequenceEqual(wanted, StringComparer.Ordinal))
+        {
+            return view;
+        }
+
+        // Tagging is no run's step and no lifecycle change: the entry keeps the lifecycle and names no run.
+        state.State.View = view with
+        {
+            Registration = view.Registration with { Tags = wanted },
+            History = view.History.Add(new LifecycleEvent(view.Lifecycle, RunId: "", actor, clock.UtcNow, $"tags: {string.Join(",", wanted)}")),
+        };
+        await Save();
         return state.State.View;
     }
 
@@ -112,8 +185,34 @@ public sealed class ModelVersionGrain(
             History = view.History.Add(new LifecycleEvent(to, runId, actor, now, detail)),
         };
         state.State.View = changed;
-        await state.WriteStateAsync();
+        await Save();
         return changed;
+    }
+
+    /// <summary>Persists the state with the next revision, then projects it to the registry read model.</summary>
+    private async Task Save()
+    {
+        state.State.Revision++;
+        await state.WriteStateAsync();
+        await Project();
+    }
+
+    private async Task Project()
+    {
+        if (state.State.View is not { } view)
+        {
+            return;
+        }
+
+        try
+        {
+            await index.UpsertAsync(view, state.State.Revision, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // A projection: the grain holds the truth; the next write or activation projects the newest view again.
+            ModelLog.ProjectionFailed(logger, e, Key.GrainKey, state.State.Revision);
+        }
     }
 
     private ModelVersionView RequireOwnedBy(string runId, string action)
@@ -124,6 +223,9 @@ public sealed class ModelVersionGrain(
             ? view
             : throw new ModelVersionException($"Model version {Key} belongs to run '{view.OwnerRunId}'; run '{runId}' may not {action}.");
     }
+
+    private static string DeployedDetail(string environment, DeploymentEntry entry) =>
+        entry.Kind == DeploymentKind.Rollback ? $"{environment} (rollback)" : environment;
 
     private static ModelLifecycle Next(ModelLifecycle current) => current switch
     {

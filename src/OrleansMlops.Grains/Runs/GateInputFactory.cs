@@ -84,9 +84,12 @@ internal static class GateInputFactory
             ValidatedAt = validated?.At,
             RevalidationDueAt = model.RevalidationDueAt,
             Documents = model.Documents,
+            LiveIn = model.LiveIn,
         };
     }
 
+    // The last time the version moved into the lifecycle: entries that keep it (a tag change, a deployment elsewhere)
+    // must not pass for the validator's sign-off or the registration.
     private static LifecycleEvent? LastEvent(ModelVersionView model, ModelLifecycle lifecycle) =>
-        model.History.LastOrDefault(e => e.To == lifecycle);
+        model.History.Where((e, i) => e.To == lifecycle && (i == 0 || model.History[i - 1].To != lifecycle)).LastOrDefault();
 }

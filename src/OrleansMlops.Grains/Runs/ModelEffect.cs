@@ -28,4 +28,11 @@ public sealed record ModelEffect(
     /// <summary>Evidence to attach (<see cref="ModelEffectKind.AttachDocuments"/>).</summary>
     [Id(6)]
     public ImmutableArray<ModelDocument> Documents { get; init; } = [];
+
+    /// <summary>A release or a rollback (<see cref="ModelEffectKind.Deploy"/>), with the run's stated reason.</summary>
+    [Id(7)]
+    public DeploymentKind Deployment { get; init; }
+
+    [Id(8)]
+    public string? Reason { get; init; }
 }

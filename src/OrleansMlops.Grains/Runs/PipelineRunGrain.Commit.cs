@@ -71,15 +71,15 @@ public sealed partial class PipelineRunGrain
             var grain = GrainFactory.GetGrain<IModelVersionGrain>(effect.Model.GrainKey);
             try
             {
-                _ = effect.Kind switch
+                await (effect.Kind switch
                 {
-                    ModelEffectKind.Register => await grain.Register(RunId, effect.Registration!, effect.Actor),
-                    ModelEffectKind.Validate => await grain.MarkValidated(RunId, effect.Metrics ?? ImmutableDictionary<string, double>.Empty, effect.Actor),
-                    ModelEffectKind.Approve => await grain.MarkApproved(RunId, effect.Actor),
-                    ModelEffectKind.Deploy => await grain.MarkDeployed(RunId, effect.Environment ?? "default", effect.Actor),
-                    ModelEffectKind.AttachDocuments => await grain.AttachDocuments(RunId, effect.Documents),
+                    ModelEffectKind.Register => grain.Register(RunId, effect.Registration!, effect.Actor),
+                    ModelEffectKind.Validate => grain.MarkValidated(RunId, effect.Metrics ?? ImmutableDictionary<string, double>.Empty, effect.Actor),
+                    ModelEffectKind.Approve => grain.MarkApproved(RunId, effect.Actor),
+                    ModelEffectKind.Deploy => Deploy(effect),
+                    ModelEffectKind.AttachDocuments => grain.AttachDocuments(RunId, effect.Documents),
                     _ => throw new InvalidOperationException($"Unknown model effect {effect.Kind}."),
-                };
+                });
             }
             catch (Exception e)
             {
@@ -90,6 +90,11 @@ public sealed partial class PipelineRunGrain
             S.ModelEffects.RemoveAt(0);
         }
     }
+
+    /// <summary>The environment records the release (or rollback) and tells the versions concerned.</summary>
+    private Task Deploy(ModelEffect effect) =>
+        GrainFactory.GetGrain<IModelEnvironmentGrain>(new ModelEnvironmentKey(effect.Model.Name, effect.Environment!).GrainKey)
+            .Deploy(new DeploymentRequest(effect.Model.Version, effect.Deployment, RunId, effect.Actor, effect.Reason));
 
     private async Task UpdateIndex()
     {

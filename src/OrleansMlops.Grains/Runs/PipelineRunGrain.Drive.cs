@@ -10,6 +10,12 @@ namespace OrleansMlops.Grains.Runs;
 // Driving the run: gates before stages, stage handlers, due timers.
 public sealed partial class PipelineRunGrain
 {
+    /// <summary>A release stage under this name returns an environment to its previous version (a rollback).</summary>
+    private const string RollbackStage = "rollback";
+
+    /// <summary>The run parameter that states why it releases or rolls back.</summary>
+    private const string ReasonParameter = "reason";
+
     /// <summary>Moves tokens until each waits for something outside the run: a person, a timer, a blocked gate.</summary>
     private async Task Drive()
     {
@@ -113,6 +119,9 @@ public sealed partial class PipelineRunGrain
             });
     }
 
+    private string? ReasonVariable() =>
+        S.Process?.Variables.GetValueOrDefault(ReasonParameter)?.ToString() is { Length: > 0 } reason ? reason : null;
+
     /// <summary>
     /// Turns a stage result into owed model changes and the variables the run keeps. Training registers the version;
     /// collected evidence is attached to it; the validate stage's metrics wait in the run for the independent validator's
@@ -144,7 +153,11 @@ public sealed partial class PipelineRunGrain
 
         if (result.DeployedEnvironment is { } environment && S.Model is { } deployed)
         {
-            S.ModelEffects.Add(new ModelEffect(ModelEffectKind.Deploy, deployed, actor, Environment: environment));
+            S.ModelEffects.Add(new ModelEffect(ModelEffectKind.Deploy, deployed, actor, Environment: environment)
+            {
+                Deployment = string.Equals(task.Stage, RollbackStage, StringComparison.OrdinalIgnoreCase) ? DeploymentKind.Rollback : DeploymentKind.Deploy,
+                Reason = ReasonVariable(),
+            });
         }
 
         return outputs;

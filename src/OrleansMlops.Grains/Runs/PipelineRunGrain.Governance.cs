@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using OrleansMlops.Abstractions;
 using OrleansMlops.Abstractions.Governance;
 using OrleansMlops.Abstractions.Runs;
+using OrleansMlops.Abstractions.Stages;
 using OrleansMlops.Workflows;
 
 namespace OrleansMlops.Grains.Runs;
@@ -107,12 +108,18 @@ public sealed partial class PipelineRunGrain
         return decision;
     }
 
-    private static string EnvironmentOf(FlowNode node) => node switch
+    /// <summary>The environment whose facts the gate sees: the task's target (see <see cref="TargetEnvironment"/>), else "none".</summary>
+    private string EnvironmentOf(FlowNode node)
     {
-        StageTask stage => stage.Properties.GetValueOrDefault("environment") ?? "none",
-        UserTask user => user.Properties.GetValueOrDefault("environment") ?? "none",
-        _ => "none",
-    };
+        var properties = node switch
+        {
+            StageTask stage => stage.Properties,
+            UserTask user => user.Properties,
+            _ => null,
+        };
+        var variables = S.Process?.Variables ?? ImmutableDictionary<string, Variable>.Empty;
+        return properties is null ? "none" : TargetEnvironment.Resolve(properties, variables) ?? "none";
+    }
 
     private static string FailureText(GateDecision decision)
     {

@@ -36,6 +36,9 @@ public sealed partial class PipelineRunGrain(
 {
     private const string WakeReminder = "wake";
 
+    /// <summary>The run parameter naming an existing model version the run releases ("name/version").</summary>
+    public const string ModelParameter = "model";
+
     private readonly RunTimers _timers = new();
     private ProcessDefinition? _definition;
     private ProcessInterpreter? _interpreter;
@@ -96,12 +99,14 @@ public sealed partial class PipelineRunGrain(
         var pinned = new WorkflowVersionRef(version.WorkflowId, version.Version, version.ContentHash);
         await LoadDefinition(pinned);
         UserTaskGate.Check(_definition!);
+        var released = await ReleasedModel(request);
 
         var now = clock.UtcNow;
         S.Workflow = pinned;
         S.StartedBy = request.StartedBy;
         S.StartedAt = now;
-        S.Actors[RunRoles.Trainer] = request.StartedBy;
+        S.Actors[RunRoles.Trainer] = released is null ? request.StartedBy : new Actor(released.Registration.Lineage.TrainedBy, [], null);
+        S.Model = released?.Key;
         S.Thresholds = RunThresholds.From(request.Parameters);
         S.AuditHeadHash = AuditChain.GenesisHash;
         var step = _interpreter!.Start(request.Parameters, now);
@@ -118,6 +123,29 @@ public sealed partial class PipelineRunGrain(
     }
 
     public Task<RunView> GetView() => Task.FromResult(View());
+
+    /// <summary>
+    /// A run that releases an existing version (promotion, rollback) names it in its <c>model</c> parameter
+    /// ("name/version") instead of training one; the version must be approved or live already.
+    /// </summary>
+    private async Task<ModelVersionView?> ReleasedModel(StartRunRequest request)
+    {
+        if (request.Parameters.GetValueOrDefault(ModelParameter) is not { } parameter)
+        {
+            return null;
+        }
+
+        if (!ModelVersionKey.TryParse(parameter.ToString(), out var key))
+        {
+            throw new RunException(RunErrorCode.InvalidRequest, $"Parameter '{ModelParameter}' must name a model version as \"name/version\"; got '{parameter}'.");
+        }
+
+        var view = await GrainFactory.GetGrain<IModelVersionGrain>(key.GrainKey).GetView()
+            ?? throw new RunException(RunErrorCode.InvalidRequest, $"Parameter '{ModelParameter}' names {key}, which is not registered.");
+        return view.Lifecycle is ModelLifecycle.Approved or ModelLifecycle.Deployed
+            ? view
+            : throw new RunException(RunErrorCode.InvalidRequest, $"Model version {key} is {view.Lifecycle}; only an approved version can be released.");
+    }
 
     public async Task<RunView> CompleteTask(CompleteTaskRequest request)
     {

@@ -1,3 +1,5 @@
+using OrleansMlops.Abstractions;
+using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Abstractions.Runs;
 
 namespace OrleansMlops.Grains.Runs;
@@ -42,8 +44,19 @@ internal static class RunRequestValidation
             {
                 throw Invalid(threshold);
             }
+
+            if (name == ModelTags.Parameter && TagsProblem(value) is { } tags)
+            {
+                throw Invalid(tags);
+            }
         }
     }
+
+    // The tags the train stage will register, checked before the run starts rather than when the stage fails.
+    private static string? TagsProblem(Variable value) =>
+        value.Kind != VariableKind.Text
+            ? $"parameter '{ModelTags.Parameter}' must be comma-separated text, e.g. \"retail,scorecard\"; got '{value}'."
+            : ModelTags.Problem(ModelTags.Split(value.Text)) is { } problem ? $"parameter '{ModelTags.Parameter}': {problem}" : null;
 
     private static RunException Invalid(string message) => new(RunErrorCode.InvalidRequest, $"Invalid start request: {message}");
 }

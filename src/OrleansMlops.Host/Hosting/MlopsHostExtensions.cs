@@ -51,8 +51,11 @@ public static class MlopsHostExtensions
         app.MapWorkflowsApi();
         app.MapRunsApi();
         app.MapModelsApi();
+        app.MapModelDocumentsApi();
+        app.MapRegistryApi();
         app.MapDecisionsApi();
         app.MapPoliciesApi();
+        app.MapEnvironmentsApi();
         app.MapGet("/", () => TypedResults.Redirect("/api/workflows"));
         return app;
     }

@@ -14,8 +14,6 @@ public sealed class DeployStageHandler(ArtifactStore store, ILogger<DeployStageH
 {
     public const string StageName = "deploy";
 
-    public const string EnvironmentProperty = "environment";
-
     public const string DefaultEnvironment = "production";
 
     public string Stage => StageName;
@@ -23,7 +21,7 @@ public sealed class DeployStageHandler(ArtifactStore store, ILogger<DeployStageH
     public async Task<StageResult> ExecuteAsync(StageContext context, CancellationToken cancellationToken)
     {
         var model = RegisteredModel.Require(context);
-        var environment = TargetEnvironment(context);
+        var environment = TargetEnvironmentOf(context);
         await RegisteredModel.ReadVerifiedArtifactAsync(store, context, model, logger, cancellationToken);
 
         StageLog.Deployed(logger, context.RunId, model.Key.GrainKey, model.Registration.ArtifactSha256, environment);
@@ -33,16 +31,19 @@ public sealed class DeployStageHandler(ArtifactStore store, ILogger<DeployStageH
         return new StageResult(outputs, ImmutableDictionary<string, double>.Empty, TrainedModel: null, environment);
     }
 
-    private static string TargetEnvironment(StageContext context)
+    private static string TargetEnvironmentOf(StageContext context)
     {
-        if (!context.TaskProperties.TryGetValue(EnvironmentProperty, out var value))
+        var environment = TargetEnvironment.Resolve(context.TaskProperties, context.Variables);
+        if (environment is null)
         {
-            return DefaultEnvironment;
+            return context.TaskProperties.TryGetValue(TargetEnvironment.Property, out var declared)
+                ? throw new StageException($"Task property '{TargetEnvironment.Property}' of {context.NodeId} names no environment "
+                    + $"('{declared}'); name one, or set the run variable it refers to.")
+                : DefaultEnvironment;
         }
 
-        var environment = value.Trim();
-        return environment.Length > 0
+        return TargetEnvironment.IsValidName(environment)
             ? environment
-            : throw new StageException($"Task property '{EnvironmentProperty}' is empty; name the environment to deploy to.");
+            : throw new StageException($"Environment '{environment}' of {context.NodeId} is not a valid name: lowercase letters, digits and '-', starting with a letter.");
     }
 }

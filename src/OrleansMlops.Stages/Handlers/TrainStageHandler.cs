@@ -63,6 +63,7 @@ public sealed class TrainStageHandler(
         {
             Owner = declared.Owner,
             Tier = declared.Tier,
+            Tags = declared.Tags,
             ProtectedAttributes = CreditDataSet.ProtectedAttributes,
         };
         StageLog.Trained(

@@ -15,6 +15,7 @@ internal static class SqliteSchemaScripts
         "102-runs.sql",
         "103-rule-set-versions.sql",
         "104-gate-decisions.sql",
+        "105-model-registry.sql",
     ];
 
     private const string ResourcePrefix = "OrleansMlops.Storage.Sql.Sqlite.";

@@ -5,7 +5,8 @@ namespace OrleansMlops.Workflows.Tests;
 /// <summary>BPMN arrives from people and tools we do not control: the loader must refuse hostile XML cleanly and quickly.</summary>
 public sealed class SecurityTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    // A guard against hangs, not a speed goal: generous, because the suite runs test projects in parallel on 2 cores.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Fact]
     public void A_document_type_declaration_is_refused()

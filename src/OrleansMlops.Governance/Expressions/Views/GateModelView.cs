@@ -16,6 +16,7 @@ public sealed class GateModelView
         ProtectedAttributes = FactArrays.Of(model.ProtectedAttributes);
         ThresholdChecks = FactArrays.Of(model.ThresholdChecks);
         Documents = FactArrays.Of(model.Documents);
+        LiveIn = FactArrays.Of(model.LiveIn);
     }
 
     public bool Registered => _model.Registered;
@@ -73,4 +74,8 @@ public sealed class GateModelView
     public string DocumentAttribute(string kind, string attribute) => _model.DocumentAttribute(kind, attribute);
 
     public bool DocumentCovers(string kind, string section) => _model.DocumentCovers(kind, section);
+
+    public string[] LiveIn { get; }
+
+    public bool IsLiveIn(string environment) => _model.IsLiveIn(environment);
 }

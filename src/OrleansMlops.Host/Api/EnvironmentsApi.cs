@@ -1,0 +1,126 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansMlops.Abstractions;
+using OrleansMlops.Abstractions.Models;
+using OrleansMlops.Abstractions.Runs;
+using OrleansMlops.Abstractions.Stages;
+using OrleansMlops.Host.Identity;
+
+namespace OrleansMlops.Host.Api;
+
+/// <summary>
+/// Which version of a model is live where, and when: the history of each environment, the version live at a past
+/// time, promotion and rollback. Promotion and rollback start runs of workflows/promote-model.bpmn and
+/// rollback-model.bpmn, so their gates decide and their audit trails record them like any other transition.
+/// </summary>
+public static class EnvironmentsApi
+{
+    public const string PromoteWorkflow = "promote-model";
+
+    public const string RollbackWorkflow = "rollback-model";
+
+    public static RouteGroupBuilder MapEnvironmentsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/models/{name}").WithTags("Environments");
+        group.MapGet("/environments/{environment}", GetEnvironment);
+        group.MapGet("/environments/{environment}/version-at", VersionAt);
+        group.MapPost("/environments/{environment}/rollback", Rollback);
+        group.MapPost("/versions/{version:int}/promote", Promote);
+        return group;
+    }
+
+    private static async Task<Results<Ok<ModelEnvironmentView>, ProblemHttpResult>> GetEnvironment(
+        string name, string environment, IGrainFactory grains) =>
+        TargetEnvironment.IsValidName(environment)
+            ? TypedResults.Ok(await Environment(grains, name, environment).GetView())
+            : InvalidEnvironment(environment);
+
+    private static async Task<Results<Ok<LiveVersionAt>, ProblemHttpResult>> VersionAt(
+        string name, string environment, string? time, IGrainFactory grains)
+    {
+        if (!TargetEnvironment.IsValidName(environment))
+        {
+            return InvalidEnvironment(environment);
+        }
+
+        if (!DateTimeOffset.TryParse(time, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+        {
+            return ApiProblems.BadRequest($"time '{time}' is not an ISO 8601 instant, e.g. 2026-11-23T09:00:00Z.", "time");
+        }
+
+        var view = await Environment(grains, name, environment).GetView();
+        return TypedResults.Ok(new LiveVersionAt(name, environment, at, view.VersionAt(at)));
+    }
+
+    private static async Task<Results<Created<RunView>, ProblemHttpResult>> Promote(
+        string name, int version, ReleaseBody body, HttpRequest request, IGrainFactory grains)
+    {
+        if (CallerIdentity.From(request) is not { } caller)
+        {
+            return ApiProblems.Unauthorized();
+        }
+
+        if (!TargetEnvironment.IsValidName(body.Environment))
+        {
+            return InvalidEnvironment(body.Environment);
+        }
+
+        return await StartRelease(grains, PromoteWorkflow, new ModelVersionKey(name, version), body.Environment!, body.Reason, caller);
+    }
+
+    private static async Task<Results<Created<RunView>, ProblemHttpResult>> Rollback(
+        string name, string environment, ReleaseBody body, HttpRequest request, IGrainFactory grains)
+    {
+        if (CallerIdentity.From(request) is not { } caller)
+        {
+            return ApiProblems.Unauthorized();
+        }
+
+        if (!TargetEnvironment.IsValidName(environment))
+        {
+            return InvalidEnvironment(environment);
+        }
+
+        var view = await Environment(grains, name, environment).GetView();
+        if (view.RollbackTarget is not { } target)
+        {
+            return TypedResults.Problem(
+                title: "Nothing to roll back to",
+                detail: view.LiveVersion is { } live
+                    ? $"Version {live} of '{name}' is the only one ever live in {environment}; there is no earlier version to return to."
+                    : $"No version of '{name}' was ever live in {environment}.",
+                statusCode: StatusCodes.Status409Conflict);
+        }
+
+        return await StartRelease(grains, RollbackWorkflow, new ModelVersionKey(name, target), environment, body.Reason, caller);
+    }
+
+    private static async Task<Results<Created<RunView>, ProblemHttpResult>> StartRelease(
+        IGrainFactory grains, string workflowId, ModelVersionKey model, string environment, string? reason, Actor caller)
+    {
+        var parameters = ImmutableDictionary.CreateRange(StringComparer.Ordinal,
+        [
+            KeyValuePair.Create("model", Variable.Of(model.GrainKey)),
+            KeyValuePair.Create("environment", Variable.Of(environment)),
+            KeyValuePair.Create("reason", Variable.Of(reason?.Trim() ?? string.Empty)),
+        ]);
+        var runId = RunIds.New();
+        try
+        {
+            var view = await grains.GetGrain<IPipelineRunGrain>(runId).Start(new StartRunRequest(workflowId, null, parameters, caller));
+            return TypedResults.Created($"/api/runs/{runId}", view);
+        }
+        catch (RunException e)
+        {
+            return ApiProblems.From(e);
+        }
+    }
+
+    private static IModelEnvironmentGrain Environment(IGrainFactory grains, string name, string environment) =>
+        grains.GetGrain<IModelEnvironmentGrain>(new ModelEnvironmentKey(name, environment).GrainKey);
+
+    private static ProblemHttpResult InvalidEnvironment(string? environment) => ApiProblems.BadRequest(
+        $"Environment '{environment}' is not a valid name: lowercase letters, digits and '-', starting with a letter, at most 32 characters.",
+        "environment");
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+using OrleansMlops.Abstractions.Models;
+using OrleansMlops.Abstractions.Runs;
+using OrleansMlops.Documents;
+using OrleansMlops.Storage.Audit;
+
+namespace OrleansMlops.Host.Api;
+
+/// <summary>
+/// Evidence documents of a model version (model card, EU AI Act Annex IV; Markdown or HTML), generated on request from
+/// the registry entry and the owning run's decisions and audit trail. Generation is deterministic, so the ETag (the
+/// content's SHA-256) matches any hash recorded for the same facts.
+/// </summary>
+public static class ModelDocumentsApi
+{
+    public static RouteGroupBuilder MapModelDocumentsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/models").WithTags("Models");
+        group.MapGet("/{name}/versions/{version:int}/documents/{document}", GetDocument);
+        return group;
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetDocument(
+        string name, int version, string document, IGrainFactory grains, IAuditStore audit, HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (!EvidenceDocuments.FileNames.Contains(document))
+        {
+            return ApiProblems.NotFound($"Model versions have no document '{document}'; there are {string.Join(", ", EvidenceDocuments.FileNames)}.");
+        }
+
+        var view = await grains.GetGrain<IModelVersionGrain>(new ModelVersionKey(name, version).GrainKey).GetView();
+        if (view is null)
+        {
+            return ApiProblems.NotFound($"Model '{name}' has no version {version}.");
+        }
+
+        var run = await grains.GetGrain<IPipelineRunGrain>(view.OwnerRunId).GetView();
+        var records = await audit.ReadAsync(view.OwnerRunId, cancellationToken);
+        if (EvidenceDocuments.Generate(new ModelEvidence(view, run.Decisions, [.. records]), document) is not { } generated)
+        {
+            return ApiProblems.NotFound($"Model versions have no document '{document}'.");
+        }
+
+        response.Headers.XContentTypeOptions = "nosniff";
+        // The HTML is standalone: no script, no remote resource. Say so to the browser as well.
+        response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'";
+        // A strong ETag of the content's SHA-256; the file result also answers If-None-Match with 304.
+        return TypedResults.File(generated.Content, generated.MediaType, entityTag: new EntityTagHeaderValue($"\"{generated.Sha256}\""));
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text.Json;
+using static OrleansMlops.Host.Tests.HttpClientExtensions;
+
+namespace OrleansMlops.Host.Tests;
+
+/// <summary>Environments over HTTP: what is live where and when, promotion and rollback as governed runs.</summary>
+public sealed class EnvironmentsApiTests(EngineHostFactory factory) : IClassFixture<EngineHostFactory>
+{
+    private readonly HttpClient _http = factory.CreateClient();
+
+    [Fact]
+    public async Task Releases_promotions_and_a_rollback_are_answered_by_the_environment_history()
+    {
+        var first = await Release();
+        var second = await Release();
+        Assert.Equal(first + 1, second);
+        var production = await Get("/api/models/credit-risk/environments/production");
+        Assert.Equal((second, first), (production.GetProperty("liveVersion").GetInt32(), production.GetProperty("rollbackTarget").GetInt32()));
+        var secondLive = production.GetProperty("history").EnumerateArray().Last().GetProperty("at").GetString()!;
+
+        var refused = await _http.SendAsync(Post("/api/models/credit-risk/environments/production/rollback", new { reason = "too short" }).As("dora", "deployer"));
+        var blocked = await refused.Body();
+        Assert.Equal(HttpStatusCode.Created, refused.StatusCode);
+        Assert.Equal("blocked", blocked.GetProperty("status").GetString());
+
+        var rolledBack = await _http.SendAsync(
+            Post("/api/models/credit-risk/environments/production/rollback", new { reason = "INC-4711: approval rates drifted" }).As("dora", "deployer"));
+        Assert.Equal(HttpStatusCode.Created, rolledBack.StatusCode);
+        Assert.Equal("completed", (await rolledBack.Body()).GetProperty("status").GetString());
+
+        var after = await Get("/api/models/credit-risk/environments/production");
+        Assert.Equal(first, after.GetProperty("liveVersion").GetInt32());
+        Assert.Equal("rollback", after.GetProperty("history").EnumerateArray().Last().GetProperty("kind").GetString());
+        var then = await Get($"/api/models/credit-risk/environments/production/version-at?time={Uri.EscapeDataString(secondLive)}");
+        Assert.Equal(second, then.GetProperty("version").GetInt32());
+        var before = await Get("/api/models/credit-risk/environments/production/version-at?time=2000-01-01T00:00:00Z");
+        Assert.Equal(JsonValueKind.Null, before.GetProperty("version").ValueKind);
+
+        var promoted = await _http.SendAsync(
+            Post($"/api/models/credit-risk/versions/{second}/promote", new { environment = "production", reason = "fix verified" }).As("dora", "deployer"));
+        Assert.Equal("completed", (await promoted.Body()).GetProperty("status").GetString());
+        Assert.Equal(second, (await Get("/api/models/credit-risk/environments/production")).GetProperty("liveVersion").GetInt32());
+    }
+
+    [Fact]
+    public async Task Bad_requests_are_problems_naming_what_is_wrong()
+    {
+        await RunsApiTests.AssertProblem(await _http.GetAsync("/api/models/credit-risk/environments/Prod!"), HttpStatusCode.BadRequest, "Prod!");
+        await RunsApiTests.AssertProblem(
+            await _http.GetAsync("/api/models/credit-risk/environments/production/version-at?time=yesterday"), HttpStatusCode.BadRequest, "yesterday");
+        await RunsApiTests.AssertProblem(
+            await _http.SendAsync(Post("/api/models/credit-risk/environments/production/rollback", new { reason = "INC-1: no identity" })),
+            HttpStatusCode.Unauthorized, "X-Mlops-User");
+        await RunsApiTests.AssertProblem(
+            await _http.SendAsync(Post("/api/models/credit-risk/environments/nowhere/rollback", new { reason = "INC-2: nothing there" }).As("dora", "deployer")),
+            HttpStatusCode.Conflict, "No version of 'credit-risk' was ever live in nowhere");
+        await RunsApiTests.AssertProblem(
+            await _http.SendAsync(Post("/api/models/credit-risk/versions/999/promote", new { environment = "staging" }).As("dora", "deployer")),
+            HttpStatusCode.BadRequest, "credit-risk/999, which is not registered");
+        await RunsApiTests.AssertProblem(
+            await _http.SendAsync(Post("/api/models/credit-risk/versions/1/promote", new { environment = "" }).As("dora", "deployer")),
+            HttpStatusCode.BadRequest, "is not a valid name");
+    }
+
+    private async Task<int> Release()
+    {
+        var run = await (await _http.SendAsync(RunsApiTests.StartCreditRun().As("alice", "data-scientist", "retail-credit-analytics"))).Body();
+        var runId = run.GetProperty("runId").GetString();
+        await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "approve" }).As("vera", "validator", "model-validation"));
+        var done = await (await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ApproveModel", new { decision = "approve" }).As("bob", "approver"))).Body();
+        Assert.Equal("completed", done.GetProperty("status").GetString());
+        return done.GetProperty("model").GetProperty("version").GetInt32();
+    }
+
+    private async Task<JsonElement> Get(string uri)
+    {
+        var response = await _http.GetAsync(uri);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Body();
+    }
+}

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using static OrleansMlops.Host.Tests.HttpClientExtensions;
+
+namespace OrleansMlops.Host.Tests;
+
+/// <summary>The evidence documents of a deployed version, over HTTP: generated from the registry and the audit trail.</summary>
+public sealed class ModelDocumentsApiTests(EngineHostFactory factory) : IClassFixture<EngineHostFactory>
+{
+    private readonly HttpClient _http = factory.CreateClient();
+
+    [Theory]
+    [InlineData("model-card.md", "text/markdown")]
+    [InlineData("model-card.html", "text/html")]
+    [InlineData("annex-iv.md", "text/markdown")]
+    [InlineData("annex-iv.html", "text/html")]
+    public async Task Each_document_of_a_deployed_version_downloads_identically_twice_and_names_its_artifact(string document, string mediaType)
+    {
+        var (name, version) = await DeployedCreditModel();
+        var artifactSha = (await (await _http.GetAsync($"/api/models/{name}/versions/{version}")).Body())
+            .GetProperty("registration").GetProperty("artifactSha256").GetString()!;
+        var uri = $"/api/models/{name}/versions/{version}/documents/{document}";
+
+        var first = await _http.GetAsync(uri);
+        var second = await _http.GetAsync(uri);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(mediaType, first.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("utf-8", first.Content.Headers.ContentType.CharSet);
+        var content = await first.Content.ReadAsByteArrayAsync();
+        Assert.Equal(content, await second.Content.ReadAsByteArrayAsync());
+        Assert.Equal($"\"{Convert.ToHexStringLower(SHA256.HashData(content))}\"", first.Headers.ETag!.Tag);
+        Assert.Equal(first.Headers.ETag, second.Headers.ETag);
+        var text = System.Text.Encoding.UTF8.GetString(content);
+        Assert.Contains(artifactSha, text, StringComparison.Ordinal);
+        Assert.Contains("vera", text, StringComparison.Ordinal);
+        // The thresholds alice fixed at start, as the gate checked them (read back from the decisions' input snapshots).
+        Assert.Contains("min 0.7", text, StringComparison.Ordinal);
+        Assert.Contains("max 0.1", text, StringComparison.Ordinal);
+        Assert.Contains("passed (", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_client_holding_the_current_etag_gets_304()
+    {
+        var (name, version) = await DeployedCreditModel();
+        var uri = $"/api/models/{name}/versions/{version}/documents/annex-iv.md";
+        var etag = (await _http.GetAsync(uri)).Headers.ETag!;
+
+        var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.IfNoneMatch.Add(new EntityTagHeaderValue(etag.Tag));
+
+        Assert.Equal(HttpStatusCode.NotModified, (await _http.SendAsync(request)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_document_is_a_404_problem_naming_the_documents()
+    {
+        var (name, version) = await DeployedCreditModel();
+
+        var response = await _http.GetAsync($"/api/models/{name}/versions/{version}/documents/model-card.pdf");
+
+        var problem = await RunsApiTests.AssertProblem(response, HttpStatusCode.NotFound, "model-card.pdf");
+        Assert.Contains("annex-iv.html", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_version_is_a_404_problem()
+    {
+        await RunsApiTests.AssertProblem(
+            await _http.GetAsync("/api/models/credit-risk/versions/999/documents/model-card.md"), HttpStatusCode.NotFound, "no version 999");
+    }
+
+    /// <summary>The README's run: alice starts, vera signs the validation off, bob approves; the version deploys.</summary>
+    private async Task<(string Name, int Version)> DeployedCreditModel()
+    {
+        var run = await (await _http.SendAsync(RunsApiTests.StartCreditRun().As("alice", "data-scientist", "retail-credit-analytics"))).Body();
+        var runId = run.GetProperty("runId").GetString();
+        var validated = await _http.SendAsync(
+            Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "approve", comment = "results reproduced" }).As("vera", "validator", "model-validation"));
+        Assert.Equal(HttpStatusCode.OK, validated.StatusCode);
+        var approved = await (await _http.SendAsync(
+            Post($"/api/runs/{runId}/tasks/UserTask_ApproveModel", new { decision = "approve", comment = "reviewed" }).As("bob", "approver", "model-risk-management"))).Body();
+        Assert.Equal("completed", approved.GetProperty("status").GetString());
+        var model = approved.GetProperty("model");
+        return (model.GetProperty("name").GetString()!, model.GetProperty("version").GetInt32());
+    }
+}
