@@ -128,6 +128,29 @@ public sealed class EnvironmentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_tampered_artifact_never_goes_live_and_the_refusal_is_in_the_audit_trail()
+    {
+        var validated = await Client.StartValidated("run-tampered");
+        var model = await Client.ModelOf(validated);
+        var uri = model.Registration.ArtifactUri;
+        var artifact = uri.StartsWith("file:", StringComparison.Ordinal) ? new Uri(uri).LocalPath : Path.Combine(RepoPaths.Root, uri);
+        var bytes = await File.ReadAllBytesAsync(artifact);
+        bytes[bytes.Length / 2] ^= 0xFF;
+        await File.WriteAllBytesAsync(artifact, bytes);
+
+        var failed = await Client.Complete("run-tampered", CreditRuns.Approval, Actors.Bob);
+
+        Assert.Equal(RunStatus.Failed, failed.Status);
+        var refusal = Assert.Single(failed.History, h => h.Kind == "stage.failed");
+        Assert.Contains(model.Registration.ArtifactSha256, refusal.Summary, StringComparison.Ordinal);
+        Assert.Empty((await Client.Environment("staging").GetView()).History);
+        var after = await Client.ModelOf(failed);
+        Assert.Equal(ModelLifecycle.Approved, after.Lifecycle);
+        Assert.Empty(after.LiveIn);
+        Assert.True((await Client.Run("run-tampered").VerifyAudit()).Valid);
+    }
+
+    [Fact]
     public async Task A_release_run_must_name_an_approved_version()
     {
         await Client.Start("run-unapproved");
