@@ -193,7 +193,18 @@ public sealed class ModelVersionGrain(
     private async Task Save()
     {
         state.State.Revision++;
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
+            // The in-memory state is ahead of storage now; only a fresh activation is trustworthy.
+            ModelLog.PersistFailed(logger, e, Key.GrainKey, state.State.Revision);
+            DeactivateOnIdle();
+            throw;
+        }
+
         await Project();
     }
 
