@@ -7,6 +7,7 @@ using OrleansMlops.Abstractions.Stages;
 using OrleansMlops.Stages.Artifacts;
 using OrleansMlops.Stages.Handlers;
 using OrleansMlops.Stages.Lineage;
+using OrleansMlops.Stages.Serving;
 
 namespace OrleansMlops.Stages;
 
@@ -17,10 +18,11 @@ public static class StagesServiceCollectionExtensions
 
     /// <summary>
     /// Registers the train, evidence, validate, deploy and rollback handlers as <see cref="IStageHandler"/> singletons, the
-    /// <see cref="ArtifactStore"/>, and <see cref="StagesOptions"/> bound from the <c>Stages</c> section and validated at
-    /// start. An unset <c>Stages:BaseDirectory</c> becomes the host's content root (the current directory without a
-    /// host); an unset <c>Stages:CodeCommit</c> is taken from <c>MLOPS_CODE_COMMIT</c> when that is set, else from the
-    /// git checkout <c>BaseDirectory</c> lies in (so a run started from a clone records its commit with no setup).
+    /// <see cref="ArtifactStore"/>, the <see cref="ServingModelCache"/> that scores live versions, and
+    /// <see cref="StagesOptions"/> bound from the <c>Stages</c> section and validated at start. An unset
+    /// <c>Stages:BaseDirectory</c> becomes the host's content root (the current directory without a host); an unset
+    /// <c>Stages:CodeCommit</c> is taken from <c>MLOPS_CODE_COMMIT</c> when that is set, else from the git checkout
+    /// <c>BaseDirectory</c> lies in (so a run started from a clone records its commit with no setup).
     /// </summary>
     public static IServiceCollection AddMlopsStages(this IServiceCollection services, IConfiguration configuration)
     {
@@ -45,6 +47,7 @@ public static class StagesServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StagesOptions>, StagesOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ArtifactStore>();
+        services.TryAddSingleton<ServingModelCache>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStageHandler, TrainStageHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStageHandler, ValidateStageHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStageHandler, DeployStageHandler>());

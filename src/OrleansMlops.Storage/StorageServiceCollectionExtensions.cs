@@ -4,7 +4,9 @@ using Microsoft.Extensions.Options;
 using OrleansMlops.Governance.DryRun;
 using OrleansMlops.Storage.Audit;
 using OrleansMlops.Storage.Decisions;
+using OrleansMlops.Storage.Evidence;
 using OrleansMlops.Storage.Models;
+using OrleansMlops.Storage.Predictions;
 using OrleansMlops.Storage.Runs;
 using OrleansMlops.Storage.Sqlite;
 
@@ -48,6 +50,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IModelIndex>(provider => new SqliteModelIndex(provider.GetRequiredService<DbDataSource>()));
         services.AddSingleton<IDecisionStore>(provider => new SqliteDecisionStore(provider.GetRequiredService<DbDataSource>()));
         services.AddSingleton<IDecisionHistory>(provider => provider.GetRequiredService<IDecisionStore>());
+        services.AddSingleton<IPredictionLog>(provider => new SqlitePredictionLog(provider.GetRequiredService<DbDataSource>()));
+        services.AddSingleton<IEvidenceDocumentStore>(provider => new SqliteEvidenceDocumentStore(provider.GetRequiredService<DbDataSource>()));
         return services;
     }
 

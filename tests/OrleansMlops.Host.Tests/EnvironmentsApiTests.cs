@@ -63,6 +63,36 @@ public sealed class EnvironmentsApiTests(EngineHostFactory factory) : IClassFixt
             HttpStatusCode.BadRequest, "is not a valid name");
     }
 
+    [Fact]
+    public async Task Aliases_name_released_versions_and_keep_their_history()
+    {
+        var version = await Release();
+
+        var set = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Put, "/api/models/credit-risk/aliases/champion")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { version, reason = "first release" }),
+        }.As("carol", "model-risk-head"));
+        var removed = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/models/credit-risk/aliases/challenger?reason=none").As("carol", "model-risk-head"));
+        var aliases = await Get("/api/models/credit-risk/aliases");
+
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        Assert.Equal(version, aliases.GetProperty("aliases").GetProperty("champion").GetInt32());
+        var change = aliases.GetProperty("history").EnumerateArray().Last(c => c.GetProperty("alias").GetString() == "champion");
+        Assert.Equal(("carol", "first release"), (change.GetProperty("actor").GetString(), change.GetProperty("reason").GetString()));
+        await RunsApiTests.AssertProblem(
+            await _http.SendAsync(new HttpRequestMessage(HttpMethod.Put, "/api/models/credit-risk/aliases/champion")
+            {
+                Content = System.Net.Http.Json.JsonContent.Create(new { version = 999 }),
+            }.As("carol", "model-risk-head")),
+            HttpStatusCode.Conflict, "has no version 999");
+        await RunsApiTests.AssertProblem(
+            await _http.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/models/credit-risk/aliases/Champion!").As("carol", "model-risk-head")),
+            HttpStatusCode.BadRequest, "Champion!");
+        await RunsApiTests.AssertProblem(
+            await _http.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/models/credit-risk/aliases/champion")), HttpStatusCode.Unauthorized, "X-Mlops-User");
+    }
+
     private async Task<int> Release()
     {
         var run = await (await _http.SendAsync(RunsApiTests.StartCreditRun().As("alice", "data-scientist", "retail-credit-analytics"))).Body();

@@ -72,6 +72,38 @@ public sealed class ModelDocumentsApiTests(EngineHostFactory factory) : IClassFi
             await _http.GetAsync("/api/models/credit-risk/versions/999/documents/model-card.md"), HttpStatusCode.NotFound, "no version 999");
     }
 
+    [Fact]
+    public async Task The_documents_are_frozen_at_approval_with_their_hashes_in_the_audit_trail_before_any_deployment()
+    {
+        var (name, version) = await DeployedCreditModel();
+        var runId = (await (await _http.GetAsync($"/api/models/{name}/versions/{version}")).Body()).GetProperty("ownerRunId").GetString();
+
+        var audit = (await (await _http.GetAsync($"/api/runs/{runId}/audit")).Body()).EnumerateArray().ToList();
+
+        var kinds = audit.Select(r => r.GetProperty("kind").GetString()).ToList();
+        var frozenAt = kinds.IndexOf("evidence.generated");
+        Assert.Equal("task.approved", kinds[frozenAt - 1]);
+        Assert.Contains("stage.completed", kinds.Skip(frozenAt));
+        using var payload = System.Text.Json.JsonDocument.Parse(audit[frozenAt].GetProperty("payloadJson").GetString()!);
+        var documents = payload.RootElement.GetProperty("details").GetProperty("documents").EnumerateArray().ToList();
+        Assert.Equal(["model-card.md", "model-card.html", "annex-iv.md", "annex-iv.html"], documents.Select(d => d.GetProperty("file").GetString()));
+        foreach (var document in documents)
+        {
+            var sha256 = document.GetProperty("sha256").GetString()!;
+            var frozen = await _http.GetAsync($"/api/evidence/{sha256}");
+            Assert.Equal(HttpStatusCode.OK, frozen.StatusCode);
+            var bytes = await frozen.Content.ReadAsByteArrayAsync();
+            Assert.Equal(sha256, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+            Assert.Equal($"\"{sha256}\"", frozen.Headers.ETag?.Tag);
+        }
+
+        var card = await _http.GetStringAsync($"/api/evidence/{documents[0].GetProperty("sha256").GetString()}");
+        Assert.Contains("bob", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("production", card, StringComparison.Ordinal);
+        await RunsApiTests.AssertProblem(await _http.GetAsync($"/api/evidence/{new string('0', 64)}"), HttpStatusCode.NotFound, "No evidence document");
+        await RunsApiTests.AssertProblem(await _http.GetAsync("/api/evidence/not-a-hash"), HttpStatusCode.BadRequest, "not-a-hash");
+    }
+
     /// <summary>The README's run: alice starts, vera signs the validation off, bob approves; the version deploys.</summary>
     private async Task<(string Name, int Version)> DeployedCreditModel()
     {

@@ -27,6 +27,17 @@ public interface IPipelineRunGrain : IGrainWithStringKey
     [Alias("Retry")]
     Task<RunView> Retry(Actor actor);
 
+    /// <summary>
+    /// Delivers a worker's result for the external job of a stage (from the topic's queue). A job the run already
+    /// completed, or no longer waits for, is acknowledged without effect, so repeated delivery is safe.
+    /// </summary>
+    [Alias("CompleteExternalJob")]
+    Task<RunView> CompleteExternalJob(string jobId, ExternalTasks.JobCompletion completion);
+
+    /// <summary>The external job of a stage failed with no retries left: the stage fails (and is retried as the BPMN says).</summary>
+    [Alias("FailExternalJob")]
+    Task<RunView> FailExternalJob(string jobId, string workerId, string error);
+
     /// <summary>Checks the stored audit chain against the run's own head.</summary>
     [Alias("VerifyAudit")]
     [AlwaysInterleave]

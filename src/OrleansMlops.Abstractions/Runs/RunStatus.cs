@@ -20,4 +20,7 @@ public enum RunStatus
     Completed,
     Terminated,
     Failed,
+
+    /// <summary>A stage's job waits for an external worker (a topic's queue) to fetch and complete it.</summary>
+    WaitingForWorker,
 }

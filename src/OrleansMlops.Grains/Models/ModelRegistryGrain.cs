@@ -1,9 +1,15 @@
+using System.Collections.Immutable;
 using OrleansMlops.Abstractions.Models;
 
 namespace OrleansMlops.Grains.Models;
 
+/// <summary>
+/// One registered model: allocates its version numbers (one per training run) and keeps its aliases. An alias only
+/// names a version that passed approval, so "champion" can never point at something no second person signed off.
+/// </summary>
 public sealed class ModelRegistryGrain(
-    [PersistentState("registry")] IPersistentState<ModelRegistryState> state) : Grain, IModelRegistryGrain
+    [PersistentState("registry")] IPersistentState<ModelRegistryState> state,
+    EngineClock clock) : Grain, IModelRegistryGrain
 {
     public async Task<int> AllocateVersion(string runId)
     {
@@ -20,4 +26,45 @@ public sealed class ModelRegistryGrain(
 
     public Task<IReadOnlyList<int>> ListVersions() =>
         Task.FromResult<IReadOnlyList<int>>([.. state.State.VersionByRun.Values.Order()]);
+
+    public async Task<ModelAliasesView> SetAlias(string alias, int? version, string actor, string? reason)
+    {
+        if (!ModelAliases.IsValidName(alias))
+        {
+            throw new ModelVersionException($"Alias '{alias}' is not a valid name: lowercase letters, digits and '-', starting with a letter, at most 32 characters.");
+        }
+
+        int? previous = state.State.Aliases.TryGetValue(alias, out var current) ? current : null;
+        if (previous == version)
+        {
+            return View();
+        }
+
+        if (version is { } target)
+        {
+            var view = await GrainFactory.GetGrain<IModelVersionGrain>(new ModelVersionKey(ModelName, target).GrainKey).GetView()
+                ?? throw new ModelVersionException($"Model '{ModelName}' has no version {target}; alias '{alias}' cannot name it.");
+            if (view.Lifecycle is not (ModelLifecycle.Approved or ModelLifecycle.Deployed))
+            {
+                throw new ModelVersionException($"Version {target} of '{ModelName}' is {view.Lifecycle}; an alias names only an approved or released version.");
+            }
+
+            state.State.Aliases[alias] = target;
+        }
+        else
+        {
+            state.State.Aliases.Remove(alias);
+        }
+
+        state.State.AliasHistory.Add(new AliasChange(alias, version, previous, actor, clock.UtcNow, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()));
+        await state.WriteStateAsync();
+        return View();
+    }
+
+    public Task<ModelAliasesView> GetAliases() => Task.FromResult(View());
+
+    private string ModelName => this.GetPrimaryKeyString();
+
+    private ModelAliasesView View() =>
+        new(ModelName, state.State.Aliases.ToImmutableSortedDictionary(StringComparer.Ordinal), [.. state.State.AliasHistory]);
 }

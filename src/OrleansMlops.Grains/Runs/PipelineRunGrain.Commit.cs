@@ -163,6 +163,11 @@ public sealed partial class PipelineRunGrain
                 var earliest = process.Timers.Min(t => t.DueAt) - clock.UtcNow;
                 wanted = earliest < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : earliest;
             }
+            else if (S.ExternalJobs.Count > 0)
+            {
+                // Each activation sends the open jobs to their queues again, in case a one-way enqueue was lost.
+                wanted = TimeSpan.FromMinutes(5);
+            }
         }
 
         if (wanted == _registeredWake)
@@ -184,6 +189,6 @@ public sealed partial class PipelineRunGrain
 
     private bool HasRunnableWork() =>
         S.Process is { Status: ProcessStatus.Running } process
-        && process.Tokens.Any(t => t.Status == TokenStatus.Running
+        && process.Tokens.Any(t => (t.Status == TokenStatus.Running && !S.ExternalJobs.ContainsKey(t.TokenId))
             || (t.Status == TokenStatus.AwaitingGate && !S.BlockedTokens.ContainsKey(t.TokenId)));
 }

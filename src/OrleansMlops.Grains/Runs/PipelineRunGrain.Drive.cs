@@ -29,7 +29,7 @@ public sealed partial class PipelineRunGrain
                 continue;
             }
 
-            var running = process.Tokens.FirstOrDefault(t => t.Status == TokenStatus.Running);
+            var running = process.Tokens.FirstOrDefault(t => t.Status == TokenStatus.Running && !S.ExternalJobs.ContainsKey(t.TokenId));
             if (running is not null)
             {
                 await RunStage(process, running);
@@ -63,6 +63,12 @@ public sealed partial class PipelineRunGrain
     private async Task RunStage(ProcessState process, Token token)
     {
         var task = (StageTask)_definition!.Nodes[token.NodeId];
+        if (ExternalStage.TopicOf(task) is { } topic)
+        {
+            await StartExternalJob(process, token, task, topic);
+            return;
+        }
+
         var handler = handlers.Find(task.Stage);
         var model = await CurrentModel();
         StageResult result;
@@ -90,23 +96,33 @@ public sealed partial class PipelineRunGrain
         catch (Exception e)
         {
             RunLog.StageFailed(logger, e, RunId, task.Stage, token.Attempt);
-            var failed = _interpreter!.FailStage(process, token.TokenId, e.Message, clock.UtcNow);
-            S.Process = failed.State;
-            await Commit(
-                "stage.failed",
-                Actor.System,
-                $"Stage {task.Stage} failed (attempt {token.Attempt + 1}): {e.Message}",
-                failed.Steps,
-                new { stage = task.Stage, attempt = token.Attempt, error = e.Message });
+            await FailStage(process, token, task, e.Message, details: null);
             return;
         }
 
+        await CompleteStage(process, token, task, result, Actor.System, details: null);
+    }
+
+    private async Task FailStage(ProcessState process, Token token, StageTask task, string error, object? details)
+    {
+        var failed = _interpreter!.FailStage(process, token.TokenId, error, clock.UtcNow);
+        S.Process = failed.State;
+        await Commit(
+            "stage.failed",
+            Actor.System,
+            $"Stage {task.Stage} failed (attempt {token.Attempt + 1}): {error}",
+            failed.Steps,
+            new { stage = task.Stage, attempt = token.Attempt, error, external = details });
+    }
+
+    private async Task CompleteStage(ProcessState process, Token token, StageTask task, StageResult result, Actor actor, object? details)
+    {
         var outputs = await RecordStageEffects(task, result);
         var step = _interpreter!.CompleteStage(process, token.TokenId, outputs, clock.UtcNow);
         S.Process = step.State;
         await Commit(
             "stage.completed",
-            Actor.System,
+            actor,
             $"Stage {task.Stage} completed",
             step.Steps,
             new
@@ -116,6 +132,7 @@ public sealed partial class PipelineRunGrain
                 model = S.Model,
                 environment = result.DeployedEnvironment,
                 documents = result.Documents.IsDefaultOrEmpty ? null : result.Documents.Select(d => new { d.Kind, d.Uri, d.Sha256 }),
+                external = details,
             });
     }
 

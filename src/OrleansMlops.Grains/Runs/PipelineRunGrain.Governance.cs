@@ -68,6 +68,7 @@ public sealed partial class PipelineRunGrain
         S.ModelEffects.Add(gate.IsValidation
             ? new ModelEffect(ModelEffectKind.Validate, model, actor.Id, Metrics: S.MeasuredMetrics.ToImmutableDictionary(StringComparer.Ordinal))
             : new ModelEffect(ModelEffectKind.Approve, model, actor.Id));
+        S.EvidenceOwed |= !gate.IsValidation;
     }
 
     private Task RecordRefusedAction(CompleteTaskRequest request, string reason) => Commit(

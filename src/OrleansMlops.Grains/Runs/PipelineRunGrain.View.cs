@@ -36,7 +36,9 @@ public sealed partial class PipelineRunGrain
         { Status: ProcessStatus.Terminated } => RunStatus.Terminated,
         { Status: ProcessStatus.Failed } => RunStatus.Failed,
         _ when S.BlockedTokens.Count > 0 => RunStatus.Blocked,
-        _ when process.Tokens.Any(t => t.Status is TokenStatus.Running or TokenStatus.AwaitingGate) => RunStatus.Running,
+        _ when process.Tokens.Any(t => t.Status == TokenStatus.AwaitingGate
+            || (t.Status == TokenStatus.Running && !S.ExternalJobs.ContainsKey(t.TokenId))) => RunStatus.Running,
+        _ when process.Tokens.Any(t => t.Status == TokenStatus.Running) => RunStatus.WaitingForWorker,
         _ when process.Tokens.Any(t => t.Status == TokenStatus.WaitingForUser) => RunStatus.WaitingForUser,
         _ => RunStatus.WaitingForTimer,
     };

@@ -10,6 +10,7 @@ using OrleansMlops.Grains.Environments;
 using OrleansMlops.Grains.Workflows;
 using OrleansMlops.Storage.Audit;
 using OrleansMlops.Storage.Decisions;
+using OrleansMlops.Storage.Evidence;
 using OrleansMlops.Storage.Runs;
 using OrleansMlops.Workflows;
 
@@ -30,6 +31,7 @@ public sealed partial class PipelineRunGrain(
     IAuditStore auditStore,
     IRunIndex runIndex,
     IDecisionStore decisionStore,
+    IEvidenceDocumentStore evidenceStore,
     EnvironmentFacts environments,
     EngineClock clock,
     ILogger<PipelineRunGrain> logger) : Grain, IPipelineRunGrain, IRunWakeup, IRemindable
@@ -63,6 +65,8 @@ public sealed partial class PipelineRunGrain(
         await FlushAuditOutbox();
         await ApplyModelEffects();
         await ProjectDecisions();
+        await FreezeOwedEvidence();
+        await PublishOpenJobs();
         ArmTimers();
         if (HasRunnableWork())
         {
@@ -186,6 +190,7 @@ public sealed partial class PipelineRunGrain(
             $"{task.Name ?? task.Id} {verb} by {request.Actor.Id}",
             step.Steps,
             new { task = task.Id, gate = gate.Gate, actorRole = gate.ActorRole, decision = request.Decision, comment = request.Comment, roles = request.Actor.Roles });
+        await FreezeOwedEvidence();
         await Drive();
         return View();
     }

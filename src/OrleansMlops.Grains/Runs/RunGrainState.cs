@@ -1,5 +1,6 @@
 using OrleansMlops.Abstractions;
 using OrleansMlops.Abstractions.Audit;
+using OrleansMlops.Abstractions.ExternalTasks;
 using OrleansMlops.Abstractions.Governance;
 using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Abstractions.Runs;
@@ -66,6 +67,17 @@ public sealed class RunGrainState
     /// </summary>
     [Id(15)]
     public Dictionary<string, double> MeasuredMetrics { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The approver signed off and the model card and Annex IV documentation are still to be generated, frozen and
+    /// recorded (set in the approval's commit, cleared in the commit that records their hashes).
+    /// </summary>
+    [Id(16)]
+    public bool EvidenceOwed { get; set; }
+
+    /// <summary>The external job each running stage token waits for (by token id), until a worker's outcome arrives.</summary>
+    [Id(17)]
+    public Dictionary<string, ExternalJob> ExternalJobs { get; set; } = new(StringComparer.Ordinal);
 
     public bool Started => Process is not null;
 }

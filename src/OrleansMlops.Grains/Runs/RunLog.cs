@@ -33,4 +33,7 @@ internal static partial class RunLog
 
     [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Run {RunId} could not project {Count} gate decisions to the decision log; they are projected again later")]
     public static partial void DecisionProjectionFailed(ILogger logger, Exception exception, string runId, int count);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "Run {RunId} could not freeze the evidence documents of {ModelVersion} at approval; they stay owed and are tried again")]
+    public static partial void EvidenceFailed(ILogger logger, Exception exception, string runId, string modelVersion);
 }

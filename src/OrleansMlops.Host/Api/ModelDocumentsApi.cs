@@ -4,13 +4,15 @@ using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Abstractions.Runs;
 using OrleansMlops.Documents;
 using OrleansMlops.Storage.Audit;
+using OrleansMlops.Storage.Evidence;
 
 namespace OrleansMlops.Host.Api;
 
 /// <summary>
 /// Evidence documents of a model version (model card, EU AI Act Annex IV; Markdown or HTML), generated on request from
 /// the registry entry and the owning run's decisions and audit trail. Generation is deterministic, so the ETag (the
-/// content's SHA-256) matches any hash recorded for the same facts.
+/// content's SHA-256) matches any hash recorded for the same facts. The documents as the approver left them are
+/// frozen at approval (the run's <c>evidence.generated</c> audit record names their hashes) and served by hash.
 /// </summary>
 public static class ModelDocumentsApi
 {
@@ -18,6 +20,7 @@ public static class ModelDocumentsApi
     {
         var group = app.MapGroup("/api/models").WithTags("Models");
         group.MapGet("/{name}/versions/{version:int}/documents/{document}", GetDocument);
+        app.MapGet("/api/evidence/{sha256}", GetFrozen).WithTags("Models");
         return group;
     }
 
@@ -42,10 +45,28 @@ public static class ModelDocumentsApi
             return ApiProblems.NotFound($"Model versions have no document '{document}'.");
         }
 
+        return Serve(response, generated.Content, generated.MediaType, generated.Sha256);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetFrozen(
+        string sha256, IEvidenceDocumentStore store, HttpResponse response, CancellationToken cancellationToken)
+    {
+        if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigit))
+        {
+            return ApiProblems.BadRequest($"'{sha256}' is not a SHA-256 (64 hexadecimal digits).", "sha256");
+        }
+
+        return await store.GetAsync(sha256, cancellationToken) is { } frozen
+            ? Serve(response, frozen.Content, frozen.MediaType, frozen.Sha256)
+            : ApiProblems.NotFound($"No evidence document was frozen with SHA-256 {sha256}.");
+    }
+
+    private static FileContentHttpResult Serve(HttpResponse response, byte[] content, string mediaType, string sha256)
+    {
         response.Headers.XContentTypeOptions = "nosniff";
         // The HTML is standalone: no script, no remote resource. Say so to the browser as well.
         response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'";
         // A strong ETag of the content's SHA-256; the file result also answers If-None-Match with 304.
-        return TypedResults.File(generated.Content, generated.MediaType, entityTag: new EntityTagHeaderValue($"\"{generated.Sha256}\""));
+        return TypedResults.File(content, mediaType, entityTag: new EntityTagHeaderValue($"\"{sha256}\""));
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using OrleansMlops.Host.Api;
+using OrleansMlops.Host.Api.ExternalTasks;
 using OrleansMlops.Storage;
 using Serilog;
 
@@ -27,6 +28,7 @@ public static class MlopsHostExtensions
 
         // Registered after the silo so it starts once grains can be called.
         builder.Services.AddHostedService<WorkflowPublisher>();
+        builder.Services.AddHostedService<PredictionLogRetention>();
 
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
@@ -56,6 +58,9 @@ public static class MlopsHostExtensions
         app.MapDecisionsApi();
         app.MapPoliciesApi();
         app.MapEnvironmentsApi();
+        app.MapAliasesApi();
+        app.MapExternalTasksApi();
+        app.MapPredictionsApi();
         app.MapGet("/", () => TypedResults.Redirect("/api/workflows"));
         return app;
     }

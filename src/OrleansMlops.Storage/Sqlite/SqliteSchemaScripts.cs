@@ -16,6 +16,8 @@ internal static class SqliteSchemaScripts
         "103-rule-set-versions.sql",
         "104-gate-decisions.sql",
         "105-model-registry.sql",
+        "106-prediction-log.sql",
+        "107-evidence-documents.sql",
     ];
 
     private const string ResourcePrefix = "OrleansMlops.Storage.Sql.Sqlite.";

@@ -1,0 +1,13 @@
+namespace OrleansMlops.Abstractions.ExternalTasks;
+
+public enum ExternalJobState
+{
+    /// <summary>Waiting for a worker, or locked by one.</summary>
+    Open,
+
+    /// <summary>A worker completed it; the run has it (or will, when delivery is repeated).</summary>
+    Completed,
+
+    /// <summary>A worker gave up with no retries left; the run's stage failed.</summary>
+    Failed,
+}

@@ -1,0 +1,177 @@
+using System.Collections.Immutable;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansMlops.Abstractions.ExternalTasks;
+using OrleansMlops.Host.Identity;
+
+namespace OrleansMlops.Host.Api.ExternalTasks;
+
+/// <summary>
+/// External workers, in any language: fetch and lock jobs by topic (long polling), extend the lock, complete with
+/// results or fail with retries. A lock that expires returns the job to its topic; a repeated completion by the same
+/// worker is acknowledged and not applied twice.
+/// </summary>
+public static class ExternalTasksApi
+{
+    public const int MaxLongPollMs = 30_000;
+
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
+    public static RouteGroupBuilder MapExternalTasksApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/external-tasks").WithTags("External tasks");
+        group.MapPost("/fetch-and-lock", FetchAndLock);
+        group.MapGet("/{topic}/{jobId}", Find);
+        group.MapPost("/{topic}/{jobId}/complete", Complete);
+        group.MapPost("/{topic}/{jobId}/failure", Fail);
+        group.MapPost("/{topic}/{jobId}/extend-lock", ExtendLock);
+        return group;
+    }
+
+    private static async Task<Results<Ok<ImmutableArray<LockedJob>>, ProblemHttpResult>> FetchAndLock(
+        FetchAndLockBody body, HttpRequest request, IGrainFactory grains, TimeProvider time)
+    {
+        if (CallerIdentity.From(request) is null)
+        {
+            return ApiProblems.Unauthorized();
+        }
+
+        if (body.Topics is not { Length: > 0 } topics || topics.Any(string.IsNullOrWhiteSpace))
+        {
+            return ApiProblems.BadRequest("topics must name at least one topic.", "topics");
+        }
+
+        var wait = TimeSpan.FromMilliseconds(Math.Clamp(body.AsyncResponseTimeoutMs ?? 0, 0, MaxLongPollMs));
+        var max = body.MaxTasks ?? 1;
+        var lockDuration = TimeSpan.FromMilliseconds(body.LockDurationMs ?? 300_000);
+        var deadline = time.GetUtcNow() + wait;
+        try
+        {
+            while (true)
+            {
+                var locked = ImmutableArray.CreateBuilder<LockedJob>();
+                foreach (var topic in topics.Distinct(StringComparer.Ordinal))
+                {
+                    if (locked.Count < max)
+                    {
+                        locked.AddRange(await grains.GetGrain<IExternalTaskQueueGrain>(topic).FetchAndLock(body.WorkerId ?? string.Empty, max - locked.Count, lockDuration));
+                    }
+                }
+
+                if (locked.Count > 0 || time.GetUtcNow() >= deadline)
+                {
+                    return TypedResults.Ok(locked.ToImmutable());
+                }
+
+                await Task.Delay(PollInterval, time, request.HttpContext.RequestAborted);
+            }
+        }
+        catch (ExternalTaskException e)
+        {
+            return Problem(e);
+        }
+    }
+
+    private static async Task<Results<Ok<ExternalJobView>, ProblemHttpResult>> Find(string topic, string jobId, IGrainFactory grains) =>
+        await grains.GetGrain<IExternalTaskQueueGrain>(topic).Find(jobId) is { } view
+            ? TypedResults.Ok(view)
+            : ApiProblems.NotFound($"Topic '{topic}' has no job '{jobId}'.");
+
+    private static async Task<Results<Ok<CompletionAnswer>, ProblemHttpResult>> Complete(
+        string topic, string jobId, CompleteJobBody body, HttpRequest request, IGrainFactory grains)
+    {
+        if (CallerIdentity.From(request) is null)
+        {
+            return ApiProblems.Unauthorized();
+        }
+
+        var (variables, error) = VariableConversion.From(body.Variables);
+        if (error is not null)
+        {
+            return ApiProblems.BadRequest(error, "variables");
+        }
+
+        if (body.Metrics?.FirstOrDefault(m => !double.IsFinite(m.Value)) is { Key: { } metric })
+        {
+            return ApiProblems.BadRequest($"metric '{metric}' must be a finite number.", "metrics");
+        }
+
+        var completion = new JobCompletion(
+            body.WorkerId ?? string.Empty,
+            variables,
+            (body.Metrics ?? []).ToImmutableDictionary(StringComparer.Ordinal),
+            body.Artifact?.Uri,
+            body.Artifact?.Sha256,
+            (body.Datasets ?? []).ToImmutableDictionary(StringComparer.Ordinal),
+            body.Log);
+        try
+        {
+            var outcome = await grains.GetGrain<IExternalTaskQueueGrain>(topic).Complete(jobId, completion);
+            return TypedResults.Ok(new CompletionAnswer(jobId, outcome == JobCompletionOutcome.Applied ? "applied" : "alreadyCompleted"));
+        }
+        catch (ExternalTaskException e)
+        {
+            return Problem(e);
+        }
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Fail(
+        string topic, string jobId, FailJobBody body, HttpRequest request, IGrainFactory grains)
+    {
+        if (CallerIdentity.From(request) is null)
+        {
+            return ApiProblems.Unauthorized();
+        }
+
+        if (string.IsNullOrWhiteSpace(body.ErrorMessage))
+        {
+            return ApiProblems.BadRequest("errorMessage is required: say what went wrong.", "errorMessage");
+        }
+
+        try
+        {
+            await grains.GetGrain<IExternalTaskQueueGrain>(topic).Fail(
+                jobId, body.WorkerId ?? string.Empty, body.ErrorMessage, body.Retries ?? 0, TimeSpan.FromMilliseconds(body.RetryTimeoutMs ?? 0));
+            return TypedResults.NoContent();
+        }
+        catch (ExternalTaskException e)
+        {
+            return Problem(e);
+        }
+    }
+
+    private static async Task<Results<Ok<LockedJob>, ProblemHttpResult>> ExtendLock(
+        string topic, string jobId, ExtendLockBody body, HttpRequest request, IGrainFactory grains)
+    {
+        if (CallerIdentity.From(request) is null)
+        {
+            return ApiProblems.Unauthorized();
+        }
+
+        try
+        {
+            return TypedResults.Ok(await grains.GetGrain<IExternalTaskQueueGrain>(topic)
+                .ExtendLock(jobId, body.WorkerId ?? string.Empty, TimeSpan.FromMilliseconds(body.NewDurationMs ?? 0)));
+        }
+        catch (ExternalTaskException e)
+        {
+            return Problem(e);
+        }
+    }
+
+    private static ProblemHttpResult Problem(ExternalTaskException e) => TypedResults.Problem(
+        title: e.Code switch
+        {
+            ExternalTaskErrorCode.NotFound => "Job not found",
+            ExternalTaskErrorCode.NotLocked => "Job not locked by this worker",
+            ExternalTaskErrorCode.Ended => "Job already ended",
+            _ => "Invalid request",
+        },
+        detail: e.Message,
+        statusCode: e.Code switch
+        {
+            ExternalTaskErrorCode.NotFound => StatusCodes.Status404NotFound,
+            ExternalTaskErrorCode.NotLocked or ExternalTaskErrorCode.Ended => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status400BadRequest,
+        },
+        extensions: new Dictionary<string, object?> { ["code"] = e.Code.ToString() });
+}

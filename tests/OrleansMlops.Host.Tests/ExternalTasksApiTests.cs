@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text;
+using static OrleansMlops.Host.Tests.HttpClientExtensions;
+
+namespace OrleansMlops.Host.Tests;
+
+/// <summary>An external worker over HTTP, as a script with curl would do it: long-poll, complete, complete again.</summary>
+public sealed class ExternalTasksApiTests(EngineHostFactory factory) : IClassFixture<EngineHostFactory>
+{
+    private const string Workflow = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:mlops="http://orleans-mlops.dev/schema/bpmn" id="d" targetNamespace="urn:t">
+          <bpmn:process id="external-scoring" isExecutable="true">
+            <bpmn:startEvent id="start" />
+            <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="score" />
+            <bpmn:serviceTask id="score" name="Score in R" mlops:stage="score" mlops:topic="r.scoring" />
+            <bpmn:sequenceFlow id="f2" sourceRef="score" targetRef="end" />
+            <bpmn:endEvent id="end" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """;
+
+    private readonly HttpClient _http = factory.CreateClient();
+
+    [Fact]
+    public async Task A_long_polling_worker_gets_the_job_completes_it_and_a_repeated_completion_is_acknowledged_once()
+    {
+        await Publish();
+        var polling = _http.SendAsync(Post("/api/external-tasks/fetch-and-lock", new
+        {
+            workerId = "r-worker",
+            topics = new[] { "r.scoring" },
+            maxTasks = 1,
+            lockDurationMs = 60_000,
+            asyncResponseTimeoutMs = 20_000,
+        }).As("r-service", "worker"));
+        var started = await (await _http.SendAsync(
+            Post("/api/runs", new { workflowId = "external-scoring", parameters = new { segment = "retail" } }).As("alice", "data-scientist"))).Body();
+        Assert.Equal("waitingForWorker", started.GetProperty("status").GetString());
+
+        var fetched = await (await polling).Body();
+        var job = Assert.Single(fetched.EnumerateArray().ToList());
+        var jobId = job.GetProperty("job").GetProperty("jobId").GetString()!;
+        Assert.Equal("retail", job.GetProperty("job").GetProperty("variables").GetProperty("segment").GetString());
+
+        var body = new { workerId = "r-worker", variables = new { model = "glm" }, metrics = new { gini = 0.52 }, log = "converged after 7 iterations" };
+        var first = await (await _http.SendAsync(Post($"/api/external-tasks/r.scoring/{jobId}/complete", body).As("r-service", "worker"))).Body();
+        var second = await (await _http.SendAsync(Post($"/api/external-tasks/r.scoring/{jobId}/complete", body).As("r-service", "worker"))).Body();
+
+        Assert.Equal(("applied", "alreadyCompleted"), (first.GetProperty("outcome").GetString(), second.GetProperty("outcome").GetString()));
+        var run = await (await _http.GetAsync($"/api/runs/{started.GetProperty("runId").GetString()}")).Body();
+        Assert.Equal("completed", run.GetProperty("status").GetString());
+        Assert.Equal(0.52, run.GetProperty("variables").GetProperty("gini").GetDouble());
+        var view = await (await _http.GetAsync($"/api/external-tasks/r.scoring/{jobId}")).Body();
+        Assert.Equal(("completed", "r-worker", true), (view.GetProperty("state").GetString(), view.GetProperty("completedBy").GetString(), view.GetProperty("delivered").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task Bad_worker_requests_are_problems_naming_what_is_wrong()
+    {
+        await Publish();
+        await RunsApiTests.AssertProblem(
+            await _http.SendAsync(Post("/api/external-tasks/fetch-and-lock", new { workerId = "w", topics = new[] { "r.scoring" } })), HttpStatusCode.Unauthorized, "X-Mlops-User");
+        await RunsApiTests.AssertProblem(
+            await _http.SendAsync(Post("/api/external-tasks/fetch-and-lock", new { workerId = "w", topics = Array.Empty<string>() }).As("svc", "worker")),
+            HttpStatusCode.BadRequest, "topics");
+        await RunsApiTests.AssertProblem(
+            await _http.SendAsync(Post("/api/external-tasks/fetch-and-lock", new { workerId = "w", topics = new[] { "r.scoring" }, lockDurationMs = 0 }).As("svc", "worker")),
+            HttpStatusCode.BadRequest, "lock duration");
+        await RunsApiTests.AssertProblem(
+            await _http.SendAsync(Post("/api/external-tasks/r.scoring/job-none/complete", new { workerId = "w" }).As("svc", "worker")),
+            HttpStatusCode.NotFound, "job-none");
+        await RunsApiTests.AssertProblem(
+            await _http.SendAsync(Post("/api/external-tasks/r.scoring/job-none/failure", new { workerId = "w" }).As("svc", "worker")),
+            HttpStatusCode.BadRequest, "errorMessage");
+    }
+
+    private async Task Publish()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, "/api/workflows/external-scoring")
+        {
+            Content = new StringContent(Workflow, Encoding.UTF8, "application/xml"),
+        }.As("dana", "designer");
+        var response = await _http.SendAsync(request);
+        Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+    }
+}
