@@ -45,9 +45,9 @@ public class GateBenchmarks : IDisposable
             NullLogger<RuleSetCatalog>.Instance);
         _gate = new GovernanceGate(_catalog, Options.Create(options), TimeProvider.System, NullLogger<GovernanceGate>.Instance);
         var snapshot = await _catalog.GetSnapshotAsync();
-        if (snapshot.RuleSets.Length != 6 || !snapshot.Refused.IsEmpty)
+        if (snapshot.RuleSets.Length != 7 || !snapshot.Refused.IsEmpty)
         {
-            throw new InvalidOperationException($"Expected the 6 default packs in {policies}, found {snapshot.RuleSets.Length} and {snapshot.Refused.Length} refused.");
+            throw new InvalidOperationException($"Expected the 7 default packs in {policies}, found {snapshot.RuleSets.Length} and {snapshot.Refused.Length} refused.");
         }
 
         Directory.CreateDirectory(_oneRuleFolder);

@@ -22,6 +22,7 @@ public sealed class ExternalTaskTests : IAsyncLifetime
     {
         _engine = await EngineCluster.StartAsync(_setup);
         await _engine.PublishAsync("external", Path.Combine(AppContext.BaseDirectory, "Bpmn", "external.bpmn"));
+        await _engine.PublishAsync("external-train", Path.Combine(AppContext.BaseDirectory, "Bpmn", "external-train.bpmn"));
     }
 
     public async Task DisposeAsync()
@@ -90,7 +91,9 @@ public sealed class ExternalTaskTests : IAsyncLifetime
         _setup.Clock.Advance(TimeSpan.FromSeconds(31));
         var again = Assert.Single(await Fetch("w"));
         Assert.Equal((job.JobId, (int?)1), (again.Job.JobId, again.RetriesLeft));
-        await Queue.Fail(job.JobId, "w", "GPU out of memory again", retries: 0, TimeSpan.Zero);
+
+        // The job had one retry left; asking for five again gets none: the count only goes down, and the job fails.
+        await Queue.Fail(job.JobId, "w", "GPU out of memory again", retries: 5, TimeSpan.Zero);
 
         var run = await _engine.Client.Run("run-retry").GetView();
         Assert.Contains(run.History, h => h.Kind == "stage.failed" && h.Summary.Contains("GPU out of memory again", StringComparison.Ordinal));
@@ -117,6 +120,41 @@ public sealed class ExternalTaskTests : IAsyncLifetime
         var job = Assert.Single(await FetchOnceEnqueued("w-after-crash"));
         await Queue.Complete(job.Job.JobId, Completion("w-after-crash", auc: 0.75));
         Assert.Equal(RunStatus.Completed, (await _engine.Client.Run("run-crash").GetView()).Status);
+    }
+
+    [Fact]
+    public async Task A_model_trained_by_a_worker_is_registered_with_the_lineage_the_worker_captured()
+    {
+        await _engine.Client.Run("run-spark").Start(new StartRunRequest(
+            "external-train", null, CreditRuns.Parameters.Add("tags", Variable.Of("spark")), Actors.Alice));
+        var spark = _engine.Client.GetGrain<IExternalTaskQueueGrain>("spark.train");
+        var job = Assert.Single(await Eventually.Until(() => spark.FetchAndLock("spark-1", 1, Lock), j => j.Length > 0, what: "the training job")).Job;
+        var model = new ExternalModel(
+            "credit-risk-spark",
+            "credit-applicants",
+            "2026-10",
+            [new("train", "s3://data/credit/train.parquet", new string('b', 64), 120_000), new("test", "s3://data/credit/test.parquet", new string('c', 64), 30_000)],
+            "9c1d2e3f4a5b",
+            ImmutableDictionary<string, string>.Empty.Add("maxDepth", "6"),
+            ImmutableDictionary<string, string>.Empty.Add("spark", "3.5.1"),
+            ["age"]);
+        var broken = Completion("spark-1", auc: 0.83) with { Model = model with { Files = [] } };
+
+        var refusal = await Assert.ThrowsAsync<ExternalTaskException>(() => spark.Complete(job.JobId, broken));
+        await spark.Complete(job.JobId, Completion("spark-1", auc: 0.83) with { Model = model });
+
+        Assert.Equal(ExternalTaskErrorCode.InvalidRequest, refusal.Code);
+        Assert.Contains("role \"train\"", refusal.Message, StringComparison.Ordinal);
+        var run = await _engine.Client.Run("run-spark").GetView();
+        Assert.Equal(RunStatus.Completed, run.Status);
+        var version = await _engine.Client.ModelOf(run);
+        Assert.Equal(("credit-risk-spark", 1), (version.Key.Name, version.Key.Version));
+        Assert.Equal(new string('a', 64), version.Registration.ArtifactSha256);
+        Assert.Equal(("credit-applicants", "2026-10", "9c1d2e3f4a5b", "alice"), (version.Registration.Lineage.DatasetId, version.Registration.Lineage.DatasetVersion, version.Registration.Lineage.CodeCommit, version.Registration.Lineage.TrainedBy));
+        Assert.Equal("spark-1", version.Registration.Lineage.Parameters["worker"]);
+        Assert.Equal(0.83, version.Registration.TrainingMetrics["auc"]);
+        Assert.Equal(("head-of-retail-credit", "high"), (version.Registration.Owner, version.Registration.RiskClass));
+        Assert.Equal(["spark"], version.Registration.Tags.AsEnumerable());
     }
 
     [Fact]

@@ -30,7 +30,8 @@ public interface IExternalTaskQueueGrain : IGrainWithStringKey
 
     /// <summary>
     /// The worker could not do the job: with <paramref name="retries"/> left it returns to the queue after
-    /// <paramref name="retryAfter"/>; with none the run's stage fails (and the run retries it as its BPMN says).
+    /// <paramref name="retryAfter"/>; with none the run's stage fails (and the run retries it as its BPMN says). The
+    /// count only goes down: at most 10 the first time, then at most one less than the job has left.
     /// </summary>
     [Alias("Fail")]
     Task Fail(string jobId, string workerId, string error, int retries, TimeSpan retryAfter);

@@ -14,4 +14,9 @@ public sealed record JobCompletion(
     [property: Id(3)] string? ArtifactUri,
     [property: Id(4)] string? ArtifactSha256,
     [property: Id(5)] ImmutableDictionary<string, string> DatasetVersions,
-    [property: Id(6)] string? LogExcerpt);
+    [property: Id(6)] string? LogExcerpt)
+{
+    /// <summary>A model the worker trained (with the artifact above), registered as the run's new version.</summary>
+    [Id(7)]
+    public ExternalModel? Model { get; init; }
+}

@@ -103,6 +103,19 @@ public sealed record GateModelFacts(
 
     public bool IsLiveIn(string environment) => LiveIn.Contains(environment, StringComparer.Ordinal);
 
+    /// <summary>
+    /// Metrics a monitoring service reported for the live version (<c>monitor</c> transition only; empty elsewhere):
+    /// e.g. <c>drift</c>, <c>auc</c> on matured loans. Kept apart from <see cref="Metrics"/>, which are what training and
+    /// validation measured, so a rule compares the two instead of reading one for the other.
+    /// </summary>
+    [Id(24)]
+    public ImmutableDictionary<string, double> Monitoring { get; init; } = ImmutableDictionary<string, double>.Empty;
+
+    public bool HasMonitoringMetric(string name) => Monitoring.ContainsKey(name);
+
+    /// <summary>The reported monitoring metric, or NaN when the report did not carry it (every comparison with NaN is false).</summary>
+    public double MonitoringMetric(string name) => Monitoring.GetValueOrDefault(name, double.NaN);
+
     public bool HasMetric(string name) => Metrics.ContainsKey(name);
 
     public double Metric(string name) => Metrics.GetValueOrDefault(name, double.NaN);

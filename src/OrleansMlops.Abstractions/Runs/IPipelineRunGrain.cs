@@ -19,6 +19,14 @@ public interface IPipelineRunGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<RunView> GetView();
 
+    /// <summary>
+    /// The run as its gates see it (variables as text, who played which part, thresholds), with no node or stage: what a
+    /// decision about the run's model version after the run (a monitoring report) is judged with.
+    /// </summary>
+    [Alias("GetGateFacts")]
+    [AlwaysInterleave]
+    Task<Governance.GateRunFacts> GetGateFacts();
+
     /// <summary>Approves or rejects an open user task. An approval passes the gate first; a refused approval changes nothing.</summary>
     [Alias("CompleteTask")]
     Task<RunView> CompleteTask(CompleteTaskRequest request);

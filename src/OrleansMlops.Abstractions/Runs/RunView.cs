@@ -25,4 +25,11 @@ public sealed record RunView(
     [property: Id(14)] long Version)
 {
     public ImmutableArray<string> CurrentNodes => [.. Tokens.Select(t => t.NodeId).Distinct()];
+
+    /// <summary>
+    /// The parameters the run was started with, as given (<see cref="Variables"/> also hold what stages added since);
+    /// a retraining run repeats them. Empty for runs started before they were kept.
+    /// </summary>
+    [Id(15)]
+    public ImmutableDictionary<string, Variable> Parameters { get; init; } = ImmutableDictionary<string, Variable>.Empty;
 }

@@ -63,7 +63,7 @@ internal static class GateEvaluation
         // A misspelt transition would match no rule set and pass every gate.
         return TransitionName.IsValid(input.Transition)
             ? null
-            : $"governance error: '{input.Transition}' is not a transition name (\"approve\" or \"enter:<stage>\").";
+            : $"governance error: '{input.Transition}' is not a transition name (\"approve\", \"monitor\", \"enter:<stage>\" or \"signoff:<name>\").";
     }
 
     public static string BudgetExceeded(TimeSpan budget) =>

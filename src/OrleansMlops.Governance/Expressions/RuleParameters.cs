@@ -35,6 +35,7 @@ internal static class RuleParameters
         [
             nameof(GateModelView.HasMetric), nameof(GateModelView.Metric), nameof(GateModelView.HasDocument),
             nameof(GateModelView.DocumentAttribute), nameof(GateModelView.DocumentCovers), nameof(GateModelView.IsLiveIn),
+            nameof(GateModelView.HasMonitoringMetric), nameof(GateModelView.MonitoringMetric),
         ],
     };
 

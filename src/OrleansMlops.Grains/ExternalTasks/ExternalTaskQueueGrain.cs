@@ -17,6 +17,9 @@ public sealed class ExternalTaskQueueGrain(
 {
     public const int MaxJobsPerFetch = 100;
 
+    /// <summary>The most retries a worker may ask for; after that each failure may only lower the count.</summary>
+    public const int MaxRetries = 10;
+
     public static readonly TimeSpan MaxLockDuration = TimeSpan.FromHours(24);
 
     private string Topic => this.GetPrimaryKeyString();
@@ -100,6 +103,11 @@ public sealed class ExternalTaskQueueGrain(
         }
 
         RequireLockedBy(jobId, completion.WorkerId, "complete it");
+        if (JobCompletionRules.Problem(completion) is { } problem)
+        {
+            throw new ExternalTaskException(ExternalTaskErrorCode.InvalidRequest, $"Job '{jobId}' cannot be completed: {problem}.");
+        }
+
         job.State = ExternalJobState.Completed;
         job.Completion = completion;
         await state.WriteStateAsync();
@@ -119,6 +127,8 @@ public sealed class ExternalTaskQueueGrain(
         var job = RequireLockedBy(jobId, workerId, "report its failure");
         job.LockExpiresAt = null;
         job.Error = error;
+        // Retries only count down, whatever a worker asks for, so a failing job cannot circle for ever.
+        retries = Math.Min(retries, job.RetriesLeft is { } left ? left - 1 : MaxRetries);
         if (retries > 0)
         {
             job.LockedBy = null;

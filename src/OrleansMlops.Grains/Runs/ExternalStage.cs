@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using OrleansMlops.Abstractions;
 using OrleansMlops.Abstractions.ExternalTasks;
+using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Abstractions.Stages;
 using OrleansMlops.Workflows;
 
@@ -16,8 +17,6 @@ namespace OrleansMlops.Grains.Runs;
 internal static partial class ExternalStage
 {
     public const string TopicProperty = "topic";
-
-    public const int MaxVariables = 64;
 
     public const int MaxLogExcerpt = 4_000;
 
@@ -33,32 +32,11 @@ internal static partial class ExternalStage
         return "job-" + Convert.ToHexStringLower(hash)[..32];
     }
 
-    /// <summary>Why a completion cannot be a stage result, or null when it can.</summary>
-    public static string? Problem(JobCompletion completion)
-    {
-        if (completion.Variables.Count > MaxVariables)
-        {
-            return $"the worker reported {completion.Variables.Count} variables; at most {MaxVariables} are kept";
-        }
-
-        if (completion.Metrics.FirstOrDefault(m => !double.IsFinite(m.Value)) is { Key: { } metric })
-        {
-            return $"metric '{metric}' is not a finite number";
-        }
-
-        if (completion.ArtifactSha256 is { } sha && (sha.Length != 64 || !sha.All(char.IsAsciiHexDigit)))
-        {
-            return $"artifact SHA-256 '{sha}' is not 64 hexadecimal digits";
-        }
-
-        return null;
-    }
-
     /// <summary>
     /// The worker's variables, its metrics as number variables (so conditions and gates see them), the artifact
     /// (<c>artifact.uri</c>, <c>artifact.sha256</c>) and data set versions (<c>dataset.&lt;id&gt;</c>).
     /// </summary>
-    public static StageResult ResultOf(JobCompletion completion)
+    public static StageResult ResultOf(JobCompletion completion, ImmutableDictionary<string, Variable> variables, Actor trainer, DateTimeOffset now)
     {
         var outputs = completion.Variables.ToBuilder();
         foreach (var (name, value) in completion.Metrics)
@@ -81,11 +59,50 @@ internal static partial class ExternalStage
             outputs[$"dataset.{dataset}"] = Variable.Of(version);
         }
 
-        return new StageResult(outputs.ToImmutable(), completion.Metrics, TrainedModel: null, DeployedEnvironment: null);
+        return new StageResult(outputs.ToImmutable(), completion.Metrics, Registration(completion, variables, trainer, now), DeployedEnvironment: null);
+    }
+
+    /// <summary>
+    /// The registration of a model the worker trained: lineage as the worker captured it, what the run declares for
+    /// the inventory (purpose, riskClass, owner — default the trainer —, tier, tags), trained by the run's trainer.
+    /// </summary>
+    private static ModelRegistration? Registration(
+        JobCompletion completion, ImmutableDictionary<string, Variable> variables, Actor trainer, DateTimeOffset now)
+    {
+        if (completion.Model is not { } model)
+        {
+            return null;
+        }
+
+        string? Declared(string name) => variables.GetValueOrDefault(name)?.ToString().Trim() is { Length: > 0 } text ? text : null;
+        var lineage = new ModelLineage(
+            model.DatasetId,
+            model.DatasetVersion,
+            model.Files,
+            model.CodeCommit,
+            model.Parameters.SetItem("worker", completion.WorkerId),
+            model.Environment,
+            trainer.Id,
+            now);
+        return new ModelRegistration(
+            model.Name,
+            Declared("purpose") ?? "not declared",
+            Declared("riskClass") ?? "not declared",
+            completion.ArtifactUri!,
+            completion.ArtifactSha256!.ToLowerInvariant(),
+            lineage,
+            completion.Metrics)
+        {
+            Owner = Declared("owner") ?? trainer.Id,
+            Tier = Declared("tier"),
+            ProtectedAttributes = model.ProtectedAttributes.IsDefault ? [] : model.ProtectedAttributes,
+            Tags = ModelTags.Parse(Declared(ModelTags.Parameter)),
+        };
     }
 
     public static string? Excerpt(string? log) => log is null ? null : log.Length <= MaxLogExcerpt ? log : log[^MaxLogExcerpt..];
 
     [GeneratedRegex("^[a-z][a-z0-9._-]{0,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex TopicPattern();
+
 }

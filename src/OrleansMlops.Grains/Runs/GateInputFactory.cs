@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using OrleansMlops.Abstractions;
 using OrleansMlops.Abstractions.Governance;
 using OrleansMlops.Abstractions.Models;
+using OrleansMlops.Governance.Loading;
 
 namespace OrleansMlops.Grains.Runs;
 
@@ -19,9 +20,46 @@ internal static class GateInputFactory
         ModelVersionView? model,
         DateTimeOffset now)
     {
+        var run = RunFacts(runId, state, nodeId, stage);
+        var facts = ModelFacts(model, state.MeasuredMetrics);
+        return new GateInput(
+            transition,
+            run,
+            facts with { ThresholdChecks = RunThresholds.Check(state.Thresholds, facts.Metrics) },
+            actor,
+            environment,
+            now);
+    }
+
+    /// <summary>
+    /// A monitoring report on a live version (transition <c>monitor</c>): the version as any gate sees it after its run
+    /// (thresholds checked against the run's declared ones), with the reported metrics as <see cref="GateModelFacts.Monitoring"/>;
+    /// the run is the one that trained it, the actor the reporting service.
+    /// </summary>
+    public static GateInput ForMonitoring(
+        GateRunFacts ownerRun,
+        ModelVersionView model,
+        ImmutableDictionary<string, double> monitoring,
+        Actor reporter,
+        GateEnvironmentFacts environment,
+        DateTimeOffset now)
+    {
+        var facts = ModelFacts(model, ImmutableDictionary<string, double>.Empty);
+        return new GateInput(
+            TransitionName.Monitor,
+            ownerRun,
+            facts with { ThresholdChecks = RunThresholds.Check(ownerRun.Thresholds, facts.Metrics), Monitoring = monitoring },
+            reporter,
+            environment,
+            now);
+    }
+
+    /// <summary>The run as its gates see it at <paramref name="nodeId"/> (null: after the run, e.g. for a monitoring report).</summary>
+    public static GateRunFacts RunFacts(string runId, RunGrainState state, string? nodeId, string? stage)
+    {
         var variables = (state.Process?.Variables ?? ImmutableDictionary<string, Variable>.Empty)
             .ToImmutableDictionary(v => v.Key, v => v.Value.ToString(), StringComparer.Ordinal);
-        var run = new GateRunFacts(
+        return new GateRunFacts(
             runId,
             state.Workflow?.WorkflowId ?? string.Empty,
             state.Workflow?.Version ?? 0,
@@ -34,14 +72,6 @@ internal static class GateInputFactory
             state.Actors.GetValueOrDefault(RunRoles.Approver),
             state.StartedAt,
             state.Thresholds.ToImmutableDictionary(StringComparer.Ordinal));
-        var facts = ModelFacts(model, state.MeasuredMetrics);
-        return new GateInput(
-            transition,
-            run,
-            facts with { ThresholdChecks = RunThresholds.Check(state.Thresholds, facts.Metrics) },
-            actor,
-            environment,
-            now);
     }
 
     /// <summary>

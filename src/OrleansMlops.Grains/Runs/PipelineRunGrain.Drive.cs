@@ -123,7 +123,7 @@ public sealed partial class PipelineRunGrain
         await Commit(
             "stage.completed",
             actor,
-            $"Stage {task.Stage} completed",
+            $"Stage {task.Stage} completed{Outcome(result)}",
             step.Steps,
             new
             {
@@ -134,6 +134,29 @@ public sealed partial class PipelineRunGrain
                 documents = result.Documents.IsDefaultOrEmpty ? null : result.Documents.Select(d => new { d.Kind, d.Uri, d.Sha256 }),
                 external = details,
             });
+    }
+
+    /// <summary>What a stage produced, for the history line: the version it registered, where it went live, its metrics.</summary>
+    private string Outcome(StageResult result)
+    {
+        var parts = new List<string>();
+        if (result.TrainedModel is not null && S.Model is { } model)
+        {
+            parts.Add($"registered {model}");
+        }
+
+        if (result.DeployedEnvironment is { } environment)
+        {
+            parts.Add($"live in {environment}");
+        }
+
+        if (result.Metrics.Count > 0)
+        {
+            parts.Add(string.Join(", ", result.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal).Take(6)
+                .Select(m => $"{m.Key} {m.Value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)}")));
+        }
+
+        return parts.Count == 0 ? string.Empty : " — " + string.Join("; ", parts);
     }
 
     private string? ReasonVariable() =>

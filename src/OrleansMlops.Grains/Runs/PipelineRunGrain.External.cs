@@ -19,13 +19,15 @@ public sealed partial class PipelineRunGrain
 
         S.ExternalJobs.Remove(token.TokenId);
         var details = new { job = jobId, topic = job.Topic, worker = completion.WorkerId, log = ExternalStage.Excerpt(completion.LogExcerpt) };
-        if (ExternalStage.Problem(completion) is { } problem)
+        if (JobCompletionRules.Problem(completion) is { } problem)
         {
             await FailStage(process, token, task, $"worker '{completion.WorkerId}' completed job {jobId}, but {problem}", details);
         }
         else
         {
-            await CompleteStage(process, token, task, ExternalStage.ResultOf(completion), new Actor(completion.WorkerId, ["worker"], null), details);
+            var trainer = S.Actors.GetValueOrDefault(RunRoles.Trainer) ?? S.StartedBy!;
+            var result = ExternalStage.ResultOf(completion, process.Variables, trainer, clock.UtcNow);
+            await CompleteStage(process, token, task, result, new Actor(completion.WorkerId, ["worker"], null), details);
         }
 
         await Drive();

@@ -26,7 +26,10 @@ public sealed partial class PipelineRunGrain
             S.Started ? S.UpdatedAt : null,
             process?.EndNodeId,
             Problem(process),
-            S.AuditSequence);
+            S.AuditSequence)
+        {
+            Parameters = S.Parameters,
+        };
     }
 
     private RunStatus StatusOf(ProcessState? process) => process switch

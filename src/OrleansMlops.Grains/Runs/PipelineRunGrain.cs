@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using OrleansMlops.Abstractions;
 using OrleansMlops.Abstractions.Audit;
+using OrleansMlops.Abstractions.Governance;
 using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Abstractions.Runs;
 using OrleansMlops.Abstractions.Workflows;
@@ -112,6 +113,7 @@ public sealed partial class PipelineRunGrain(
         S.Actors[RunRoles.Trainer] = released is null ? request.StartedBy : new Actor(released.Registration.Lineage.TrainedBy, [], null);
         S.Model = released?.Key;
         S.Thresholds = RunThresholds.From(request.Parameters);
+        S.Parameters = request.Parameters;
         S.AuditHeadHash = AuditChain.GenesisHash;
         var step = _interpreter!.Start(request.Parameters, now);
         S.Process = step.State;
@@ -127,6 +129,10 @@ public sealed partial class PipelineRunGrain(
     }
 
     public Task<RunView> GetView() => Task.FromResult(View());
+
+    public Task<GateRunFacts> GetGateFacts() => S.Started
+        ? Task.FromResult(GateInputFactory.RunFacts(RunId, S, nodeId: null, stage: null))
+        : throw new RunException(RunErrorCode.NotFound, $"Run '{RunId}' does not exist.");
 
     /// <summary>
     /// A run that releases an existing version (promotion, rollback) names it in its <c>model</c> parameter

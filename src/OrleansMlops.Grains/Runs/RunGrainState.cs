@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using OrleansMlops.Abstractions;
 using OrleansMlops.Abstractions.Audit;
 using OrleansMlops.Abstractions.ExternalTasks;
@@ -78,6 +79,10 @@ public sealed class RunGrainState
     /// <summary>The external job each running stage token waits for (by token id), until a worker's outcome arrives.</summary>
     [Id(17)]
     public Dictionary<string, ExternalJob> ExternalJobs { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The parameters of the start request, kept as given (the process variables change as stages run).</summary>
+    [Id(18)]
+    public ImmutableDictionary<string, Variable> Parameters { get; set; } = ImmutableDictionary<string, Variable>.Empty;
 
     public bool Started => Process is not null;
 }

@@ -31,14 +31,16 @@ internal sealed record UserTaskGate(string Gate, string ActorRole)
 
     /// <summary>
     /// Refuses a workflow whose user task names a gate that is not <c>approve</c> or <c>signoff:&lt;name&gt;</c> (no rule
-    /// set could ever apply to it), or would have its completer play a part other than validator or approver.
+    /// set could ever apply to it, or it belongs to another kind of transition), or would have its completer play a part
+    /// other than validator or approver.
     /// </summary>
     public static void Check(ProcessDefinition definition)
     {
         foreach (var task in definition.Nodes.Values.OfType<UserTask>())
         {
             var gate = Of(task).Gate;
-            if (!TransitionName.IsValid(gate) || gate.StartsWith(TransitionName.EnterPrefix, StringComparison.Ordinal))
+            // A person's decision never stands in for a stage entry or a monitoring report.
+            if (!TransitionName.IsValid(gate) || gate.StartsWith(TransitionName.EnterPrefix, StringComparison.Ordinal) || gate == TransitionName.Monitor)
             {
                 throw new RunException(
                     RunErrorCode.InvalidRequest,

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using OrleansMlops.Host.Api;
+using OrleansMlops.Host.Demo;
 using OrleansMlops.Host.Api.ExternalTasks;
 using OrleansMlops.Storage;
 using Serilog;
@@ -28,6 +29,7 @@ public static class MlopsHostExtensions
 
         // Registered after the silo so it starts once grains can be called.
         builder.Services.AddHostedService<WorkflowPublisher>();
+        builder.Services.AddSingleton<DemoRunner>();
         builder.Services.AddHostedService<PredictionLogRetention>();
 
         builder.Services.AddProblemDetails();
@@ -61,6 +63,7 @@ public static class MlopsHostExtensions
         app.MapAliasesApi();
         app.MapExternalTasksApi();
         app.MapPredictionsApi();
+        app.MapMonitoringApi();
         app.MapGet("/", () => TypedResults.Redirect("/api/workflows"));
         return app;
     }

@@ -19,8 +19,8 @@ public sealed partial class DefaultPackTests : IDisposable
         "MRM-1", "MRM-2", "MRM-3", "MRM-4", "FE-1", "EBA-1", "GDPR-22",
     ];
 
-    /// <summary>The bank's own release policy, listed apart in COVERAGE.md; no other rule may stand outside REGULATION.md.</summary>
-    private static readonly string[] HousePolicyIds = ["REL-1", "REL-2"];
+    /// <summary>The bank's own release and monitoring policies, listed apart in COVERAGE.md; no other rule may stand outside REGULATION.md.</summary>
+    private static readonly string[] HousePolicyIds = ["REL-1", "REL-2", "MON-1"];
 
     private readonly GateHarness _harness = new(TestFiles.Policies);
 
@@ -34,7 +34,7 @@ public sealed partial class DefaultPackTests : IDisposable
         string[] expected =
         [
             "eba-loan-origination.json", "eu-ai-act-high-risk.json", "four-eyes.json", "gdpr-automated-decisions.json",
-            "release-management.json", "sr-26-2-model-risk.json",
+            "model-monitoring.json", "release-management.json", "sr-26-2-model-risk.json",
         ];
 
         Assert.Equal(expected, Directory.GetFiles(TestFiles.Policies, "*.json").Where(RuleSetFiles.IsRuleSet).Select(Path.GetFileName).Order(StringComparer.Ordinal));
@@ -174,6 +174,6 @@ public sealed partial class DefaultPackTests : IDisposable
             .SelectMany(cell => cell.Split([";", " / "], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             .Distinct(StringComparer.Ordinal);
 
-    [GeneratedRegex("^(AI|MRM|FE|EBA|GDPR|REL)-[0-9]+[a-z]? [a-z]")]
+    [GeneratedRegex("^(AI|MRM|FE|EBA|GDPR|REL|MON)-[0-9]+[a-z]? [a-z]")]
     private static partial Regex RuleNamePattern();
 }

@@ -78,4 +78,10 @@ public sealed class GateModelView
     public string[] LiveIn { get; }
 
     public bool IsLiveIn(string environment) => _model.IsLiveIn(environment);
+
+    public ImmutableDictionary<string, double> Monitoring => _model.Monitoring;
+
+    public bool HasMonitoringMetric(string name) => _model.HasMonitoringMetric(name);
+
+    public double MonitoringMetric(string name) => _model.MonitoringMetric(name);
 }

@@ -15,7 +15,22 @@ public sealed record CompleteJobBody(
     Dictionary<string, double>? Metrics,
     ArtifactBody? Artifact,
     Dictionary<string, string>? Datasets,
-    string? Log);
+    string? Log,
+    ModelBody? Model);
+
+/// <summary>A data file of a trained model's lineage.</summary>
+public sealed record DatasetFileBody(string? Role, string? Path, string? Sha256, long? Rows);
+
+/// <summary>A model the worker trained: registered as the run's new version with this lineage and the completion's artifact.</summary>
+public sealed record ModelBody(
+    string? Name,
+    string? DatasetId,
+    string? DatasetVersion,
+    DatasetFileBody[]? Files,
+    string? CodeCommit,
+    Dictionary<string, string>? Parameters,
+    Dictionary<string, string>? Environment,
+    string[]? ProtectedAttributes);
 
 /// <summary>POST …/failure: why, and how often and when to try again.</summary>
 public sealed record FailJobBody(string? WorkerId, string? ErrorMessage, int? Retries, int? RetryTimeoutMs);

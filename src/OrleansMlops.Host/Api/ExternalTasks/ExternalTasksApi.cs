@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansMlops.Abstractions.ExternalTasks;
+using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Host.Identity;
 
 namespace OrleansMlops.Host.Api.ExternalTasks;
@@ -69,6 +70,11 @@ public static class ExternalTasksApi
         {
             return Problem(e);
         }
+        catch (OperationCanceledException) when (request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The worker hung up while waiting; nothing was locked for it in this round.
+            return TypedResults.Ok(ImmutableArray<LockedJob>.Empty);
+        }
     }
 
     private static async Task<Results<Ok<ExternalJobView>, ProblemHttpResult>> Find(string topic, string jobId, IGrainFactory grains) =>
@@ -102,7 +108,10 @@ public static class ExternalTasksApi
             body.Artifact?.Uri,
             body.Artifact?.Sha256,
             (body.Datasets ?? []).ToImmutableDictionary(StringComparer.Ordinal),
-            body.Log);
+            body.Log)
+        {
+            Model = body.Model is { } model ? ModelOf(model) : null,
+        };
         try
         {
             var outcome = await grains.GetGrain<IExternalTaskQueueGrain>(topic).Complete(jobId, completion);
@@ -157,6 +166,16 @@ public static class ExternalTasksApi
             return Problem(e);
         }
     }
+
+    private static ExternalModel ModelOf(ModelBody model) => new(
+        model.Name ?? string.Empty,
+        model.DatasetId ?? string.Empty,
+        model.DatasetVersion ?? string.Empty,
+        [.. (model.Files ?? []).Select(f => new DatasetFile(f.Role ?? string.Empty, f.Path ?? string.Empty, f.Sha256?.ToLowerInvariant() ?? string.Empty, f.Rows ?? -1))],
+        model.CodeCommit ?? string.Empty,
+        (model.Parameters ?? []).ToImmutableDictionary(StringComparer.Ordinal),
+        (model.Environment ?? []).ToImmutableDictionary(StringComparer.Ordinal),
+        [.. model.ProtectedAttributes ?? []]);
 
     private static ProblemHttpResult Problem(ExternalTaskException e) => TypedResults.Problem(
         title: e.Code switch

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using OrleansMlops.SampleWorker;
+using OrleansMlops.Workers;
+
+// A worker next to the engine: polls topic sample.backtest and reports backtest metrics. Settings: appsettings.json
+// ("Worker" section) beside the binary, wherever it is started from, overridable by environment variables
+// (Worker__BaseAddress=…) or the command line (--Worker:WorkerId=…).
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.Services.AddExternalTaskWorker(options => builder.Configuration.GetSection("Worker").Bind(options));
+builder.Services.AddExternalTaskHandler<BacktestHandler>();
+await builder.Build().RunAsync();

@@ -1,0 +1,168 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
+using OrleansMlops.Abstractions.Governance;
+using OrleansMlops.Abstractions.Models;
+using OrleansMlops.Abstractions.Monitoring;
+using OrleansMlops.Abstractions.Runs;
+using OrleansMlops.Governance;
+using OrleansMlops.Governance.Evaluation;
+using OrleansMlops.Governance.Loading;
+using OrleansMlops.Grains.Environments;
+using OrleansMlops.Grains.Runs;
+using OrleansMlops.Storage.Decisions;
+
+namespace OrleansMlops.Grains.Monitoring;
+
+/// <summary>
+/// Post-market monitoring of one model in one environment. Each report on the live version is a <c>monitor</c>
+/// decision of the governance gate over the version's facts, the reported metrics and the run that trained it. A
+/// failed rule starts one retraining run (see <see cref="RetrainingRequest"/>) unless the one this monitor started last
+/// is still open; a governance error starts nothing. The report, its decision and the run it started are written
+/// before the run is started, and the run id is deterministic, so a crash in between never starts a second run.
+/// </summary>
+public sealed partial class ModelMonitorGrain(
+    [PersistentState("monitor")] IPersistentState<ModelMonitorState> state,
+    IGovernanceGate gate,
+    IDecisionStore decisionStore,
+    EnvironmentFacts environments,
+    EngineClock clock,
+    ILogger<ModelMonitorGrain> logger) : Grain, IModelMonitorGrain
+{
+    private ModelMonitorState S => state.State;
+
+    private ModelEnvironmentKey Key
+    {
+        get
+        {
+            var key = this.GetPrimaryKeyString();
+            var slash = key.LastIndexOf('/');
+            return new ModelEnvironmentKey(key[..slash], key[(slash + 1)..]);
+        }
+    }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await ProjectDecisions();
+        if (S.PendingStart is not null)
+        {
+            // A start a crash interrupted resumes in its own turn, not inside the activation.
+            this.RegisterGrainTimer(ResumePendingStart, TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    public async Task<MonitoringOutcome> Report(MonitoringReport report)
+    {
+        if (MonitoringLimits.Problem(report) is { } problem)
+        {
+            throw new MonitoringException(MonitoringErrorCode.InvalidReport, $"{problem.Field}: {problem.Message}");
+        }
+
+        await StartPending();
+        if (report.ObservationId is { } observation && S.Reports.LastOrDefault(r => r.ObservationId == observation) is { } judged)
+        {
+            // The same observation again (a retried call): it was judged once, and is not counted twice.
+            return judged;
+        }
+
+        var model = await LiveVersion(report.Version);
+        var decision = await Decide(model, report);
+        var reportId = $"{Key.GrainKey}/{S.Sequence + 1}";
+        var failed = decision.Results.Where(r => !r.Passed).Select(r => r.RuleName).Distinct().ToImmutableArray();
+        var outcome = new MonitoringOutcome(
+            reportId, Key.ModelName, Key.Environment, report.Version, report.Metrics, report.ObservationId, report.ReportedBy.Id,
+            decision.EvaluatedAt, MonitoringOutcomeKind.Allowed, decision.DecisionId, failed, RetrainingRunId: null, decision.Error);
+        outcome = decision.Outcome switch
+        {
+            GateOutcome.Allowed => outcome,
+            GateOutcome.Blocked when await RetrainingOpen() => outcome with
+            {
+                Outcome = MonitoringOutcomeKind.RetrainingAlreadyOpen,
+                RetrainingRunId = S.OpenRetrainingRunId,
+            },
+            GateOutcome.Blocked => await PlanRetraining(outcome, model),
+            _ => outcome with { Outcome = MonitoringOutcomeKind.GovernanceError },
+        };
+
+        S.Sequence++;
+        S.Reports.Add(outcome);
+        if (S.Reports.Count > MonitoringLimits.KeptReports)
+        {
+            S.Reports.RemoveRange(0, S.Reports.Count - MonitoringLimits.KeptReports);
+        }
+
+        S.DecisionOutbox.Add(decision);
+        await Write();
+        MonitorLog.Judged(logger, Key.GrainKey, reportId, report.Version, outcome.Outcome, decision.DecisionId);
+        await ProjectDecisions();
+        return await StartPending() ?? outcome;
+    }
+
+    public Task<MonitoringView> GetView() => Task.FromResult(new MonitoringView(
+        Key.ModelName, Key.Environment, S.OpenRetrainingRunId, S.RetrainingRunsStarted, [.. S.Reports]));
+
+    /// <summary>The version the report names, which must be the one live in the environment now.</summary>
+    private async Task<ModelVersionView> LiveVersion(int version)
+    {
+        var key = Key;
+        var live = (await GrainFactory.GetGrain<IModelEnvironmentGrain>(key.GrainKey).GetView()).LiveVersion;
+        if (live != version)
+        {
+            throw new MonitoringException(
+                MonitoringErrorCode.NotLive,
+                live is { } current
+                    ? $"Version {version} of '{key.ModelName}' is not live in {key.Environment}; version {current} is. Report on the live version."
+                    : $"No version of '{key.ModelName}' is live in {key.Environment}; there is nothing to monitor.");
+        }
+
+        return await GrainFactory.GetGrain<IModelVersionGrain>(new ModelVersionKey(key.ModelName, version).GrainKey).GetView()
+            ?? throw new InvalidOperationException($"{key.ModelName}/{version} is live in {key.Environment} but not registered.");
+    }
+
+    private async Task<GateDecision> Decide(ModelVersionView model, MonitoringReport report)
+    {
+        var now = clock.UtcNow;
+        GateInput? input = null;
+        try
+        {
+            var owner = await GrainFactory.GetGrain<IPipelineRunGrain>(model.OwnerRunId).GetGateFacts();
+            input = GateInputFactory.ForMonitoring(owner, model, report.Metrics, report.ReportedBy, environments.For(Key.Environment), now);
+            return await gate.EvaluateAsync(model.OwnerRunId, nodeId: null, input, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            // The facts could not be gathered or the gate did not answer: a governance error, which starts nothing.
+            return new GateDecision(
+                Guid.NewGuid().ToString("N"),
+                model.OwnerRunId,
+                TransitionName.Monitor,
+                NodeId: null,
+                GateOutcome.Error,
+                [],
+                [],
+                input is null ? "null" : GateInputJson.Serialize(input),
+                now,
+                0,
+                $"governance error: {e.Message}");
+        }
+    }
+
+    private async Task ProjectDecisions()
+    {
+        if (S.DecisionOutbox.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await decisionStore.AppendAsync([.. S.DecisionOutbox], CancellationToken.None);
+
+            // Cleared in memory; storage sees it with the next write, and the log skips what it has meanwhile.
+            S.DecisionOutbox.Clear();
+        }
+        catch (Exception e)
+        {
+            MonitorLog.DecisionProjectionFailed(logger, e, Key.GrainKey, S.DecisionOutbox.Count);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansMlops.Abstractions.Models;
+using OrleansMlops.Abstractions.Monitoring;
+using OrleansMlops.Abstractions.Stages;
+using OrleansMlops.Host.Identity;
+
+namespace OrleansMlops.Host.Api;
+
+/// <summary>
+/// Post-market monitoring over HTTP: a monitoring service reports metrics of the version live in an environment; the
+/// monitor grain has the governance gate judge them (transition <c>monitor</c>) and starts one retraining run when a
+/// rule fails. The caller learns the outcome, the decision id and the retraining run concerned.
+/// </summary>
+public static class MonitoringApi
+{
+    public static RouteGroupBuilder MapMonitoringApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/models/{name}/environments/{environment}/monitoring").WithTags("Monitoring");
+        group.MapPost("/", Report);
+        group.MapGet("/", GetReports);
+        return group;
+    }
+
+    private static async Task<Results<Ok<MonitoringOutcome>, ProblemHttpResult>> Report(
+        string name, string environment, MonitoringBody body, HttpRequest request, IGrainFactory grains)
+    {
+        if (CallerIdentity.From(request) is not { } caller)
+        {
+            return ApiProblems.Unauthorized();
+        }
+
+        if (!TargetEnvironment.IsValidName(environment))
+        {
+            return InvalidEnvironment(environment);
+        }
+
+        if (body.Version is not { } version)
+        {
+            return ApiProblems.BadRequest("version is required: the number of the model version the metrics were observed on.", "version");
+        }
+
+        var report = new MonitoringReport(
+            version,
+            (body.Metrics ?? []).ToImmutableDictionary(StringComparer.Ordinal),
+            body.ObservationId,
+            caller);
+        if (MonitoringLimits.Problem(report) is { } problem)
+        {
+            return ApiProblems.BadRequest(problem.Message, problem.Field);
+        }
+
+        try
+        {
+            return TypedResults.Ok(await Monitor(grains, name, environment).Report(report));
+        }
+        catch (MonitoringException refused) when (refused.Code == MonitoringErrorCode.NotLive)
+        {
+            return TypedResults.Problem(title: "Version not live", detail: refused.Message, statusCode: StatusCodes.Status409Conflict);
+        }
+        catch (MonitoringException refused)
+        {
+            return ApiProblems.BadRequest(refused.Message);
+        }
+    }
+
+    private static async Task<Results<Ok<MonitoringView>, ProblemHttpResult>> GetReports(string name, string environment, IGrainFactory grains) =>
+        TargetEnvironment.IsValidName(environment)
+            ? TypedResults.Ok(await Monitor(grains, name, environment).GetView())
+            : InvalidEnvironment(environment);
+
+    private static IModelMonitorGrain Monitor(IGrainFactory grains, string name, string environment) =>
+        grains.GetGrain<IModelMonitorGrain>(new ModelEnvironmentKey(name, environment).GrainKey);
+
+    private static ProblemHttpResult InvalidEnvironment(string environment) => ApiProblems.BadRequest(
+        $"Environment '{environment}' is not a valid name: lowercase letters, digits and '-', starting with a letter, at most 32 characters.",
+        "environment");
+}

@@ -1,0 +1,94 @@
+using Microsoft.Extensions.DependencyInjection;
+using OrleansMlops.SampleWorker;
+using OrleansMlops.Workers.Tests.Engine;
+using OrleansMlops.Workers.Tests.Handlers;
+
+namespace OrleansMlops.Workers.Tests;
+
+/// <summary>The worker library as a deployed worker uses it, against the real engine: jobs done, failed, held.</summary>
+public sealed class WorkerAgainstEngineTests(EngineFactory engine) : IClassFixture<EngineFactory>
+{
+    private readonly EngineApi _api = new(engine.CreateClient());
+
+    [Fact]
+    public async Task The_sample_worker_backtests_the_runs_scores_and_the_run_completes_with_its_metrics()
+    {
+        await _api.PublishExternalStage("worker-backtest", BacktestHandler.TopicName);
+        var runId = await _api.StartRun("worker-backtest", new Dictionary<string, object>
+        {
+            ["backtest.probabilities"] = "0.1,0.2,0.3,0.4",
+            ["backtest.outcomes"] = "0,1,0,1",
+        });
+
+        using var worker = await WorkerHost.Start(engine, o => o.WorkerId = "backtest-worker", s => s.AddExternalTaskHandler<BacktestHandler>());
+        var run = await _api.RunEnded(runId);
+        await worker.StopAsync();
+
+        Assert.Equal("completed", run.GetProperty("status").GetString());
+        var variables = run.GetProperty("variables");
+
+        // Defaulted loans score 0.2 and 0.4, repaid ones 0.1 and 0.3: 3 of the 4 pairs are ranked right.
+        Assert.Equal(0.75, variables.GetProperty("backtest.auc").GetDouble(), 12);
+        Assert.Equal(0.5, variables.GetProperty("backtest.gini").GetDouble(), 12);
+        Assert.Equal((0.01 + 0.64 + 0.09 + 0.36) / 4, variables.GetProperty("backtest.brier").GetDouble(), 12);
+        Assert.Equal(0.5, variables.GetProperty("backtest.observedDefaultRate").GetDouble(), 12);
+        Assert.Equal(0.25, variables.GetProperty("backtest.expectedDefaultRate").GetDouble(), 12);
+        Assert.Equal(4, variables.GetProperty("backtest.samples").GetDouble());
+        Assert.True(variables.GetProperty("backtest.calibrated").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_handler_that_throws_is_reported_with_decreasing_retries_until_the_stage_and_the_run_fail()
+    {
+        await _api.PublishExternalStage("worker-failing", "test.failing");
+        var runId = await _api.StartRun("worker-failing", new Dictionary<string, object> { ["segment"] = "retail" });
+        var handler = new FailingHandler("test.failing");
+
+        using var worker = await WorkerHost.Start(engine, o =>
+        {
+            o.WorkerId = "failing-worker";
+            o.MaxRetries = 2;
+        }, s => s.AddSingleton<IExternalTaskHandler>(handler));
+        var run = await _api.RunEnded(runId);
+        await worker.StopAsync();
+
+        Assert.Equal("failed", run.GetProperty("status").GetString());
+
+        // The first report grants 2 retries, the second 1, the third none: three attempts of one job.
+        Assert.Equal([null, 2, 1], handler.Seen.Select(c => c.RetriesLeft));
+        var job = Assert.Single(handler.Seen.Select(c => c.Job.JobId).Distinct());
+        var view = await WorkerHost.Client(engine, "observer").GetJobAsync("test.failing", job);
+        Assert.NotNull(view);
+        Assert.Equal((ExternalJobState.Failed, 0), (view.State, view.RetriesLeft));
+        Assert.Contains("did not converge", view.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_handler_slower_than_the_lock_keeps_its_job_because_the_worker_extends_the_lock()
+    {
+        await _api.PublishExternalStage("worker-slow", "test.slow");
+        var runId = await _api.StartRun("worker-slow", new Dictionary<string, object> { ["segment"] = "retail" });
+        var handler = new SlowHandler("test.slow", TimeSpan.FromSeconds(3));
+        var requests = new RequestLog();
+
+        using var worker = await WorkerHost.Start(engine, o =>
+        {
+            o.WorkerId = "slow-worker";
+            o.LockDuration = TimeSpan.FromSeconds(2);
+        }, s => s.AddSingleton<IExternalTaskHandler>(handler), requests);
+        var context = await handler.Started.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // Another worker polls past the moment the first lock would have run out (2 s): it gets nothing.
+        var thief = WorkerHost.Client(engine, "thief-worker");
+        var stolen = await thief.FetchAndLockAsync(["test.slow"], 1, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(2.5));
+        var run = await _api.RunEnded(runId);
+        await worker.StopAsync();
+
+        Assert.Empty(stolen);
+        Assert.Equal("completed", run.GetProperty("status").GetString());
+        Assert.Equal(3, run.GetProperty("variables").GetProperty("slow.seconds").GetDouble());
+        Assert.True(requests.Count("/extend-lock") >= 2, string.Join('\n', requests.All));
+        var view = await thief.GetJobAsync("test.slow", context.Job.JobId);
+        Assert.Equal((ExternalJobState.Completed, "slow-worker"), (view!.State, view.CompletedBy));
+    }
+}
