@@ -17,6 +17,7 @@ public static class MlopsHostExtensions
 
         builder.Services.AddOptions<WorkflowsOptions>().Bind(configuration.GetSection(WorkflowsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<StudioOptions>().Bind(configuration.GetSection(StudioOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         var orleans = configuration.GetSection(OrleansHostOptions.Section).Get<OrleansHostOptions>() ?? new OrleansHostOptions();
 
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
@@ -64,7 +65,8 @@ public static class MlopsHostExtensions
         app.MapExternalTasksApi();
         app.MapPredictionsApi();
         app.MapMonitoringApi();
-        app.MapGet("/", () => TypedResults.Redirect("/api/workflows"));
+        app.UseMlopsStudio();
+        app.MapGet("/", () => TypedResults.Redirect(StudioExtensions.BasePath + "/"));
         return app;
     }
 }
