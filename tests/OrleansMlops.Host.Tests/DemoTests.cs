@@ -30,6 +30,7 @@ public sealed class DemoTests(EngineHostFactory factory) : IClassFixture<EngineH
 
         Assert.Contains($"Audit trail: {result.AuditRecords} records, hash chain verified.", text, StringComparison.Ordinal);
         Assert.Contains($"/api/runs/{result.RunId}/audit/verify", text, StringComparison.Ordinal);
+        Assert.Contains($"/studio/#/runs/{result.RunId}", text, StringComparison.Ordinal);
         Assert.Contains($"/api/models/{result.Model.Name}/versions/{result.Model.Version}/documents/model-card.html", text, StringComparison.Ordinal);
         Assert.True(text.IndexOf("Stage train completed", StringComparison.Ordinal) < text.IndexOf("evidence.generated", StringComparison.Ordinal));
     }

@@ -105,5 +105,6 @@ public sealed class CreditRiskDemo(IGrainFactory grains, TextWriter output, Time
         }
 
         await output.WriteLineAsync($"  rule sets in force            {api}/api/policies");
+        await output.WriteLineAsync($"  studio (runs, inbox, rules)   {api}/studio/#/runs/{view.RunId}");
     }
 }

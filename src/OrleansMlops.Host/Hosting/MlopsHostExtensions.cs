@@ -55,6 +55,7 @@ public static class MlopsHostExtensions
         app.UseMiddleware<RequestBodyLimit>();
         app.MapWorkflowsApi();
         app.MapRunsApi();
+        app.MapTasksApi();
         app.MapModelsApi();
         app.MapModelDocumentsApi();
         app.MapRegistryApi();

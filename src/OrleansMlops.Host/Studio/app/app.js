@@ -1,5 +1,5 @@
 import { people, current, choose } from './identity.js';
-import { clear, el } from './dom.js';
+import { clear, el, problemView } from './dom.js';
 
 // Each page is a module exporting render(container, params) and, if it keeps timers, dispose().
 const routes = {
@@ -26,10 +26,16 @@ async function show() {
   }
 
   clear(page).append(el('p', { class: 'muted' }, 'Loading…'));
-  const module = await load();
-  clear(page);
-  active = module;
-  await module.render(page, params);
+  try {
+    const module = await load();
+    clear(page);
+    active = module;
+    await module.render(page, params);
+  } catch (error) {
+    // A page that could not load or render says why in place, instead of leaving an unhandled rejection.
+    clear(page).append(el('h1', {}, 'This page could not be shown'), problemView(error));
+  }
+
   page.focus({ preventScroll: true });
 }
 
