@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text;
+using OrleansMlops.Documents.Facts;
 using OrleansMlops.Documents.Model;
 using OrleansMlops.Documents.Rendering;
 using OrleansMlops.Documents.Writers;
@@ -21,6 +23,9 @@ public static class EvidenceDocuments
     public const string AnnexIvHtml = "annex-iv.html";
     public const string MarkdownMediaType = "text/markdown; charset=utf-8";
     public const string HtmlMediaType = "text/html; charset=utf-8";
+    public const string LineageKind = "lineage";
+    public const string LineageSvg = "lineage.svg";
+    public const string SvgMediaType = "image/svg+xml; charset=utf-8";
 
     /// <summary>The file names <see cref="GenerateAll"/> returns, in that order.</summary>
     public static ImmutableArray<string> FileNames { get; } = [ModelCardMarkdown, ModelCardHtml, AnnexIvMarkdown, AnnexIvHtml];
@@ -48,6 +53,19 @@ public static class EvidenceDocuments
         AnnexIvHtml => Html(AnnexIvKind, AnnexIvWriter.Write(evidence), fileName),
         _ => null,
     };
+
+    /// <summary>
+    /// The lineage diagram alone as a standalone SVG image (data files and code → model → artifact), the same drawing
+    /// the HTML documents embed; deterministic like them.
+    /// </summary>
+    public static GeneratedDocument Lineage(ModelEvidence evidence)
+    {
+        var svg = new StringBuilder();
+        SvgLineage.Render(svg, LineageGraphs.From(new EvidenceFacts(evidence)));
+        // Embedded in HTML the namespace is implied; a standalone image must declare it.
+        svg.Replace("<svg ", "<svg xmlns=\"http://www.w3.org/2000/svg\" ", 0, 5);
+        return GeneratedDocument.From(LineageKind, LineageSvg, SvgMediaType, svg.ToString());
+    }
 
     private static GeneratedDocument[] Both(string kind, EvidenceDocument document, string markdownName, string htmlName) =>
         [Markdown(kind, document, markdownName), Html(kind, document, htmlName)];

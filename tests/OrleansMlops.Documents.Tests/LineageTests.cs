@@ -53,4 +53,21 @@ public sealed class LineageTests
             Assert.DoesNotContain(forbidden, html, StringComparison.OrdinalIgnoreCase);
         }
     }
+
+    [Fact]
+    public void The_lineage_alone_is_a_standalone_svg_image_identical_to_the_embedded_drawing()
+    {
+        var evidence = CreditEvidence.Deployed();
+
+        var svg = EvidenceDocuments.Lineage(evidence);
+        var again = EvidenceDocuments.Lineage(evidence);
+
+        Assert.Equal((EvidenceDocuments.LineageSvg, EvidenceDocuments.SvgMediaType), (svg.FileName, svg.MediaType));
+        Assert.Equal(svg.Content, again.Content);
+        var document = System.Xml.Linq.XDocument.Parse(svg.Text);
+        Assert.Equal("{http://www.w3.org/2000/svg}svg", document.Root!.Name.ToString());
+        var embedded = Documents.Text(evidence, EvidenceDocuments.ModelCardHtml);
+        var drawing = svg.Text.Replace("<svg xmlns=\"http://www.w3.org/2000/svg\" ", "<svg ", StringComparison.Ordinal);
+        Assert.Contains(drawing, embedded, StringComparison.Ordinal);
+    }
 }

@@ -49,6 +49,10 @@ public sealed partial class RegistryPageTests(StudioHost host, StudioBrowser bro
         }
 
         await Expect(studio.Page.Locator("#lineage-commit")).ToContainTextAsync("6eba5ef4c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6");
+        await Expect(studio.Page.Locator("#lineage-diagram")).ToBeVisibleAsync();
+        Assert.True(
+            await studio.Page.Locator("#lineage-diagram").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"),
+            "the lineage diagram image loads and renders");
         await Expect(studio.Page.Locator("#history-production")).ToContainTextAsync($"v{version}");
         await Expect(studio.Page.Locator("#history-production")).ToContainTextAsync("deploy");
         await Expect(studio.Page.Locator("#history-staging")).ToContainTextAsync($"v{version}");

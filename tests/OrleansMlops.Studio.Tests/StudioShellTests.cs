@@ -19,6 +19,33 @@ public sealed class StudioShellTests(StudioHost host, StudioBrowser browser) : I
     }
 
     [Fact]
+    public async Task The_studio_is_usable_from_the_keyboard_alone()
+    {
+        await using var studio = await browser.OpenAsync(host);
+        await studio.GotoAsync(string.Empty);
+        var page = studio.Page;
+
+        // Tab through the header to the Rules link and follow it with Enter.
+        string? focused = null;
+        for (var i = 0; i < 10 && focused != "Rules"; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            focused = await page.EvaluateAsync<string?>("document.activeElement?.textContent?.trim()");
+        }
+
+        Assert.Equal("Rules", focused);
+        await page.Keyboard.PressAsync("Enter");
+        await Microsoft.Playwright.Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("#/rules$"));
+
+        // The identity menu is a native select: focus it and change who acts with the arrow keys.
+        await page.FocusAsync("#identity-select");
+        await page.Keyboard.PressAsync("ArrowDown");
+        Assert.Equal("vera", await page.EvaluateAsync<string>("localStorage.getItem('orleans-mlops.identity')"));
+        await page.WaitForLoadStateAsync(Microsoft.Playwright.LoadState.NetworkIdle);
+        studio.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task Node_modules_beyond_the_vendor_folders_are_not_served()
     {
         using var http = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };

@@ -27,7 +27,7 @@ public static class ModelDocumentsApi
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetDocument(
         string name, int version, string document, IGrainFactory grains, IAuditStore audit, HttpResponse response, CancellationToken cancellationToken)
     {
-        if (!EvidenceDocuments.FileNames.Contains(document))
+        if (!EvidenceDocuments.FileNames.Contains(document) && document != EvidenceDocuments.LineageSvg)
         {
             return ApiProblems.NotFound($"Model versions have no document '{document}'; there are {string.Join(", ", EvidenceDocuments.FileNames)}.");
         }
@@ -40,7 +40,8 @@ public static class ModelDocumentsApi
 
         var run = await grains.GetGrain<IPipelineRunGrain>(view.OwnerRunId).GetView();
         var records = await audit.ReadAsync(view.OwnerRunId, cancellationToken);
-        if (EvidenceDocuments.Generate(new ModelEvidence(view, run.Decisions, [.. records]), document) is not { } generated)
+        var evidence = new ModelEvidence(view, run.Decisions, [.. records]);
+        if ((document == EvidenceDocuments.LineageSvg ? EvidenceDocuments.Lineage(evidence) : EvidenceDocuments.Generate(evidence, document)) is not { } generated)
         {
             return ApiProblems.NotFound($"Model versions have no document '{document}'.");
         }

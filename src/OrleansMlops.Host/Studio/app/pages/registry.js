@@ -166,7 +166,8 @@ async function renderVersion(container, name, version) {
 
   showEvidence(evidenceBox, base, version, view);
   await Promise.all([
-    section(lineageBox, 'Lineage', () => api.get(`${base}/versions/${version}/lineage`), showLineage),
+    section(lineageBox, 'Lineage', () => api.get(`${base}/versions/${version}/lineage`),
+      lineage => el('div', {}, lineageDiagram(`${base}/versions/${version}/documents/lineage.svg`), showLineage(lineage))),
     section(environmentsBox, 'Environments', () => Promise.all(
       [...new Set([...environments, ...view.liveIn])].map(e => api.get(`${base}/environments/${enc(e)}`))), views => showEnvironments(views, version)),
     section(aliasesBox, 'Aliases', () => api.get(`${base}/aliases`), data => showAliases(data, version)),
@@ -186,6 +187,13 @@ function formatNumber(value) {
 function keyValues(id, label, values) {
   const entries = Object.entries(values ?? {}).sort(([a], [b]) => a.localeCompare(b));
   return table(label, id, ['Name', 'Value'], entries.map(([k, v]) => el('tr', {}, el('td', {}, el('code', {}, k)), el('td', {}, v))), 'None recorded.');
+}
+
+// The server draws the lineage (the same SVG the model card embeds); shown as an image, so no markup is injected.
+function lineageDiagram(src) {
+  return el('figure', { class: 'lineage-diagram' },
+    el('img', { id: 'lineage-diagram', src, alt: 'Lineage diagram: data files and code, the model, its artifact' }),
+    el('figcaption', { class: 'muted' }, 'Data files and code → model → artifact'));
 }
 
 function showLineage(lineage) {
