@@ -158,6 +158,23 @@ public sealed class ExternalTaskTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Delivered_jobs_are_kept_a_week_to_recognise_duplicates_then_pruned()
+    {
+        await Start("run-old");
+        var old = Assert.Single(await FetchOnceEnqueued("w")).Job;
+        await Queue.Complete(old.JobId, Completion("w", auc: 0.7));
+
+        _setup.Clock.Advance(TimeSpan.FromDays(6));
+        Assert.Equal(JobCompletionOutcome.AlreadyCompleted, await Queue.Complete(old.JobId, Completion("w", auc: 0.7)));
+        _setup.Clock.Advance(TimeSpan.FromDays(2));
+        await Start("run-new");
+        Assert.Single(await FetchOnceEnqueued("w"));
+
+        Assert.Null(await Queue.Find(old.JobId));
+        Assert.Equal(RunStatus.Completed, (await _engine.Client.Run("run-old").GetView()).Status);
+    }
+
+    [Fact]
     public async Task Commands_for_unknown_jobs_or_without_the_lock_are_refused_naming_why()
     {
         await Start("run-refusals");

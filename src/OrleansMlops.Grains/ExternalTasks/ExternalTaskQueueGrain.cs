@@ -22,6 +22,12 @@ public sealed class ExternalTaskQueueGrain(
 
     public static readonly TimeSpan MaxLockDuration = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// How long an ended, delivered job is kept to recognise a worker's repeated completion; the run and its audit
+    /// trail keep the outcome for good, so the queue's state stays bounded by the work of the last week.
+    /// </summary>
+    public static readonly TimeSpan EndedJobRetention = TimeSpan.FromDays(7);
+
     private string Topic => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -42,6 +48,7 @@ public sealed class ExternalTaskQueueGrain(
             return;
         }
 
+        Prune();
         state.State.Jobs[job.JobId] = new QueuedJob { Job = job, State = ExternalJobState.Open, AvailableAt = job.CreatedAt };
         await state.WriteStateAsync();
         ExternalTaskLog.Enqueued(logger, Topic, job.JobId, job.RunId);
@@ -110,6 +117,7 @@ public sealed class ExternalTaskQueueGrain(
 
         job.State = ExternalJobState.Completed;
         job.Completion = completion;
+        job.EndedAt = clock.UtcNow;
         await state.WriteStateAsync();
         ExternalTaskLog.Completed(logger, Topic, jobId, completion.WorkerId);
         await Deliver(job);
@@ -141,6 +149,7 @@ public sealed class ExternalTaskQueueGrain(
 
         job.RetriesLeft = 0;
         job.State = ExternalJobState.Failed;
+        job.EndedAt = clock.UtcNow;
         await state.WriteStateAsync();
         ExternalTaskLog.Failed(logger, Topic, jobId, workerId);
         await Deliver(job);
@@ -148,6 +157,16 @@ public sealed class ExternalTaskQueueGrain(
 
     public Task<ExternalJobView?> Find(string jobId) =>
         Task.FromResult(state.State.Jobs.TryGetValue(jobId, out var job) ? job.View() : null);
+
+    /// <summary>Drops delivered jobs that ended more than <see cref="EndedJobRetention"/> ago (persisted with the next write).</summary>
+    private void Prune()
+    {
+        var cutoff = clock.UtcNow - EndedJobRetention;
+        foreach (var id in state.State.Jobs.Where(j => j.Value.Delivered && j.Value.EndedAt < cutoff).Select(j => j.Key).ToList())
+        {
+            state.State.Jobs.Remove(id);
+        }
+    }
 
     private async Task DeliverPending()
     {

@@ -35,6 +35,10 @@ public sealed class QueuedJob
     [Id(8)]
     public bool Delivered { get; set; }
 
+    /// <summary>When it was completed or finally failed (null while open).</summary>
+    [Id(9)]
+    public DateTimeOffset? EndedAt { get; set; }
+
     public bool IsAvailable(DateTimeOffset now) =>
         State == ExternalJobState.Open && AvailableAt <= now && (LockedBy is null || LockExpiresAt <= now);
 
