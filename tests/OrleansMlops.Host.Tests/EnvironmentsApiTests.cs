@@ -93,15 +93,7 @@ public sealed class EnvironmentsApiTests(EngineHostFactory factory) : IClassFixt
             await _http.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/models/credit-risk/aliases/champion")), HttpStatusCode.Unauthorized, "X-Mlops-User");
     }
 
-    private async Task<int> Release()
-    {
-        var run = await (await _http.SendAsync(RunsApiTests.StartCreditRun().As("alice", "data-scientist", "retail-credit-analytics"))).Body();
-        var runId = run.GetProperty("runId").GetString();
-        await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "approve" }).As("vera", "validator", "model-validation"));
-        var done = await (await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ApproveModel", new { decision = "approve" }).As("bob", "approver"))).Body();
-        Assert.Equal("completed", done.GetProperty("status").GetString());
-        return done.GetProperty("model").GetProperty("version").GetInt32();
-    }
+    private Task<int> Release() => _http.ReleaseCreditModel();
 
     private async Task<JsonElement> Get(string uri)
     {

@@ -82,15 +82,7 @@ public sealed class MonitoringApiTests(EngineHostFactory factory) : IClassFixtur
         return await response.Body();
     }
 
-    private async Task<int> Release()
-    {
-        var run = await (await _http.SendAsync(RunsApiTests.StartCreditRun().As("alice", "data-scientist", "retail-credit-analytics"))).Body();
-        var runId = run.GetProperty("runId").GetString();
-        await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "approve" }).As("vera", "validator", "model-validation"));
-        var done = await (await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ApproveModel", new { decision = "approve" }).As("bob", "approver"))).Body();
-        Assert.Equal("completed", done.GetProperty("status").GetString());
-        return done.GetProperty("model").GetProperty("version").GetInt32();
-    }
+    private Task<int> Release() => _http.ReleaseCreditModel();
 
     private async Task<JsonElement> Get(string uri)
     {

@@ -123,12 +123,7 @@ public sealed class PredictionsApiTests(EngineHostFactory factory) : IClassFixtu
             return production.GetProperty("liveVersion").GetInt32();
         }
 
-        var run = await (await http.SendAsync(RunsApiTests.StartCreditRun().As("alice", "data-scientist", "retail-credit-analytics"))).Body();
-        var runId = run.GetProperty("runId").GetString();
-        await http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "approve" }).As("vera", "validator", "model-validation"));
-        var done = await (await http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ApproveModel", new { decision = "approve" }).As("bob", "approver"))).Body();
-        Assert.Equal("completed", done.GetProperty("status").GetString());
-        return done.GetProperty("model").GetProperty("version").GetInt32();
+        return await http.ReleaseCreditModel();
     }
 
     private static Dictionary<string, object?> With(string field, object? value)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansMlops.Abstractions.Governance;
 using OrleansMlops.Storage.Decisions;
@@ -39,19 +38,9 @@ public static class DecisionsApi
             wanted = parsed;
         }
 
-        if (!TryInstant(from, out var start))
+        if (QueryWindow.TryRead(from, to, out var start, out var end) is { } badWindow)
         {
-            return ApiProblems.BadRequest($"from '{from}' is not an ISO 8601 instant, e.g. 2026-11-23T09:00:00Z.", "from");
-        }
-
-        if (!TryInstant(to, out var end))
-        {
-            return ApiProblems.BadRequest($"to '{to}' is not an ISO 8601 instant, e.g. 2026-11-24T09:00:00Z.", "to");
-        }
-
-        if (start is not null && end is not null && end < start)
-        {
-            return ApiProblems.BadRequest($"to ({to}) is before from ({from}).", "to");
+            return badWindow;
         }
 
         if (limit is < 1 or > DecisionQuery.MaxLimit)
@@ -60,7 +49,7 @@ public static class DecisionsApi
         }
 
         var query = new DecisionQuery(
-            Blank(runId), Blank(rule), Blank(ruleSet), wanted, Blank(transition), start, end, limit ?? DecisionQuery.DefaultLimit);
+            QueryWindow.Blank(runId), QueryWindow.Blank(rule), QueryWindow.Blank(ruleSet), wanted, QueryWindow.Blank(transition), start, end, limit ?? DecisionQuery.DefaultLimit);
         var decisions = await store.QueryAsync(query, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<DecisionSummary>>([.. decisions.Select(DecisionSummary.From)]);
     }
@@ -70,23 +59,4 @@ public static class DecisionsApi
         await store.GetAsync(decisionId, cancellationToken) is { } decision
             ? TypedResults.Ok(DecisionRecord.From(decision))
             : ApiProblems.NotFound($"No gate decision has id '{decisionId}'.");
-
-    private static bool TryInstant(string? text, out DateTimeOffset? instant)
-    {
-        instant = null;
-        if (text is null)
-        {
-            return true;
-        }
-
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-        {
-            return false;
-        }
-
-        instant = parsed;
-        return true;
-    }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

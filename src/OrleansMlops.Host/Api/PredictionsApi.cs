@@ -134,19 +134,9 @@ public static class PredictionsApi
         int? limit,
         CancellationToken cancellationToken)
     {
-        if (!TryInstant(from, out var start))
+        if (QueryWindow.TryRead(from, to, out var start, out var end) is { } badWindow)
         {
-            return ApiProblems.BadRequest($"from '{from}' is not an ISO 8601 instant, e.g. 2026-11-23T09:00:00Z.", "from");
-        }
-
-        if (!TryInstant(to, out var end))
-        {
-            return ApiProblems.BadRequest($"to '{to}' is not an ISO 8601 instant, e.g. 2026-11-24T09:00:00Z.", "to");
-        }
-
-        if (start is not null && end is not null && end < start)
-        {
-            return ApiProblems.BadRequest($"to ({to}) is before from ({from}).", "to");
+            return badWindow;
         }
 
         if (version is < 1)
@@ -159,7 +149,7 @@ public static class PredictionsApi
             return ApiProblems.BadRequest($"limit must be 1 to {PredictionQuery.MaxLimit}; got {limit}.", "limit");
         }
 
-        var query = new PredictionQuery(Blank(model), version, Blank(environment), start, end, limit ?? PredictionQuery.DefaultLimit);
+        var query = new PredictionQuery(QueryWindow.Blank(model), version, QueryWindow.Blank(environment), start, end, limit ?? PredictionQuery.DefaultLimit);
         return TypedResults.Ok(await log.QueryAsync(query, cancellationToken));
     }
 
@@ -214,23 +204,4 @@ public static class PredictionsApi
                 return TypedResults.Ok((await log.GetAsync(predictionId, cancellationToken))!);
         }
     }
-
-    private static bool TryInstant(string? text, out DateTimeOffset? instant)
-    {
-        instant = null;
-        if (text is null)
-        {
-            return true;
-        }
-
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-        {
-            return false;
-        }
-
-        instant = parsed;
-        return true;
-    }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

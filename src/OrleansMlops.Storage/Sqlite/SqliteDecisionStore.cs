@@ -79,42 +79,36 @@ public sealed class SqliteDecisionStore(DbDataSource dataSource) : IDecisionStor
     // Filters are added only when given, so SQLite can use the matching (filter, evaluated_at) index.
     private static (string Where, DynamicParameters Parameters) Filters(DecisionQuery query)
     {
-        var filters = new List<string>();
-        var parameters = new DynamicParameters();
-        void Add(string filter, string name, object? value)
-        {
-            filters.Add(filter);
-            parameters.Add(name, value);
-        }
+        var filters = new SqlFilters();
 
         if (query.RunId is not null)
         {
-            Add("d.run_id = @RunId", "RunId", query.RunId);
+            filters.Add("d.run_id = @RunId", "RunId", query.RunId);
         }
 
         if (query.Transition is not null)
         {
-            Add("d.transition = @Transition", "Transition", query.Transition);
+            filters.Add("d.transition = @Transition", "Transition", query.Transition);
         }
 
         if (query.Outcome is { } outcome)
         {
-            Add("d.outcome = @Outcome", "Outcome", outcome.ToString());
+            filters.Add("d.outcome = @Outcome", "Outcome", outcome.ToString());
         }
 
         if (query.From is { } from)
         {
-            Add("d.evaluated_at >= @From", "From", UtcTimestamp.Format(from));
+            filters.Add("d.evaluated_at >= @From", "From", UtcTimestamp.Format(from));
         }
 
         if (query.To is { } to)
         {
-            Add("d.evaluated_at < @To", "To", UtcTimestamp.Format(to));
+            filters.Add("d.evaluated_at < @To", "To", UtcTimestamp.Format(to));
         }
 
         if (query.RuleName is not null)
         {
-            Add(
+            filters.Add(
                 "EXISTS (SELECT 1 FROM gate_rule_results r WHERE r.decision_id = d.decision_id AND r.rule_name = @RuleName)",
                 "RuleName",
                 query.RuleName);
@@ -122,13 +116,13 @@ public sealed class SqliteDecisionStore(DbDataSource dataSource) : IDecisionStor
 
         if (query.RuleSetId is not null)
         {
-            Add(
+            filters.Add(
                 "EXISTS (SELECT 1 FROM json_each(d.rule_sets) s WHERE json_extract(s.value, '$.ruleSetId') = @RuleSetId)",
                 "RuleSetId",
                 query.RuleSetId);
         }
 
-        return (filters.Count == 0 ? "" : " WHERE " + string.Join(" AND ", filters), parameters);
+        return (filters.Where, filters.Parameters);
     }
 
     private async Task<IReadOnlyList<GateDecision>> ReadAsync(string sql, object parameters, CancellationToken cancellationToken)

@@ -91,37 +91,31 @@ public sealed class SqliteModelIndex(DbDataSource dataSource) : IModelIndex
     {
         ArgumentNullException.ThrowIfNull(query);
         // Filters are added only when given, so SQLite can use the matching index.
-        var filters = new List<string>();
-        var parameters = new DynamicParameters();
-        void Add(string filter, string name, object? value)
-        {
-            filters.Add(filter);
-            parameters.Add(name, value);
-        }
+        var filters = new SqlFilters();
 
         if (query.Name is not null)
         {
-            Add("m.name = @Name", "Name", query.Name);
+            filters.Add("m.name = @Name", "Name", query.Name);
         }
 
         if (query.Lifecycle is { } lifecycle)
         {
-            Add("m.lifecycle = @Lifecycle", "Lifecycle", lifecycle.ToString());
+            filters.Add("m.lifecycle = @Lifecycle", "Lifecycle", lifecycle.ToString());
         }
 
         if (query.RiskClass is not null)
         {
-            Add("m.risk_class = @RiskClass", "RiskClass", query.RiskClass);
+            filters.Add("m.risk_class = @RiskClass", "RiskClass", query.RiskClass);
         }
 
         if (query.Owner is not null)
         {
-            Add("m.owner = @Owner", "Owner", query.Owner);
+            filters.Add("m.owner = @Owner", "Owner", query.Owner);
         }
 
         if (query.Tag is not null)
         {
-            Add(
+            filters.Add(
                 "EXISTS (SELECT 1 FROM model_version_tags t WHERE t.tag = @Tag AND t.name = m.name AND t.version = m.version)",
                 "Tag",
                 query.Tag);
@@ -129,15 +123,14 @@ public sealed class SqliteModelIndex(DbDataSource dataSource) : IModelIndex
 
         if (query.Environment is not null)
         {
-            Add(
+            filters.Add(
                 "EXISTS (SELECT 1 FROM model_version_environments e WHERE e.environment = @Environment AND e.name = m.name AND e.version = m.version)",
                 "Environment",
                 query.Environment);
         }
 
-        parameters.Add("Limit", ModelSearch.Clamp(query.Limit));
-        var where = filters.Count == 0 ? "" : " WHERE " + string.Join(" AND ", filters);
-        return await ReadSummariesAsync($"SELECT {Columns} FROM model_versions m{where}{NewestFirst}", parameters, cancellationToken);
+        filters.Parameters.Add("Limit", ModelSearch.Clamp(query.Limit));
+        return await ReadSummariesAsync($"SELECT {Columns} FROM model_versions m{filters.Where}{NewestFirst}", filters.Parameters, cancellationToken);
     }
 
     public async Task<ModelVersionLineage?> GetLineageAsync(string name, int version, CancellationToken cancellationToken)

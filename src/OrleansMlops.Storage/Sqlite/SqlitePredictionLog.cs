@@ -48,44 +48,37 @@ public sealed class SqlitePredictionLog(DbDataSource dataSource) : IPredictionLo
         ArgumentNullException.ThrowIfNull(query);
 
         // Filters are added only when given, so SQLite can use the matching index.
-        var filters = new List<string>();
-        var parameters = new DynamicParameters();
-        void Add(string filter, string name, object? value)
-        {
-            filters.Add(filter);
-            parameters.Add(name, value);
-        }
+        var filters = new SqlFilters();
 
         if (query.ModelName is not null)
         {
-            Add("model_name = @ModelName", "ModelName", query.ModelName);
+            filters.Add("model_name = @ModelName", "ModelName", query.ModelName);
         }
 
         if (query.ModelVersion is { } version)
         {
-            Add("model_version = @ModelVersion", "ModelVersion", version);
+            filters.Add("model_version = @ModelVersion", "ModelVersion", version);
         }
 
         if (query.Environment is not null)
         {
-            Add("environment = @Environment", "Environment", query.Environment);
+            filters.Add("environment = @Environment", "Environment", query.Environment);
         }
 
         if (query.From is { } from)
         {
-            Add("predicted_at >= @From", "From", UtcTimestamp.Format(from));
+            filters.Add("predicted_at >= @From", "From", UtcTimestamp.Format(from));
         }
 
         if (query.To is { } to)
         {
-            Add("predicted_at < @To", "To", UtcTimestamp.Format(to));
+            filters.Add("predicted_at < @To", "To", UtcTimestamp.Format(to));
         }
 
-        parameters.Add("Limit", PredictionQuery.Clamp(query.Limit));
-        var where = filters.Count == 0 ? "" : " WHERE " + string.Join(" AND ", filters);
-        var sql = $"SELECT {Columns} FROM prediction_log{where} ORDER BY predicted_at DESC, prediction_id LIMIT @Limit";
+        filters.Parameters.Add("Limit", PredictionQuery.Clamp(query.Limit));
+        var sql = $"SELECT {Columns} FROM prediction_log{filters.Where} ORDER BY predicted_at DESC, prediction_id LIMIT @Limit";
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<PredictionRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<PredictionRow>(new CommandDefinition(sql, filters.Parameters, cancellationToken: cancellationToken));
         return rows.Select(row => row.ToRecord()).ToList();
     }
 
