@@ -9,6 +9,9 @@ if (demo)
     // The demo prints its own progress; the engine's log keeps to warnings so the two do not interleave.
     builder.Configuration["Serilog:MinimumLevel:Default"] = "Warning";
     builder.Configuration["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning";
+
+    // The demo is the one-command walkthrough: sample people sign in with generated development keys.
+    builder.Configuration["Security:Development"] = "true";
 }
 
 builder.AddMlopsEngine();

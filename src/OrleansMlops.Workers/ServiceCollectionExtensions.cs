@@ -28,7 +28,10 @@ public static class ServiceCollectionExtensions
 
             // The worker is a singleton holding one client for its life: pooled connections are renewed instead of the handler.
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+
+            // Trace logging of requests shows header names only: X-Api-Key is a secret (stated, not left to the default).
+            .RedactLoggedHeaders(_ => true);
     }
 
     /// <summary>Adds a handler for its topic; one handler per topic.</summary>

@@ -19,6 +19,9 @@ public static class MlopsBpmn
     /// <summary>On a userTask: comma-separated roles allowed to complete it.</summary>
     public const string CandidateRoles = "candidateRoles";
 
+    /// <summary>On the process: comma-separated roles allowed to start a run of it (default: anyone allowed to start runs).</summary>
+    public const string StartRoles = "startRoles";
+
     /// <summary>On a userTask: the boolean variable its completion sets (default <c>approved</c>).</summary>
     public const string OutcomeVariable = "outcomeVariable";
 }

@@ -122,10 +122,27 @@ public sealed class CreditRiskRunTests : IAsyncLifetime
         await Client.Start("run-roles");
 
         var refusal = await Assert.ThrowsAsync<RunException>(() =>
-            Client.Complete("run-roles", ValidationReview, new Actor("dave", ["approver"], "model-risk-management")));
+            Client.Complete("run-roles", ValidationReview, Actors.Dave));
 
         Assert.Equal(RunErrorCode.NotPermitted, refusal.Code);
         Assert.Equal(RunStatus.WaitingForUser, (await Client.Run("run-roles").GetView()).Status);
+    }
+
+    [Fact]
+    public async Task Roles_a_call_claims_count_for_nothing_only_the_role_directory_decides()
+    {
+        await Client.Start("run-claims");
+
+        var claimedValidator = await Assert.ThrowsAsync<RunException>(() =>
+            Client.Complete("run-claims", ValidationReview, new Actor(Actors.Dave.Id, ["validator"], "model-validation")));
+        var unknownStarter = await Assert.ThrowsAsync<RunException>(() =>
+            Client.Start("run-by-eve", new Actor("eve", ["data-scientist"], "retail-credit-analytics")));
+
+        Assert.Equal(RunErrorCode.NotPermitted, claimedValidator.Code);
+        Assert.Contains("'dave' has approver", claimedValidator.Message, StringComparison.Ordinal);
+        Assert.Equal(RunErrorCode.NotPermitted, unknownStarter.Code);
+        Assert.Equal(RunStatus.NotStarted, (await Client.Run("run-by-eve").GetView()).Status);
+        Assert.Equal(RunStatus.WaitingForUser, (await Client.Run("run-claims").GetView()).Status);
     }
 
     [Fact]

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
+using System.Collections.Immutable;
 using OrleansMlops.Abstractions;
+using OrleansMlops.Abstractions.Security;
 using OrleansMlops.Abstractions.Stages;
 using OrleansMlops.Abstractions.Workflows;
 using OrleansMlops.Grains.Tests.Stages;
@@ -77,6 +79,7 @@ public sealed class EngineCluster : IAsyncDisposable
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();
+        await cluster.Client.GetGrain<IRoleDirectoryGrain>(IRoleDirectoryGrain.Key).Seed(Actors.Directory, "the test cluster");
         return new EngineCluster(cluster, setup);
     }
 
@@ -148,4 +151,9 @@ public static class Actors
     public static readonly Actor Carol = new("carol", ["model-risk-head"], "model-risk-management");
     public static readonly Actor Dora = new("dora", ["deployer"], "ml-platform");
     public static readonly Actor Mallory = new("mallory", ["data-scientist", "validator", "approver"], "retail-credit-analytics");
+    public static readonly Actor Dave = new("dave", ["approver"], "model-risk-management");
+
+    /// <summary>Everyone above, with the roles the grains will find for them in the role directory.</summary>
+    public static ImmutableArray<SeededPrincipal> Directory { get; } =
+        [.. new[] { Alice, Vera, Bob, Carol, Dora, Mallory, Dave, Monitoring.Service }.Select(a => new SeededPrincipal(a.Id, a.Roles, a.Unit))];
 }

@@ -1,4 +1,5 @@
 using OrleansMlops.Abstractions.Models;
+using OrleansMlops.Abstractions.Security;
 
 namespace OrleansMlops.Grains.Tests;
 
@@ -28,22 +29,36 @@ public sealed class ModelAliasTests : IAsyncLifetime
         await _engine.Client.Release("run-v1");
         await _engine.Client.Release("run-v2");
 
-        await Registry.SetAlias("champion", 1, "carol", "released first");
-        await Registry.SetAlias("challenger", 2, "carol", "shadow test");
+        await Registry.SetAlias("champion", 1, "dora", "released first");
+        await Registry.SetAlias("challenger", 2, "dora", "shadow test");
         _setup.Clock.Advance(TimeSpan.FromDays(30));
-        await Registry.SetAlias("champion", 2, "carol", "won the shadow test");
-        var unchanged = await Registry.SetAlias("champion", 2, "dave", null);
-        var final = await Registry.SetAlias("challenger", null, "carol", "test over");
+        await Registry.SetAlias("champion", 2, "dora", "won the shadow test");
+        var unchanged = await Registry.SetAlias("champion", 2, "dora", null);
+        var final = await Registry.SetAlias("challenger", null, "dora", "test over");
 
         Assert.Equal(unchanged.History.Length, final.History.Length - 1);
         Assert.Equal([KeyValuePair.Create("champion", 2)], final.Aliases);
         Assert.Equal(
             [("champion", (int?)1, (int?)null), ("challenger", 2, null), ("champion", 2, 1), ("challenger", null, 2)],
             final.History.Select(c => (c.Alias, c.Version, c.PreviousVersion)));
-        Assert.Equal(("carol", "won the shadow test"), (final.History[2].Actor, final.History[2].Reason));
+        Assert.Equal(("dora", "won the shadow test"), (final.History[2].Actor, final.History[2].Reason));
         var read = await Registry.GetAliases();
         Assert.Equal(final.Aliases, read.Aliases);
         Assert.Equal(final.History.AsEnumerable(), read.History.AsEnumerable());
+    }
+
+    [Fact]
+    public async Task Only_a_deployer_in_the_role_directory_moves_an_alias()
+    {
+        await _engine.Client.Release("run-v1");
+
+        var approver = await Assert.ThrowsAsync<RoleDirectoryException>(() => Registry.SetAlias("champion", 1, Actors.Dave.Id, "my pick"));
+        var stranger = await Assert.ThrowsAsync<RoleDirectoryException>(() => Registry.SetAlias("champion", 1, "eve", "unknown to the directory"));
+
+        Assert.Equal(RoleDirectoryErrorCode.NotPermitted, approver.Code);
+        Assert.Contains("'dave' holds approver", approver.Message, StringComparison.Ordinal);
+        Assert.Contains("'eve' holds none", stranger.Message, StringComparison.Ordinal);
+        Assert.Empty((await Registry.GetAliases()).History);
     }
 
     [Fact]
@@ -51,9 +66,9 @@ public sealed class ModelAliasTests : IAsyncLifetime
     {
         await _engine.Client.Start("run-unapproved");
 
-        var unapproved = await Assert.ThrowsAsync<ModelVersionException>(() => Registry.SetAlias("champion", 1, "carol", null));
-        var missing = await Assert.ThrowsAsync<ModelVersionException>(() => Registry.SetAlias("champion", 7, "carol", null));
-        var badName = await Assert.ThrowsAsync<ModelVersionException>(() => Registry.SetAlias("Champion!", 1, "carol", null));
+        var unapproved = await Assert.ThrowsAsync<ModelVersionException>(() => Registry.SetAlias("champion", 1, "dora", null));
+        var missing = await Assert.ThrowsAsync<ModelVersionException>(() => Registry.SetAlias("champion", 7, "dora", null));
+        var badName = await Assert.ThrowsAsync<ModelVersionException>(() => Registry.SetAlias("Champion!", 1, "dora", null));
 
         Assert.Contains("is Registered", unapproved.Message, StringComparison.Ordinal);
         Assert.Contains("has no version 7", missing.Message, StringComparison.Ordinal);

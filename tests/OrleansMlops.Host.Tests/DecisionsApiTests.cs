@@ -6,7 +6,7 @@ namespace OrleansMlops.Host.Tests;
 /// <summary>The decision log over HTTP: every gate decision of a run, filtered by run, rule, rule set, outcome and time.</summary>
 public sealed class DecisionsApiTests(EngineHostFactory factory) : IClassFixture<EngineHostFactory>
 {
-    private readonly HttpClient _http = factory.CreateClient();
+    private readonly HttpClient _http = factory.CreateClient().SignedInAs("audrey");
 
     [Fact]
     public async Task Decisions_are_queryable_by_run_rule_rule_set_outcome_and_time()
@@ -91,7 +91,7 @@ public sealed class DecisionsApiTests(EngineHostFactory factory) : IClassFixture
 
     private async Task<JsonElement> StartRun(HttpRequestMessage request)
     {
-        var response = await _http.SendAsync(request.As("alice", "data-scientist", "retail-credit-analytics"));
+        var response = await _http.SendAsync(request.As("alice"));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return await response.Body();
     }

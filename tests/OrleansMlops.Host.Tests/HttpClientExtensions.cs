@@ -11,16 +11,21 @@ internal static class HttpClientExtensions
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
-    public static HttpRequestMessage As(this HttpRequestMessage request, string user, string roles, string? unit = null)
+    /// <summary>Signs the request in as <paramref name="principal"/>; the host's role directory knows their roles.</summary>
+    public static HttpRequestMessage As(this HttpRequestMessage request, string principal)
     {
-        request.Headers.Add("X-Mlops-User", user);
-        request.Headers.Add("X-Mlops-Roles", roles);
-        if (unit is not null)
-        {
-            request.Headers.Add("X-Mlops-Unit", unit);
-        }
-
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestTokens.For(principal));
         return request;
+    }
+
+    /// <summary>
+    /// Signs every request of the client in as <paramref name="principal"/> unless the request names someone else; tests
+    /// read as audrey, the auditor, who may read everything and change nothing.
+    /// </summary>
+    public static HttpClient SignedInAs(this HttpClient http, string principal)
+    {
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", TestTokens.For(principal, TimeSpan.FromHours(4)));
+        return http;
     }
 
     public static HttpRequestMessage Post(string uri, object body) =>
@@ -32,10 +37,10 @@ internal static class HttpClientExtensions
     /// </summary>
     public static async Task<int> ReleaseCreditModel(this HttpClient http)
     {
-        var run = await (await http.SendAsync(RunsApiTests.StartCreditRun().As("alice", "data-scientist", "retail-credit-analytics"))).Body();
+        var run = await (await http.SendAsync(RunsApiTests.StartCreditRun().As("alice"))).Body();
         var runId = run.GetProperty("runId").GetString();
-        await http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "approve" }).As("vera", "validator", "model-validation"));
-        var done = await (await http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ApproveModel", new { decision = "approve" }).As("bob", "approver"))).Body();
+        await http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "approve" }).As("vera"));
+        var done = await (await http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ApproveModel", new { decision = "approve" }).As("bob"))).Body();
         Assert.Equal("completed", done.GetProperty("status").GetString());
         return done.GetProperty("model").GetProperty("version").GetInt32();
     }

@@ -8,7 +8,7 @@ namespace OrleansMlops.Host.Tests;
 /// <summary>The evidence documents of a deployed version, over HTTP: generated from the registry and the audit trail.</summary>
 public sealed class ModelDocumentsApiTests(EngineHostFactory factory) : IClassFixture<EngineHostFactory>
 {
-    private readonly HttpClient _http = factory.CreateClient();
+    private readonly HttpClient _http = factory.CreateClient().SignedInAs("audrey");
 
     [Theory]
     [InlineData("model-card.md", "text/markdown")]
@@ -107,13 +107,13 @@ public sealed class ModelDocumentsApiTests(EngineHostFactory factory) : IClassFi
     /// <summary>The README's run: alice starts, vera signs the validation off, bob approves; the version deploys.</summary>
     private async Task<(string Name, int Version)> DeployedCreditModel()
     {
-        var run = await (await _http.SendAsync(RunsApiTests.StartCreditRun().As("alice", "data-scientist", "retail-credit-analytics"))).Body();
+        var run = await (await _http.SendAsync(RunsApiTests.StartCreditRun().As("alice"))).Body();
         var runId = run.GetProperty("runId").GetString();
         var validated = await _http.SendAsync(
-            Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "approve", comment = "results reproduced" }).As("vera", "validator", "model-validation"));
+            Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "approve", comment = "results reproduced" }).As("vera"));
         Assert.Equal(HttpStatusCode.OK, validated.StatusCode);
         var approved = await (await _http.SendAsync(
-            Post($"/api/runs/{runId}/tasks/UserTask_ApproveModel", new { decision = "approve", comment = "reviewed" }).As("bob", "approver", "model-risk-management"))).Body();
+            Post($"/api/runs/{runId}/tasks/UserTask_ApproveModel", new { decision = "approve", comment = "reviewed" }).As("bob"))).Body();
         Assert.Equal("completed", approved.GetProperty("status").GetString());
         var model = approved.GetProperty("model");
         return (model.GetProperty("name").GetString()!, model.GetProperty("version").GetInt32());

@@ -10,7 +10,7 @@ public sealed class MonitoringApiTests(EngineHostFactory factory) : IClassFixtur
 {
     private const string Monitoring = "/api/models/credit-risk/environments/production/monitoring";
 
-    private readonly HttpClient _http = factory.CreateClient();
+    private readonly HttpClient _http = factory.CreateClient().SignedInAs("audrey");
 
     [Fact]
     public async Task A_breach_starts_one_retraining_run_and_every_report_is_listed_with_its_outcome()
@@ -44,7 +44,7 @@ public sealed class MonitoringApiTests(EngineHostFactory factory) : IClassFixtur
     public async Task Bad_reports_are_problems_naming_what_is_wrong()
     {
         await RunsApiTests.AssertProblem(
-            await _http.SendAsync(Post(Monitoring, new { version = 1, metrics = new { drift = 0.3 } })), HttpStatusCode.Unauthorized, "X-Mlops-User");
+            await factory.CreateClient().SendAsync(Post(Monitoring, new { version = 1, metrics = new { drift = 0.3 } })), HttpStatusCode.Unauthorized, "Authorization: Bearer");
         await RunsApiTests.AssertProblem(
             await _http.SendAsync(AsService(Post(Monitoring, new { metrics = new { drift = 0.3 } }))), HttpStatusCode.BadRequest, "version is required");
         var empty = await RunsApiTests.AssertProblem(
@@ -73,7 +73,7 @@ public sealed class MonitoringApiTests(EngineHostFactory factory) : IClassFixtur
             $"version {version} is");
     }
 
-    private static HttpRequestMessage AsService(HttpRequestMessage request) => request.As("credit-monitoring-service", "monitoring", "ml-platform");
+    private static HttpRequestMessage AsService(HttpRequestMessage request) => request.As("credit-monitoring-service");
 
     private async Task<JsonElement> Report(object body)
     {

@@ -10,7 +10,7 @@ public sealed class PoliciesApiTests(EngineHostFactory factory) : IClassFixture<
     private static readonly string[] DefaultPacks =
         ["eba-loan-origination", "eu-ai-act-high-risk", "four-eyes", "gdpr-automated-decisions", "sr-26-2-model-risk"];
 
-    private readonly HttpClient _http = factory.CreateClient();
+    private readonly HttpClient _http = factory.CreateClient().SignedInAs("audrey");
 
     [Fact]
     public async Task The_default_packs_are_in_force_and_nothing_is_refused()
@@ -29,16 +29,16 @@ public sealed class PoliciesApiTests(EngineHostFactory factory) : IClassFixture<
     [Fact]
     public async Task Activation_puts_a_new_version_in_force_at_once_and_decisions_name_it()
     {
-        var first = await Activate("house-rules", HouseRules("Declare the purpose."), "carol");
-        var second = await Activate("house-rules", HouseRules("Declare the purpose of the model."), "carol");
-        var again = await Activate("house-rules", HouseRules("Declare the purpose of the model."), "dave");
+        var first = await Activate("house-rules", HouseRules("Declare the purpose."), "colin");
+        var second = await Activate("house-rules", HouseRules("Declare the purpose of the model."), "colin");
+        var again = await Activate("house-rules", HouseRules("Declare the purpose of the model."), "colin");
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         var activated = await second.Body();
         Assert.Equal(2, activated.GetProperty("ref").GetProperty("version").GetInt32());
-        Assert.Equal(("carol", "api"), (activated.GetProperty("activatedBy").GetString(), activated.GetProperty("source").GetString()));
+        Assert.Equal(("colin", "api"), (activated.GetProperty("activatedBy").GetString(), activated.GetProperty("source").GetString()));
         Assert.Equal("/api/policies/house-rules/versions/2", second.Headers.Location!.OriginalString);
         Assert.Equal(HouseRules("Declare the purpose of the model."), await File.ReadAllTextAsync(Path.Combine(factory.PoliciesPath, "house-rules.json")));
 
@@ -61,7 +61,7 @@ public sealed class PoliciesApiTests(EngineHostFactory factory) : IClassFixture<
     {
         var before = await _http.GetStringAsync("/api/policies");
 
-        var response = await Activate("four-eyes", SingleRule("four-eyes", "approve", "FE-1 sneaky", expression), "carol");
+        var response = await Activate("four-eyes", SingleRule("four-eyes", "approve", "FE-1 sneaky", expression), "colin");
 
         var problem = await RunsApiTests.AssertProblem(response, HttpStatusCode.UnprocessableEntity, "four-eyes");
         Assert.Equal("FE-1 sneaky", problem.GetProperty("rule").GetString());
@@ -75,7 +75,7 @@ public sealed class PoliciesApiTests(EngineHostFactory factory) : IClassFixture<
     [Fact]
     public async Task Content_declaring_another_rule_set_than_the_address_is_refused()
     {
-        var response = await Activate("house-rules-elsewhere", HouseRules("Declare the purpose."), "carol");
+        var response = await Activate("house-rules-elsewhere", HouseRules("Declare the purpose."), "colin");
 
         await RunsApiTests.AssertProblem(response, HttpStatusCode.UnprocessableEntity, "sent to activate 'house-rules-elsewhere'");
         Assert.False(File.Exists(Path.Combine(factory.PoliciesPath, "house-rules-elsewhere.json")));
@@ -84,10 +84,10 @@ public sealed class PoliciesApiTests(EngineHostFactory factory) : IClassFixture<
     [Fact]
     public async Task Only_an_identified_compliance_author_may_activate()
     {
-        var anonymous = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Put, "/api/policies/four-eyes") { Content = Json(AlwaysPasses("four-eyes")) });
-        var approver = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Put, "/api/policies/four-eyes") { Content = Json(AlwaysPasses("four-eyes")) }.As("bob", "approver"));
+        var anonymous = await factory.CreateClient().SendAsync(new HttpRequestMessage(HttpMethod.Put, "/api/policies/four-eyes") { Content = Json(AlwaysPasses("four-eyes")) });
+        var approver = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Put, "/api/policies/four-eyes") { Content = Json(AlwaysPasses("four-eyes")) }.As("bob"));
 
-        await RunsApiTests.AssertProblem(anonymous, HttpStatusCode.Unauthorized, "X-Mlops-User");
+        await RunsApiTests.AssertProblem(anonymous, HttpStatusCode.Unauthorized, "Authorization: Bearer");
         await RunsApiTests.AssertProblem(approver, HttpStatusCode.Forbidden, "compliance-author");
         Assert.DoesNotContain("anyone", await File.ReadAllTextAsync(Path.Combine(factory.PoliciesPath, "four-eyes.json")), StringComparison.Ordinal);
     }
@@ -115,7 +115,7 @@ public sealed class PoliciesApiTests(EngineHostFactory factory) : IClassFixture<
         Assert.True(allowedBefore.Count < past.GetArrayLength(), "the history needs blocked decisions too");
 
         var candidate = SingleRule("dry-run-candidate", "enter:train", "only bonds", "run.Variable(\"purpose\") == \"bond pricing\"");
-        var response = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/policies/dry-run?transition=enter:train&limit=1000") { Content = Json(candidate) }.As("carol", "compliance-author"));
+        var response = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/policies/dry-run?transition=enter:train&limit=1000") { Content = Json(candidate) }.As("colin"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = await response.Body();
@@ -132,18 +132,18 @@ public sealed class PoliciesApiTests(EngineHostFactory factory) : IClassFixture<
     public async Task A_dry_run_of_a_refused_candidate_is_422()
     {
         var candidate = SingleRule("dry-run-broken", "enter:train", "typo", "model.IsRegistered");
-        var response = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/policies/dry-run") { Content = Json(candidate) }.As("carol", "compliance-author"));
+        var response = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/policies/dry-run") { Content = Json(candidate) }.As("colin"));
 
         var problem = await RunsApiTests.AssertProblem(response, HttpStatusCode.UnprocessableEntity, "model.IsRegistered");
         Assert.Equal("Compile", problem.GetProperty("phase").GetString());
     }
 
     private Task<HttpResponseMessage> Activate(string ruleSetId, string json, string user) =>
-        _http.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/policies/{ruleSetId}") { Content = Json(json) }.As(user, "compliance-author"));
+        _http.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/policies/{ruleSetId}") { Content = Json(json) }.As(user));
 
     private async Task<JsonElement> StartRun(Dictionary<string, object>? variables = null)
     {
-        var response = await _http.SendAsync(RunsApiTests.StartCreditRun(variables).As("alice", "data-scientist", "retail-credit-analytics"));
+        var response = await _http.SendAsync(RunsApiTests.StartCreditRun(variables).As("alice"));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return await response.Body();
     }

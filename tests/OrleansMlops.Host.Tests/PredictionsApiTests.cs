@@ -24,7 +24,7 @@ public sealed class PredictionsApiTests(EngineHostFactory factory) : IClassFixtu
     private const string CanonicalApplicant =
         """{"age":35,"creditHistoryYears":9.5,"debtToIncome":0.25,"employmentYears":6,"income":42000,"latePayments":1,"loanAmount":15000}""";
 
-    private readonly HttpClient _http = factory.CreateClient();
+    private readonly HttpClient _http = factory.CreateClient().SignedInAs("audrey");
 
     [Fact]
     public async Task A_production_prediction_is_logged_with_version_input_reference_and_output_and_overridden_once()
@@ -32,7 +32,7 @@ public sealed class PredictionsApiTests(EngineHostFactory factory) : IClassFixtu
         var version = await EnsureLiveInProduction(_http);
         var artifact = (await Get($"/api/models/credit-risk/versions/{version}")).GetProperty("registration").GetProperty("artifactSha256").GetString();
 
-        var response = await _http.SendAsync(Post("/api/models/credit-risk/environments/production/predict", Applicant).As("loan-origination", "service"));
+        var response = await _http.SendAsync(Post("/api/models/credit-risk/environments/production/predict", Applicant).As("loan-origination"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var served = await response.Body();
         var id = served.GetProperty("predictionId").GetString()!;
@@ -58,14 +58,14 @@ public sealed class PredictionsApiTests(EngineHostFactory factory) : IClassFixtu
 
         var other = served.GetProperty("decision").GetString() == "approve" ? "decline" : "approve";
         var overridden = await _http.SendAsync(
-            Post($"/api/predictions/{id}/override", new { outcome = other, reason = "documents show a second income" }).As("carol", "credit-officer"));
+            Post($"/api/predictions/{id}/override", new { outcome = other, reason = "documents show a second income" }).As("olga"));
         Assert.Equal(HttpStatusCode.OK, overridden.StatusCode);
         var again = await _http.SendAsync(
-            Post($"/api/predictions/{id}/override", new { outcome = "approve", reason = "second look" }).As("dan", "credit-officer"));
-        await RunsApiTests.AssertProblem(again, HttpStatusCode.Conflict, "already overridden by carol");
+            Post($"/api/predictions/{id}/override", new { outcome = "approve", reason = "second look" }).As("dan"));
+        await RunsApiTests.AssertProblem(again, HttpStatusCode.Conflict, "already overridden by olga");
 
         var after = await Get($"/api/predictions/{id}");
-        Assert.Equal(("carol", other, "documents show a second income"), (
+        Assert.Equal(("olga", other, "documents show a second income"), (
             after.GetProperty("overriddenBy").GetString(), after.GetProperty("overrideOutcome").GetString(), after.GetProperty("overrideReason").GetString()));
         Assert.Equal(served.GetProperty("decision").GetString(), after.GetProperty("decision").GetString());
     }
@@ -77,38 +77,38 @@ public sealed class PredictionsApiTests(EngineHostFactory factory) : IClassFixtu
         var before = (await Get("/api/predictions?limit=1000")).GetArrayLength();
 
         await RunsApiTests.AssertProblem(
-            await _http.SendAsync(Post("/api/models/credit-risk/environments/production/predict", Applicant)), HttpStatusCode.Unauthorized, "X-Mlops-User");
+            await factory.CreateClient().SendAsync(Post("/api/models/credit-risk/environments/production/predict", Applicant)), HttpStatusCode.Unauthorized, "Authorization: Bearer");
         await RunsApiTests.AssertProblem(
-            await _http.SendAsync(Post("/api/models/credit-risk/environments/nowhere/predict", Applicant).As("loan-origination", "service")),
+            await _http.SendAsync(Post("/api/models/credit-risk/environments/nowhere/predict", Applicant).As("loan-origination")),
             HttpStatusCode.NotFound, "No version of 'credit-risk' is live in nowhere");
         await RunsApiTests.AssertProblem(
-            await _http.SendAsync(Post("/api/models/no-such-model/environments/production/predict", Applicant).As("loan-origination", "service")),
+            await _http.SendAsync(Post("/api/models/no-such-model/environments/production/predict", Applicant).As("loan-origination")),
             HttpStatusCode.NotFound, "no-such-model");
         var badField = await RunsApiTests.AssertProblem(
-            await _http.SendAsync(Post("/api/models/credit-risk/environments/production/predict", With("debtToIncome", 1.5)).As("loan-origination", "service")),
+            await _http.SendAsync(Post("/api/models/credit-risk/environments/production/predict", With("debtToIncome", 1.5)).As("loan-origination")),
             HttpStatusCode.BadRequest, "'debtToIncome' must be 0.01 to 0.9");
         Assert.Equal("debtToIncome", badField.GetProperty("where").GetString());
         await RunsApiTests.AssertProblem(
-            await _http.SendAsync(Post("/api/models/credit-risk/environments/production/predict", With("sex", "female")).As("loan-origination", "service")),
+            await _http.SendAsync(Post("/api/models/credit-risk/environments/production/predict", With("sex", "female")).As("loan-origination")),
             HttpStatusCode.BadRequest, "'sex' is a protected attribute");
         await RunsApiTests.AssertProblem(
-            await _http.SendAsync(Post("/api/models/credit-risk/environments/production/predict", With("age", null)).As("loan-origination", "service")),
+            await _http.SendAsync(Post("/api/models/credit-risk/environments/production/predict", With("age", null)).As("loan-origination")),
             HttpStatusCode.BadRequest, "'age' must be a finite JSON number");
 
         await RunsApiTests.AssertProblem(await _http.GetAsync("/api/predictions/pred-missing"), HttpStatusCode.NotFound, "pred-missing");
         await RunsApiTests.AssertProblem(await _http.GetAsync("/api/predictions?limit=0"), HttpStatusCode.BadRequest, "limit");
         await RunsApiTests.AssertProblem(await _http.GetAsync("/api/predictions?from=yesterday"), HttpStatusCode.BadRequest, "yesterday");
         await RunsApiTests.AssertProblem(
-            await _http.SendAsync(Post("/api/predictions/pred-missing/override", new { outcome = "approve", reason = "r" })),
-            HttpStatusCode.Unauthorized, "X-Mlops-User");
+            await factory.CreateClient().SendAsync(Post("/api/predictions/pred-missing/override", new { outcome = "approve", reason = "r" })),
+            HttpStatusCode.Unauthorized, "Authorization: Bearer");
         await RunsApiTests.AssertProblem(
-            await _http.SendAsync(Post("/api/predictions/pred-missing/override", new { outcome = "maybe", reason = "r" }).As("carol", "credit-officer")),
+            await _http.SendAsync(Post("/api/predictions/pred-missing/override", new { outcome = "maybe", reason = "r" }).As("olga")),
             HttpStatusCode.BadRequest, "outcome 'maybe'");
         await RunsApiTests.AssertProblem(
-            await _http.SendAsync(Post("/api/predictions/pred-missing/override", new { outcome = "approve", reason = " " }).As("carol", "credit-officer")),
+            await _http.SendAsync(Post("/api/predictions/pred-missing/override", new { outcome = "approve", reason = " " }).As("olga")),
             HttpStatusCode.BadRequest, "reason is required");
         await RunsApiTests.AssertProblem(
-            await _http.SendAsync(Post("/api/predictions/pred-missing/override", new { outcome = "approve", reason = "r" }).As("carol", "credit-officer")),
+            await _http.SendAsync(Post("/api/predictions/pred-missing/override", new { outcome = "approve", reason = "r" }).As("olga")),
             HttpStatusCode.NotFound, "pred-missing");
 
         Assert.Equal(before, (await Get("/api/predictions?limit=1000")).GetArrayLength());

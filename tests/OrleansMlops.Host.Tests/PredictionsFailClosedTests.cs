@@ -10,7 +10,7 @@ namespace OrleansMlops.Host.Tests;
 /// <summary>A prediction that cannot be logged is not served (AI Act Art. 12). Its own host: these tests break the log on purpose.</summary>
 public sealed class PredictionsFailClosedTests(EngineHostFactory factory) : IClassFixture<EngineHostFactory>
 {
-    private readonly HttpClient _http = factory.CreateClient();
+    private readonly HttpClient _http = factory.CreateClient().SignedInAs("audrey");
 
     [Fact]
     public async Task A_prediction_the_log_refuses_is_withheld_and_an_unlogged_environment_serves_nothing()
@@ -38,7 +38,7 @@ public sealed class PredictionsFailClosedTests(EngineHostFactory factory) : ICla
     }
 
     private static HttpRequestMessage Predict(string environment) =>
-        Post($"/api/models/credit-risk/environments/{environment}/predict", PredictionsApiTests.Applicant).As("loan-origination", "service");
+        Post($"/api/models/credit-risk/environments/{environment}/predict", PredictionsApiTests.Applicant).As("loan-origination");
 
     private async Task Sql(string sql)
     {

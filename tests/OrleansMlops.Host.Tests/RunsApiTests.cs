@@ -9,12 +9,12 @@ namespace OrleansMlops.Host.Tests;
 /// <summary>The HTTP API the README shows, and how it refuses bad input: ProblemDetails, nothing stored.</summary>
 public sealed class RunsApiTests(EngineHostFactory factory) : IClassFixture<EngineHostFactory>
 {
-    private readonly HttpClient _http = factory.CreateClient();
+    private readonly HttpClient _http = factory.CreateClient().SignedInAs("audrey");
 
     [Fact]
     public async Task A_run_started_over_http_is_validated_by_an_independent_validator_approved_by_a_second_identity_and_deployed()
     {
-        var started = await _http.SendAsync(StartCreditRun().As("alice", "data-scientist", "retail-credit-analytics"));
+        var started = await _http.SendAsync(StartCreditRun().As("alice"));
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
         var run = await started.Body();
         var runId = run.GetProperty("runId").GetString()!;
@@ -25,11 +25,11 @@ public sealed class RunsApiTests(EngineHostFactory factory) : IClassFixture<Engi
         Assert.Equal("UserTask_ValidationReview", run.GetProperty("openTasks")[0].GetProperty("taskId").GetString());
 
         var validated = await _http.SendAsync(
-            Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "approve", comment = "Challenged and reproduced" }).As("vera", "validator", "model-validation"));
+            Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "approve", comment = "Challenged and reproduced" }).As("vera"));
         Assert.Equal(HttpStatusCode.OK, validated.StatusCode);
         Assert.Equal("UserTask_ApproveModel", (await validated.Body()).GetProperty("openTasks")[0].GetProperty("taskId").GetString());
 
-        var approved = await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ApproveModel", new { decision = "approve", comment = "Reviewed" }).As("bob", "approver"));
+        var approved = await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ApproveModel", new { decision = "approve", comment = "Reviewed" }).As("bob"));
         Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
         Assert.Equal("completed", (await approved.Body()).GetProperty("status").GetString());
 
@@ -49,12 +49,12 @@ public sealed class RunsApiTests(EngineHostFactory factory) : IClassFixture<Engi
     [Fact]
     public async Task The_submitter_approving_gets_403_problem_details_and_the_task_stays_open()
     {
-        var run = await (await _http.SendAsync(StartCreditRun().As("mallory", "data-scientist,validator,approver", "retail-credit-analytics"))).Body();
+        var run = await (await _http.SendAsync(StartCreditRun().As("mallory"))).Body();
         var runId = run.GetProperty("runId").GetString();
-        var validated = await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "approve" }).As("vera", "validator", "model-validation"));
+        var validated = await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "approve" }).As("vera"));
         Assert.Equal(HttpStatusCode.OK, validated.StatusCode);
 
-        var refused = await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ApproveModel", new { decision = "approve" }).As("mallory", "approver"));
+        var refused = await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ApproveModel", new { decision = "approve" }).As("mallory"));
 
         await AssertProblem(refused, HttpStatusCode.Forbidden, "Four-eyes");
         var after = await (await _http.GetAsync($"/api/runs/{runId}")).Body();
@@ -64,10 +64,10 @@ public sealed class RunsApiTests(EngineHostFactory factory) : IClassFixture<Engi
     [Fact]
     public async Task The_submitter_validating_their_own_run_gets_403_problem_details()
     {
-        var run = await (await _http.SendAsync(StartCreditRun().As("mallory", "data-scientist,validator"))).Body();
+        var run = await (await _http.SendAsync(StartCreditRun().As("mallory"))).Body();
         var runId = run.GetProperty("runId").GetString();
 
-        var refused = await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "approve" }).As("mallory", "validator"));
+        var refused = await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "approve" }).As("mallory"));
 
         await AssertProblem(refused, HttpStatusCode.Forbidden, "Independent validation");
         var after = await (await _http.GetAsync($"/api/runs/{runId}")).Body();
@@ -92,7 +92,7 @@ public sealed class RunsApiTests(EngineHostFactory factory) : IClassFixture<Engi
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/runs")
         {
             Content = new StringContent("{\"workflowId\": \"credit-risk\", \"parameters\": {", Encoding.UTF8, "application/json"),
-        }.As("alice", "data-scientist");
+        }.As("alice");
 
         var response = await _http.SendAsync(request);
 
@@ -109,7 +109,7 @@ public sealed class RunsApiTests(EngineHostFactory factory) : IClassFixture<Engi
     {
         var before = await RunCount();
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/runs") { Content = new StringContent(body, Encoding.UTF8, "application/json") }
-            .As("alice", "data-scientist");
+            .As("alice");
 
         await AssertProblem(await _http.SendAsync(request), HttpStatusCode.BadRequest, field);
         Assert.Equal(before, await RunCount());
@@ -120,7 +120,7 @@ public sealed class RunsApiTests(EngineHostFactory factory) : IClassFixture<Engi
     {
         var before = await RunCount();
 
-        var response = await _http.SendAsync(Post("/api/runs", new { workflowId = "does-not-exist", runId = "run-unknown-workflow" }).As("alice", "data-scientist"));
+        var response = await _http.SendAsync(Post("/api/runs", new { workflowId = "does-not-exist", runId = "run-unknown-workflow" }).As("alice"));
 
         await AssertProblem(response, HttpStatusCode.NotFound, "does-not-exist");
         Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync("/api/runs/run-unknown-workflow")).StatusCode);
@@ -132,7 +132,7 @@ public sealed class RunsApiTests(EngineHostFactory factory) : IClassFixture<Engi
     {
         await AssertProblem(await _http.GetAsync("/api/runs/run-nobody-started"), HttpStatusCode.NotFound, "run-nobody-started");
         await AssertProblem(
-            await _http.SendAsync(Post("/api/runs/run-nobody-started/tasks/UserTask_ApproveModel", new { decision = "approve" }).As("bob", "approver")),
+            await _http.SendAsync(Post("/api/runs/run-nobody-started/tasks/UserTask_ApproveModel", new { decision = "approve" }).As("bob")),
             HttpStatusCode.NotFound,
             "run-nobody-started");
         await AssertProblem(await _http.GetAsync("/api/runs/run-nobody-started/audit/verify"), HttpStatusCode.NotFound, "run-nobody-started");
@@ -141,11 +141,11 @@ public sealed class RunsApiTests(EngineHostFactory factory) : IClassFixture<Engi
     [Fact]
     public async Task Acting_on_a_finished_run_is_a_409()
     {
-        var run = await (await _http.SendAsync(StartCreditRun().As("alice", "data-scientist"))).Body();
+        var run = await (await _http.SendAsync(StartCreditRun().As("alice"))).Body();
         var runId = run.GetProperty("runId").GetString();
-        await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "reject" }).As("vera", "validator"));
+        await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "reject" }).As("vera"));
 
-        var again = await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "approve" }).As("vera", "validator"));
+        var again = await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "approve" }).As("vera"));
 
         await AssertProblem(again, HttpStatusCode.Conflict, "Completed");
     }
@@ -159,7 +159,7 @@ public sealed class RunsApiTests(EngineHostFactory factory) : IClassFixture<Engi
     [Fact]
     public async Task An_unknown_decision_is_a_400()
     {
-        var response = await _http.SendAsync(Post("/api/runs/run-x/tasks/UserTask_ApproveModel", new { decision = "maybe" }).As("bob", "approver"));
+        var response = await _http.SendAsync(Post("/api/runs/run-x/tasks/UserTask_ApproveModel", new { decision = "maybe" }).As("bob"));
 
         await AssertProblem(response, HttpStatusCode.BadRequest, "decision");
     }
@@ -167,7 +167,7 @@ public sealed class RunsApiTests(EngineHostFactory factory) : IClassFixture<Engi
     [Fact]
     public async Task A_missing_identity_is_a_401_problem()
     {
-        await AssertProblem(await _http.SendAsync(StartCreditRun()), HttpStatusCode.Unauthorized, "X-Mlops-User");
+        await AssertProblem(await factory.CreateClient().SendAsync(StartCreditRun()), HttpStatusCode.Unauthorized, "Authorization: Bearer");
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public sealed class RunsApiTests(EngineHostFactory factory) : IClassFixture<Engi
         var before = await RunCount();
         var huge = new { workflowId = "credit-risk", parameters = new { notes = new string('x', 100_000) } };
 
-        var response = await _http.SendAsync(Post("/api/runs", huge).As("alice", "data-scientist"));
+        var response = await _http.SendAsync(Post("/api/runs", huge).As("alice"));
 
         await AssertProblem(response, HttpStatusCode.RequestEntityTooLarge, "limit");
         Assert.Equal(before, await RunCount());

@@ -6,7 +6,7 @@ namespace OrleansMlops.Host.Tests;
 
 public sealed class WorkflowsApiTests(EngineHostFactory factory) : IClassFixture<EngineHostFactory>
 {
-    private readonly HttpClient _http = factory.CreateClient();
+    private readonly HttpClient _http = factory.CreateClient().SignedInAs("audrey");
 
     [Fact]
     public async Task Malformed_bpmn_is_a_422_listing_each_problem_with_its_line_and_stores_nothing()
@@ -56,5 +56,5 @@ public sealed class WorkflowsApiTests(EngineHostFactory factory) : IClassFixture
     }
 
     private static HttpRequestMessage Put(string uri, string xml) =>
-        new HttpRequestMessage(HttpMethod.Put, uri) { Content = new StringContent(xml, Encoding.UTF8, "application/xml") }.As("dana", "designer");
+        new HttpRequestMessage(HttpMethod.Put, uri) { Content = new StringContent(xml, Encoding.UTF8, "application/xml") }.As("dana");
 }

@@ -15,10 +15,11 @@ public sealed partial class RegistryPageTests(StudioHost host, StudioBrowser bro
     public async Task A_released_credit_model_is_listed_with_lifecycle_lineage_production_history_and_evidence()
     {
         using var http = StudioHttp.Client(host);
-        var (runId, version) = await StudioHttp.ReleaseAsync(http);
+        var (runId, version) = await StudioHttp.ReleaseAsync(host, http);
         await WaitForIndexAsync(http, version);
 
-        await using var studio = await browser.OpenAsync(host, "alice");
+        // audrey, the auditor, may also read the audit trail that lists the documents frozen at approval.
+        await using var studio = await browser.OpenAsAsync(host, "audrey");
         await studio.GotoAsync("registry");
         var row = studio.Page.Locator($"#models tr[data-model='credit-risk/{version}']");
         await Expect(row).ToContainTextAsync("deployed");
@@ -50,9 +51,10 @@ public sealed partial class RegistryPageTests(StudioHost host, StudioBrowser bro
 
         await Expect(studio.Page.Locator("#lineage-commit")).ToContainTextAsync("6eba5ef4c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6");
         await Expect(studio.Page.Locator("#lineage-diagram")).ToBeVisibleAsync();
-        Assert.True(
-            await studio.Page.Locator("#lineage-diagram").EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"),
-            "the lineage diagram image loads and renders");
+
+        // The API answers the image only with a token, so the page fetches it and shows it from memory.
+        Assert.StartsWith("blob:", await studio.Page.Locator("#lineage-diagram").GetAttributeAsync("src"), StringComparison.Ordinal);
+        await studio.Page.WaitForFunctionAsync("() => { const img = document.getElementById('lineage-diagram'); return img.complete && img.naturalWidth > 0; }");
         await Expect(studio.Page.Locator("#history-production")).ToContainTextAsync($"v{version}");
         await Expect(studio.Page.Locator("#history-production")).ToContainTextAsync("deploy");
         await Expect(studio.Page.Locator("#history-staging")).ToContainTextAsync($"v{version}");
@@ -82,13 +84,19 @@ public sealed partial class RegistryPageTests(StudioHost host, StudioBrowser bro
         await popup.CloseAsync();
 
         await studio.ScreenshotAsync("registry-version");
+
+        // alice may not read audit trails: the frozen documents are not offered to her, the generated ones are.
+        await studio.SignInAsAsync("alice");
+        await Expect(studio.Page.Locator("#evidence .not-permitted")).ToContainTextAsync("readAudit");
+        await Expect(studio.Page.Locator("#frozen-documents")).ToHaveCountAsync(0);
+        await Expect(card).ToBeVisibleAsync();
         studio.AssertNoErrors();
     }
 
     [Fact]
     public async Task An_unknown_version_shows_the_problem_without_errors()
     {
-        await using var studio = await browser.OpenAsync(host, "alice");
+        await using var studio = await browser.OpenAsAsync(host, "alice");
         await studio.GotoAsync("registry/no-such-model/7");
 
         await Expect(studio.Page.Locator(".problem")).ToContainTextAsync("no-such-model");

@@ -16,7 +16,7 @@ public sealed class RuleAuthoringTests(StudioHost host, StudioBrowser browser) :
     public async Task A_rule_set_the_safety_check_refuses_shows_phase_rule_and_expression_and_is_not_activated()
     {
         const string expression = "run.GetType().Assembly != null";
-        await using var studio = await browser.OpenAsync(host, "colin");
+        await using var studio = await browser.OpenAsAsync(host, "colin");
         await studio.GotoAsync("rules/new");
 
         await studio.Page.FillAsync("#rule-set-id", "sneaky-reflection");
@@ -42,7 +42,7 @@ public sealed class RuleAuthoringTests(StudioHost host, StudioBrowser browser) :
     [Fact]
     public async Task Editing_a_message_activates_version_2_and_its_fixtures_still_pass()
     {
-        await using var studio = await browser.OpenAsync(host, "colin");
+        await using var studio = await browser.OpenAsAsync(host, "colin");
         await studio.GotoAsync("rules");
         await Expect(studio.Page.Locator("#rule-sets tr[data-rule-set='four-eyes']")).ToContainTextAsync("v1");
         await studio.ScreenshotAsync("rules-list");
@@ -84,9 +84,9 @@ public sealed class RuleAuthoringTests(StudioHost host, StudioBrowser browser) :
     public async Task A_dry_run_of_a_candidate_blocking_training_shows_the_changed_decision()
     {
         using var http = StudioHttp.Client(host);
-        var runId = await StudioHttp.StartCreditRunAsync(http);
+        var runId = await StudioHttp.StartCreditRunAsync(host, http);
 
-        await using var studio = await browser.OpenAsync(host, "colin");
+        await using var studio = await browser.OpenAsAsync(host, "colin");
         await studio.GotoAsync("rules/new");
         await studio.Page.FillAsync("#rule-set-id", "no-training");
         await SetEditorAsync(studio, SingleRule("no-training", "enter:train", "NT-1 nothing is trained", "run.RunId == \"no run has this id\""));
@@ -110,7 +110,7 @@ public sealed class RuleAuthoringTests(StudioHost host, StudioBrowser browser) :
     [Fact]
     public async Task A_dry_run_of_a_candidate_that_does_not_compile_shows_the_refusal()
     {
-        await using var studio = await browser.OpenAsync(host, "colin");
+        await using var studio = await browser.OpenAsAsync(host, "colin");
         await studio.GotoAsync("rules/new");
         await studio.Page.FillAsync("#rule-set-id", "typo-rules");
         await SetEditorAsync(studio, SingleRule("typo-rules", "enter:train", "TY-1 typo", "model.IsRegistered"));

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -18,7 +16,7 @@ public sealed class RunsAndInboxTests(StudioHost host, StudioBrowser browser) : 
     [Fact]
     public async Task A_credit_run_started_from_the_runs_page_waits_for_review_and_is_decided_from_the_inboxes_of_vera_and_bob()
     {
-        await using var studio = await browser.OpenAsync(host, "alice");
+        await using var studio = await browser.OpenAsAsync(host, "alice");
         var page = studio.Page;
         await studio.GotoAsync("runs");
         await Expect(page.Locator("form.start-run select[name=workflowId]")).ToHaveValueAsync("credit-risk");
@@ -40,9 +38,9 @@ public sealed class RunsAndInboxTests(StudioHost host, StudioBrowser browser) : 
         await Expect(page.Locator("#audit [data-audit=valid]")).ToBeVisibleAsync();
         await studio.ScreenshotAsync("runs-waiting-for-review");
 
-        // vera, through the identity picker, signs the validation off from her inbox.
-        await page.SelectOptionAsync("#identity-select", "vera");
+        // vera signs in and signs the validation off from her inbox.
         await studio.GotoAsync("inbox");
+        await studio.SignInAsAsync("vera");
         var review = page.Locator($"#inbox-list .task-card[data-run='{runId}']");
         await Expect(review).ToContainTextAsync("Independent validation review");
         await Expect(review).ToContainTextAsync("credit-risk v");
@@ -52,7 +50,7 @@ public sealed class RunsAndInboxTests(StudioHost host, StudioBrowser browser) : 
         await Expect(review).ToHaveCountAsync(0);
 
         // bob sees the approval only now, and approves.
-        await page.SelectOptionAsync("#identity-select", "bob");
+        await studio.SignInAsAsync("bob");
         var approval = page.Locator($"#inbox-list .task-card[data-run='{runId}']");
         await Expect(approval).ToContainTextAsync("Approve model");
         await approval.Locator("textarea[name=comment]").FillAsync("Metrics, fairness and evidence reviewed");
@@ -85,9 +83,9 @@ public sealed class RunsAndInboxTests(StudioHost host, StudioBrowser browser) : 
     [Fact]
     public async Task The_run_page_follows_a_decision_taken_elsewhere_and_keeps_a_comment_being_typed()
     {
-        using var http = Client();
-        var runId = await StartCreditRunAsync(http, "alice", "data-scientist", "retail-credit-analytics");
-        await using var studio = await browser.OpenAsync(host, "vera");
+        using var http = StudioHttp.Client(host);
+        var runId = await StudioHttp.StartCreditRunAsync(host, http);
+        await using var studio = await browser.OpenAsAsync(host, "vera");
         var page = studio.Page;
         await studio.GotoAsync($"runs/{runId}");
         var comment = page.Locator("#open-tasks .decision[data-task=UserTask_ValidationReview] textarea[name=comment]");
@@ -97,7 +95,7 @@ public sealed class RunsAndInboxTests(StudioHost host, StudioBrowser browser) : 
         await Expect(page.Locator(".live")).Not.ToHaveTextAsync(before, new() { Timeout = 5_000 });
         await Expect(comment).ToHaveValueAsync("half-typed thought");
 
-        var signedOff = await http.SendAsync(As(Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "approve" }), "vera", "validator", "model-validation"));
+        var signedOff = await http.SendAsync(StudioHttp.Post(host, $"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "approve" }, "vera"));
         Assert.Equal(HttpStatusCode.OK, signedOff.StatusCode);
 
         await Expect(page.Locator("#open-tasks")).ToContainTextAsync("Approve model", new() { Timeout = 10_000 });
@@ -110,40 +108,50 @@ public sealed class RunsAndInboxTests(StudioHost host, StudioBrowser browser) : 
     }
 
     [Fact]
-    public async Task Refusals_are_shown_in_place_and_self_involved_tasks_are_flagged_in_the_inbox()
+    public async Task Decisions_not_allowed_are_not_offered_refusals_are_shown_in_place_and_self_involved_tasks_are_flagged()
     {
-        using var http = Client();
-        var own = await StartCreditRunAsync(http, "alice", "data-scientist", "retail-credit-analytics");
+        using var http = StudioHttp.Client(host);
+        var own = await StudioHttp.StartCreditRunAsync(host, http);
 
-        // alice tries the validation review of her own run from its page: she lacks the validator role (403).
-        await using var studio = await browser.OpenAsync(host, "alice");
+        // alice's roles do not let her decide tasks at all: the review of her run is shown, its buttons disabled.
+        await using var studio = await browser.OpenAsAsync(host, "alice");
         var page = studio.Page;
         await studio.GotoAsync($"runs/{own}");
         var review = page.Locator("#open-tasks .decision[data-task=UserTask_ValidationReview]");
+        await Expect(review).ToContainTextAsync("Your roles do not allow deciding tasks");
+        await Expect(review.GetByRole(AriaRole.Button, new() { Name = "Approve" })).ToBeDisabledAsync();
+        await Expect(review.Locator("textarea[name=comment]")).ToBeDisabledAsync();
+        await studio.ScreenshotAsync("runs-not-permitted");
+
+        // bob may decide tasks, but this one is for validators: the engine's 403 is shown in place, naming who asked.
+        await studio.SignInAsAsync("bob");
         await review.Locator("textarea[name=comment]").FillAsync("looks fine to me");
         await review.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
         var problem = review.Locator(".problem[role=alert]");
         await Expect(problem).ToContainTextAsync("Not permitted");
         await Expect(problem).ToContainTextAsync("needs one of the roles validator");
+        await Expect(problem).ToContainTextAsync("Signed in as bob (approver)");
         await Expect(review.Locator("textarea[name=comment]")).ToHaveValueAsync("looks fine to me");
         await Expect(page.Locator(".run-summary [data-fact=status]")).ToHaveTextAsync("waiting for user");
         await studio.ScreenshotAsync("runs-refused-missing-role");
 
-        // vera started a run herself: her inbox lists its review but says up front she may not decide it.
-        var veras = await StartCreditRunAsync(http, "vera", "data-scientist,validator", "model-validation");
-        await page.SelectOptionAsync("#identity-select", "vera");
+        // vince develops and validates; he started a run himself: his inbox lists its review but says up front he may
+        // not decide it. He is not a sample person, so he signs in with a token.
+        const string vince = StudioHost.DataScientistAndValidator;
+        var vinces = await StudioHttp.StartCreditRunAsync(host, http, vince);
         await studio.GotoAsync("inbox");
-        var mine = page.Locator($"#inbox-list .task-card[data-run='{veras}']");
+        await studio.SignInWithTokenAsync(host.TokenFor(vince), vince);
+        var mine = page.Locator($"#inbox-list .task-card[data-run='{vinces}']");
         await Expect(mine).ToContainTextAsync("You submitted or trained this run");
         await Expect(mine.GetByRole(AriaRole.Button, new() { Name = "Approve" })).ToBeDisabledAsync();
         var others = page.Locator($"#inbox-list .task-card[data-run='{own}']");
         await Expect(others.GetByRole(AriaRole.Button, new() { Name = "Approve" })).ToBeEnabledAsync();
         await studio.ScreenshotAsync("inbox-self-involved");
 
-        // Sent anyway, the engine refuses her own run's review (independent validation); its run page shows why.
-        var refusal = await http.SendAsync(As(Post($"/api/runs/{veras}/tasks/UserTask_ValidationReview", new { decision = "approve" }), "vera", "validator", "model-validation"));
+        // Sent anyway, the engine refuses his own run's review (independent validation); its run page shows why.
+        var refusal = await http.SendAsync(StudioHttp.Post(host, $"/api/runs/{vinces}/tasks/UserTask_ValidationReview", new { decision = "approve" }, vince));
         Assert.Equal(HttpStatusCode.Forbidden, refusal.StatusCode);
-        await studio.GotoAsync($"runs/{veras}");
+        await studio.GotoAsync($"runs/{vinces}");
         var ownReview = page.Locator("#open-tasks .decision[data-task=UserTask_ValidationReview]");
         await ownReview.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
         await Expect(ownReview.Locator(".problem[role=alert]")).ToContainTextAsync("Independent validation");
@@ -154,7 +162,7 @@ public sealed class RunsAndInboxTests(StudioHost host, StudioBrowser browser) : 
     [Fact]
     public async Task An_unknown_run_and_invalid_parameters_are_problems_on_the_page()
     {
-        await using var studio = await browser.OpenAsync(host, "alice");
+        await using var studio = await browser.OpenAsAsync(host, "alice");
         var page = studio.Page;
         await studio.GotoAsync("runs");
         await page.Locator("form.start-run textarea[name=parameters]").FillAsync("{ not json");
@@ -170,43 +178,5 @@ public sealed class RunsAndInboxTests(StudioHost host, StudioBrowser browser) : 
         studio.AssertNoErrorsBut(400, 404);
     }
 
-    /// <summary>
-    /// <see cref="StudioPage.AssertNoErrors"/> for a test that provokes API refusals on purpose: Chromium logs "Failed to
-    /// load resource: … status of N" for every fetch answered 4xx however the page handles it. Each expected status must
-    /// have been logged once; nothing else may be.
-    /// </summary>
     private static ILocator Shape(IPage page, string elementId) => page.Locator($".run-diagram g.djs-element[data-element-id='{elementId}']");
-
-    private HttpClient Client() => new() { BaseAddress = new Uri(host.BaseUrl) };
-
-    private static HttpRequestMessage Post(string uri, object body) => new(HttpMethod.Post, uri) { Content = JsonContent.Create(body) };
-
-    private static HttpRequestMessage As(HttpRequestMessage request, string user, string roles, string unit)
-    {
-        request.Headers.Add("X-Mlops-User", user);
-        request.Headers.Add("X-Mlops-Roles", roles);
-        request.Headers.Add("X-Mlops-Unit", unit);
-        return request;
-    }
-
-    private static async Task<string> StartCreditRunAsync(HttpClient http, string user, string roles, string unit)
-    {
-        var response = await http.SendAsync(As(Post("/api/runs", new
-        {
-            workflowId = "credit-risk",
-            parameters = new Dictionary<string, object>
-            {
-                ["purpose"] = "creditworthiness assessment of retail loan applicants",
-                ["riskClass"] = "high",
-                ["owner"] = "head-of-retail-credit",
-                ["tier"] = "1",
-                ["threshold.auc.min"] = 0.70,
-                ["threshold.disparity.max"] = 0.10,
-            },
-        }), user, roles, unit));
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var run = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal("waitingForUser", run.GetProperty("status").GetString());
-        return run.GetProperty("runId").GetString()!;
-    }
 }

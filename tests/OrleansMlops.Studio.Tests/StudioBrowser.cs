@@ -5,7 +5,7 @@ namespace OrleansMlops.Studio.Tests;
 
 /// <summary>
 /// Headless Debian Chromium driven by Playwright (its own browser download is not reachable here), with every page
-/// watched for console errors and failed requests: a test fails on any of them.
+/// watched for console errors, failed requests and CSP violations: a test fails on any of them.
 /// </summary>
 public sealed class StudioBrowser : IAsyncLifetime
 {
@@ -40,12 +40,25 @@ public sealed class StudioBrowser : IAsyncLifetime
         _playwright?.Dispose();
     }
 
-    /// <summary>A fresh page acting as <paramref name="person"/>, recording console errors and failed requests.</summary>
-    public async Task<StudioPage> OpenAsync(StudioHost host, string person = "alice")
+    /// <summary>
+    /// A fresh page nobody is signed in on (its own browser context, so its own session storage), recording console
+    /// errors, failed requests and content security policy violations.
+    /// </summary>
+    public async Task<StudioPage> OpenAsync(StudioHost host)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.BaseUrl, ViewportSize = new() { Width = 1400, Height = 900 } });
-        await context.AddInitScriptAsync($"localStorage.setItem('orleans-mlops.identity', '{person}')");
-        var page = await context.NewPageAsync();
-        return new StudioPage(page);
+
+        // Chromium reports most violations on the console by itself; the event makes each one an error the tests see.
+        await context.AddInitScriptAsync(
+            "window.addEventListener('securitypolicyviolation', e => console.error(`CSP violation: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}`))");
+        return new StudioPage(await context.NewPageAsync());
+    }
+
+    /// <summary>A fresh page on the studio's start page, signed in as the sample person <paramref name="person"/> the way a person does.</summary>
+    public async Task<StudioPage> OpenAsAsync(StudioHost host, string person)
+    {
+        var studio = await OpenAsync(host);
+        await studio.SignInAsAsync(person);
+        return studio;
     }
 }

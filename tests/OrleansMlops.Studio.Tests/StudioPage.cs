@@ -35,6 +35,46 @@ public sealed class StudioPage : IAsyncDisposable
         await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
     }
 
+    /// <summary>
+    /// Signs in as a sample person with the development sign-in button, as a person would (signing out whoever is
+    /// signed in first); the page the address names is then shown to them.
+    /// </summary>
+    public async Task SignInAsAsync(string person)
+    {
+        await SignOutIfSignedInAsync();
+        await Page.Locator($".sign-in-people button[data-person='{person}']").ClickAsync();
+        await SignedInAsync(person);
+    }
+
+    /// <summary>Signs in by pasting <paramref name="token"/> into the sign-in form, as someone who is not a sample person does.</summary>
+    public async Task SignInWithTokenAsync(string token, string person)
+    {
+        await SignOutIfSignedInAsync();
+        await Page.Locator("#token-input").FillAsync(token);
+        await Page.Locator("form.sign-in-token button[type=submit]").ClickAsync();
+        await SignedInAsync(person);
+    }
+
+    private async Task SignOutIfSignedInAsync()
+    {
+        if (!Page.Url.Contains("/studio/", StringComparison.Ordinal))
+        {
+            await GotoAsync(string.Empty);
+        }
+
+        var signOut = Page.Locator("#sign-out");
+        if (await signOut.IsVisibleAsync())
+        {
+            await signOut.ClickAsync();
+        }
+    }
+
+    private async Task SignedInAsync(string person)
+    {
+        await Assertions.Expect(Page.Locator("#signed-in strong")).ToHaveTextAsync(person);
+        await Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+    }
+
     /// <summary>Saves a screenshot of the page as a build artifact (artifacts/studio-screenshots/name.png).</summary>
     public async Task ScreenshotAsync(string name)
     {

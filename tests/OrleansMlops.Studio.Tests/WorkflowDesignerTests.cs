@@ -16,7 +16,7 @@ public sealed class WorkflowDesignerTests(StudioHost host, StudioBrowser browser
     public async Task A_designer_creates_a_workflow_from_the_template_edits_it_and_publishes_two_versions()
     {
         var workflowId = NewWorkflowId();
-        await using var studio = await browser.OpenAsync(host, "dana");
+        await using var studio = await browser.OpenAsAsync(host, "dana");
         var page = studio.Page;
 
         await CreateFromTemplateAsync(studio, workflowId);
@@ -70,7 +70,7 @@ public sealed class WorkflowDesignerTests(StudioHost host, StudioBrowser browser
     public async Task A_refused_publish_lists_each_problem_and_marks_the_element_on_the_canvas()
     {
         var workflowId = NewWorkflowId();
-        await using var studio = await browser.OpenAsync(host, "dana");
+        await using var studio = await browser.OpenAsAsync(host, "dana");
         var page = studio.Page;
         await CreateFromTemplateAsync(studio, workflowId);
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
@@ -132,7 +132,7 @@ public sealed class WorkflowDesignerTests(StudioHost host, StudioBrowser browser
         await PublishAsync(http, workflowId, Document(workflowId, startName: "Start", retries: "1", endX: 452));
         await PublishAsync(http, workflowId, Document(workflowId, startName: "Release requested", retries: "2", endX: 600, withReview: true));
 
-        await using var studio = await browser.OpenAsync(host, "alice");
+        await using var studio = await browser.OpenAsAsync(host, "alice");
         var page = studio.Page;
         await studio.GotoAsync($"workflows/{workflowId}/compare");
 
@@ -169,7 +169,7 @@ public sealed class WorkflowDesignerTests(StudioHost host, StudioBrowser browser
     [Fact]
     public async Task A_new_workflow_id_is_checked_before_the_editor_opens()
     {
-        await using var studio = await browser.OpenAsync(host, "dana");
+        await using var studio = await browser.OpenAsAsync(host, "dana");
         var page = studio.Page;
         await studio.GotoAsync("workflows");
         await Expect(page.Locator("tr[data-workflow='credit-risk']")).ToBeVisibleAsync();
@@ -193,7 +193,7 @@ public sealed class WorkflowDesignerTests(StudioHost host, StudioBrowser browser
 
     private static string NewWorkflowId() => $"studio-test-{Guid.NewGuid():N}"[..20];
 
-    private HttpClient Http() => new() { BaseAddress = new Uri(host.BaseUrl) };
+    private HttpClient Http() => StudioHttp.Client(host);
 
     private static async Task CreateFromTemplateAsync(StudioPage studio, string workflowId)
     {
@@ -212,12 +212,9 @@ public sealed class WorkflowDesignerTests(StudioHost host, StudioBrowser browser
         return [.. document.RootElement.EnumerateArray().Select(v => v.Clone())];
     }
 
-    private static async Task PublishAsync(HttpClient http, string workflowId, string xml)
+    private async Task PublishAsync(HttpClient http, string workflowId, string xml)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/workflows/{workflowId}") { Content = new StringContent(xml, Encoding.UTF8, "application/xml") };
-        request.Headers.Add("X-Mlops-User", "dana");
-        request.Headers.Add("X-Mlops-Roles", "designer");
-        request.Headers.Add("X-Mlops-Unit", "ml-platform");
+        using var request = StudioHttp.As(host, new HttpRequestMessage(HttpMethod.Put, $"/api/workflows/{workflowId}") { Content = new StringContent(xml, Encoding.UTF8, "application/xml") }, "dana");
         using var response = await http.SendAsync(request);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
     }

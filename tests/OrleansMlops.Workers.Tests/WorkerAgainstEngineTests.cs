@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrleansMlops.SampleWorker;
 using OrleansMlops.Workers.Tests.Engine;
+using OrleansMlops.Testing;
 using OrleansMlops.Workers.Tests.Handlers;
 
 namespace OrleansMlops.Workers.Tests;
@@ -8,7 +9,7 @@ namespace OrleansMlops.Workers.Tests;
 /// <summary>The worker library as a deployed worker uses it, against the real engine: jobs done, failed, held.</summary>
 public sealed class WorkerAgainstEngineTests(EngineFactory engine) : IClassFixture<EngineFactory>
 {
-    private readonly EngineApi _api = new(engine.CreateClient());
+    private readonly EngineApi _api = new(engine);
 
     [Fact]
     public async Task The_sample_worker_backtests_the_runs_scores_and_the_run_completes_with_its_metrics()
@@ -20,9 +21,14 @@ public sealed class WorkerAgainstEngineTests(EngineFactory engine) : IClassFixtu
             ["backtest.outcomes"] = "0,1,0,1",
         });
 
-        using var worker = await WorkerHost.Start(engine, o => o.WorkerId = "backtest-worker", s => s.AddExternalTaskHandler<BacktestHandler>());
+        var logs = new LogCapture();
+        using var worker = await WorkerHost.Start(engine, o => o.WorkerId = "backtest-worker", s => s.AddExternalTaskHandler<BacktestHandler>(), logs: logs);
         var run = await _api.RunEnded(runId);
         await worker.StopAsync();
+
+        // Logged down to Trace (each request's headers included), the key itself never is.
+        Assert.Contains(logs.Entries, m => m.Contains(ExternalTaskClient.ApiKeyHeader, StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Entries, m => m.Contains(engine.DevelopmentKey(WorkerHost.Service), StringComparison.Ordinal));
 
         Assert.Equal("completed", run.GetProperty("status").GetString());
         var variables = run.GetProperty("variables");
@@ -89,6 +95,6 @@ public sealed class WorkerAgainstEngineTests(EngineFactory engine) : IClassFixtu
         Assert.Equal(3, run.GetProperty("variables").GetProperty("slow.seconds").GetDouble());
         Assert.True(requests.Count("/extend-lock") >= 2, string.Join('\n', requests.All));
         var view = await thief.GetJobAsync("test.slow", context.Job.JobId);
-        Assert.Equal((ExternalJobState.Completed, "slow-worker"), (view!.State, view.CompletedBy));
+        Assert.Equal((ExternalJobState.Completed, "sample-worker/slow-worker"), (view!.State, view.CompletedBy));
     }
 }

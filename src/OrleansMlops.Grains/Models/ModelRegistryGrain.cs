@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
 using OrleansMlops.Abstractions.Models;
+using OrleansMlops.Abstractions;
+using OrleansMlops.Abstractions.Security;
+using OrleansMlops.Grains.Security;
 
 namespace OrleansMlops.Grains.Models;
 
@@ -34,6 +37,7 @@ public sealed class ModelRegistryGrain(
             throw new ModelVersionException($"Alias '{alias}' is not a valid name: lowercase letters, digits and '-', starting with a letter, at most 32 characters.");
         }
 
+        await GrainFactory.Authorize(new Actor(actor, [], null), Permission.Release);
         int? previous = state.State.Aliases.TryGetValue(alias, out var current) ? current : null;
         if (previous == version)
         {

@@ -3,6 +3,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Storage.Models;
+using OrleansMlops.Abstractions;
+using OrleansMlops.Abstractions.Security;
+using OrleansMlops.Grains.Security;
 
 namespace OrleansMlops.Grains.Models;
 
@@ -129,6 +132,7 @@ public sealed class ModelVersionGrain(
 
     public async Task<ModelVersionView> SetTags(ImmutableArray<string> tags, string actor)
     {
+        await GrainFactory.Authorize(new Actor(actor, [], null), Permission.TagModel);
         var view = state.State.View
             ?? throw new ModelVersionException($"Model version {Key} is not registered; nobody may tag it.");
         var wanted = ModelTags.Validate(tags.IsDefault ? [] : tags);

@@ -10,6 +10,8 @@ using OrleansMlops.Governance.Loading;
 using OrleansMlops.Grains.Environments;
 using OrleansMlops.Grains.Runs;
 using OrleansMlops.Storage.Decisions;
+using OrleansMlops.Abstractions.Security;
+using OrleansMlops.Grains.Security;
 
 namespace OrleansMlops.Grains.Monitoring;
 
@@ -57,6 +59,7 @@ public sealed partial class ModelMonitorGrain(
             throw new MonitoringException(MonitoringErrorCode.InvalidReport, $"{problem.Field}: {problem.Message}");
         }
 
+        report = report with { ReportedBy = await GrainFactory.Authorize(report.ReportedBy, Permission.ReportMonitoring) };
         await StartPending();
         if (report.ObservationId is { } observation && S.Reports.LastOrDefault(r => r.ObservationId == observation) is { } judged)
         {

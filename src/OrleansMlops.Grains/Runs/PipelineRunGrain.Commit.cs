@@ -47,17 +47,7 @@ public sealed partial class PipelineRunGrain
 
     private async Task FlushAuditOutbox()
     {
-        if (S.AuditOutbox.Count == 0)
-        {
-            return;
-        }
-
-        try
-        {
-            await auditStore.AppendAsync(S.AuditOutbox, CancellationToken.None);
-            S.AuditOutbox.Clear();
-        }
-        catch (Exception e)
+        if (await auditStore.TryFlushAsync(S.AuditOutbox) is { } e)
         {
             RunLog.AuditAppendFailed(logger, e, RunId, S.AuditOutbox.Count);
         }

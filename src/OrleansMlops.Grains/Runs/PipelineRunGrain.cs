@@ -5,6 +5,7 @@ using OrleansMlops.Abstractions.Audit;
 using OrleansMlops.Abstractions.Governance;
 using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Abstractions.Runs;
+using OrleansMlops.Abstractions.Security;
 using OrleansMlops.Abstractions.Workflows;
 using OrleansMlops.Governance;
 using OrleansMlops.Grains.Environments;
@@ -14,6 +15,8 @@ using OrleansMlops.Storage.Decisions;
 using OrleansMlops.Storage.Evidence;
 using OrleansMlops.Storage.Runs;
 using OrleansMlops.Workflows;
+
+using OrleansMlops.Grains.Security;
 
 namespace OrleansMlops.Grains.Runs;
 
@@ -90,6 +93,7 @@ public sealed partial class PipelineRunGrain(
         }
 
         RunRequestValidation.Validate(request);
+        request = request with { StartedBy = await Authorize(request.StartedBy, Permission.StartRun) };
         var workflow = GrainFactory.GetGrain<IWorkflowDefinitionGrain>(request.WorkflowId);
         var versions = await workflow.GetVersions();
         var version = request.WorkflowVersion is { } wanted
@@ -103,6 +107,7 @@ public sealed partial class PipelineRunGrain(
 
         var pinned = new WorkflowVersionRef(version.WorkflowId, version.Version, version.ContentHash);
         await LoadDefinition(pinned);
+        RequireStartRole(request.StartedBy, pinned.WorkflowId, _definition!);
         UserTaskGate.Check(_definition!);
         var released = await ReleasedModel(request);
 
@@ -167,6 +172,9 @@ public sealed partial class PipelineRunGrain(
         var task = (UserTask)_definition!.Nodes[token.NodeId];
         var gate = UserTaskGate.Of(task);
 
+        // Candidate roles, and the unit the independence rules compare, are the directory's, not the command's.
+        request = request with { Actor = await GrainFactory.Resolve(request.Actor) };
+
         if (!task.CandidateRoles.Any(request.Actor.HasRole))
         {
             await RecordRefusedAction(request, $"'{request.Actor.Id}' has none of the roles {string.Join(", ", task.CandidateRoles)}");
@@ -204,6 +212,7 @@ public sealed partial class PipelineRunGrain(
     public async Task<RunView> Retry(Actor actor)
     {
         RequireRunning();
+        actor = await Authorize(actor, Permission.RetryRun);
         if (S.BlockedTokens.Count == 0)
         {
             throw new RunException(RunErrorCode.WrongState, $"Run '{RunId}' is not blocked; there is nothing to retry.");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Host.Identity;
+using OrleansMlops.Abstractions.Security;
 
 namespace OrleansMlops.Host.Api;
 
@@ -10,9 +11,9 @@ public static class AliasesApi
     public static RouteGroupBuilder MapAliasesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/models/{name}/aliases").WithTags("Models");
-        group.MapGet("/", async (string name, IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<IModelRegistryGrain>(name).GetAliases()));
-        group.MapPut("/{alias}", SetAlias);
-        group.MapDelete("/{alias}", RemoveAlias);
+        group.MapGet("/", async (string name, IGrainFactory grains) => TypedResults.Ok(await grains.GetGrain<IModelRegistryGrain>(name).GetAliases())).RequirePermission(Permission.Read);
+        group.MapPut("/{alias}", SetAlias).RequirePermission(Permission.Release);
+        group.MapDelete("/{alias}", RemoveAlias).RequirePermission(Permission.Release);
         return group;
     }
 
@@ -34,10 +35,7 @@ public static class AliasesApi
     private static async Task<Results<Ok<ModelAliasesView>, ProblemHttpResult>> Change(
         string name, string alias, int? version, string? reason, HttpRequest request, IGrainFactory grains)
     {
-        if (CallerIdentity.From(request) is not { } caller)
-        {
-            return ApiProblems.Unauthorized();
-        }
+        var caller = Caller.Of(request);
 
         if (!ModelAliases.IsValidName(alias))
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using OrleansMlops.Abstractions.Runs;
+using OrleansMlops.Abstractions.Security;
 
 namespace OrleansMlops.Host.Api;
 
@@ -16,6 +17,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
         var (status, title, detail) = exception switch
         {
             RunException run => (ApiProblemsStatus(run), "Run refused the command", run.Message),
+            RoleDirectoryException refused => (ApiProblems.StatusOf(refused.Code), "Not permitted", refused.Message),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (
                 StatusCodes.Status413PayloadTooLarge, "Request body too large", exception.Message),
             BadHttpRequestException { InnerException: JsonException json } => (

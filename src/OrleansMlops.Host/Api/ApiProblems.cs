@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansMlops.Abstractions.Runs;
+using OrleansMlops.Abstractions.Security;
 using OrleansMlops.Abstractions.Workflows;
 using OrleansMlops.Governance;
 
@@ -24,10 +25,8 @@ internal static class ApiProblems
         statusCode: StatusCodes.Status400BadRequest,
         extensions: where is null ? null : new Dictionary<string, object?> { ["where"] = where });
 
-    public static ProblemHttpResult Unauthorized() => TypedResults.Problem(
-        title: "Identity required",
-        detail: $"Name the acting person or service in the '{Identity.CallerIdentity.UserHeader}' header (roles in '{Identity.CallerIdentity.RolesHeader}').",
-        statusCode: StatusCodes.Status401Unauthorized);
+    public static ProblemHttpResult Unauthorized(string detail) =>
+        TypedResults.Problem(title: "Not signed in", detail: detail, statusCode: StatusCodes.Status401Unauthorized);
 
     public static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(title: "Not permitted", detail: detail, statusCode: StatusCodes.Status403Forbidden);
@@ -51,6 +50,30 @@ internal static class ApiProblems
         detail: $"Workflow '{workflowId}' was not published: {problems.Count} problem(s).",
         statusCode: StatusCodes.Status422UnprocessableEntity,
         extensions: new Dictionary<string, object?> { ["problems"] = problems });
+
+    /// <summary>A role directory refusal: who may not do what, or which role change is not allowed.</summary>
+    public static ProblemHttpResult From(RoleDirectoryException e) => TypedResults.Problem(
+        title: e.Code switch
+        {
+            RoleDirectoryErrorCode.SelfGrant => "Nobody grants themselves a role",
+            RoleDirectoryErrorCode.SecondAdminRequired => "A second admin must approve",
+            RoleDirectoryErrorCode.NotFound => "Not found",
+            RoleDirectoryErrorCode.AlreadyDecided => "Already decided",
+            RoleDirectoryErrorCode.InvalidRequest => "Invalid request",
+            _ => "Not permitted",
+        },
+        detail: e.Message,
+        statusCode: StatusOf(e.Code),
+        type: $"https://orleans-mlops.dev/problems/{e.Code}",
+        extensions: new Dictionary<string, object?> { ["code"] = e.Code.ToString() });
+
+    public static int StatusOf(RoleDirectoryErrorCode code) => code switch
+    {
+        RoleDirectoryErrorCode.InvalidRequest => StatusCodes.Status400BadRequest,
+        RoleDirectoryErrorCode.NotFound => StatusCodes.Status404NotFound,
+        RoleDirectoryErrorCode.AlreadyDecided => StatusCodes.Status409Conflict,
+        _ => StatusCodes.Status403Forbidden,
+    };
 
     private static int StatusOf(RunErrorCode code) => code switch
     {

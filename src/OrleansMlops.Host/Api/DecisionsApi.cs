@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansMlops.Abstractions.Governance;
 using OrleansMlops.Storage.Decisions;
+using OrleansMlops.Abstractions.Security;
+using OrleansMlops.Host.Identity;
 
 namespace OrleansMlops.Host.Api;
 
@@ -10,8 +12,8 @@ public static class DecisionsApi
     public static RouteGroupBuilder MapDecisionsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/decisions").WithTags("Decisions");
-        group.MapGet("/", QueryDecisions);
-        group.MapGet("/{decisionId}", GetDecision);
+        group.MapGet("/", QueryDecisions).RequirePermission(Permission.Read);
+        group.MapGet("/{decisionId}", GetDecision).RequirePermission(Permission.Read);
         return group;
     }
 

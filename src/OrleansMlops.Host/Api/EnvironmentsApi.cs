@@ -6,6 +6,7 @@ using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Abstractions.Runs;
 using OrleansMlops.Abstractions.Stages;
 using OrleansMlops.Host.Identity;
+using OrleansMlops.Abstractions.Security;
 
 namespace OrleansMlops.Host.Api;
 
@@ -23,10 +24,10 @@ public static class EnvironmentsApi
     public static RouteGroupBuilder MapEnvironmentsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/models/{name}").WithTags("Environments");
-        group.MapGet("/environments/{environment}", GetEnvironment);
-        group.MapGet("/environments/{environment}/version-at", VersionAt);
-        group.MapPost("/environments/{environment}/rollback", Rollback);
-        group.MapPost("/versions/{version:int}/promote", Promote);
+        group.MapGet("/environments/{environment}", GetEnvironment).RequirePermission(Permission.Read);
+        group.MapGet("/environments/{environment}/version-at", VersionAt).RequirePermission(Permission.Read);
+        group.MapPost("/environments/{environment}/rollback", Rollback).RequirePermission(Permission.Release);
+        group.MapPost("/versions/{version:int}/promote", Promote).RequirePermission(Permission.Release);
         return group;
     }
 
@@ -56,10 +57,7 @@ public static class EnvironmentsApi
     private static async Task<Results<Created<RunView>, ProblemHttpResult>> Promote(
         string name, int version, ReleaseBody body, HttpRequest request, IGrainFactory grains)
     {
-        if (CallerIdentity.From(request) is not { } caller)
-        {
-            return ApiProblems.Unauthorized();
-        }
+        var caller = Caller.Of(request);
 
         if (!TargetEnvironment.IsValidName(body.Environment))
         {
@@ -72,10 +70,7 @@ public static class EnvironmentsApi
     private static async Task<Results<Created<RunView>, ProblemHttpResult>> Rollback(
         string name, string environment, ReleaseBody body, HttpRequest request, IGrainFactory grains)
     {
-        if (CallerIdentity.From(request) is not { } caller)
-        {
-            return ApiProblems.Unauthorized();
-        }
+        var caller = Caller.Of(request);
 
         if (!TargetEnvironment.IsValidName(environment))
         {

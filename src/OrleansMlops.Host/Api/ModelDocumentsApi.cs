@@ -5,6 +5,8 @@ using OrleansMlops.Abstractions.Runs;
 using OrleansMlops.Documents;
 using OrleansMlops.Storage.Audit;
 using OrleansMlops.Storage.Evidence;
+using OrleansMlops.Abstractions.Security;
+using OrleansMlops.Host.Identity;
 
 namespace OrleansMlops.Host.Api;
 
@@ -19,8 +21,8 @@ public static class ModelDocumentsApi
     public static RouteGroupBuilder MapModelDocumentsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/models").WithTags("Models");
-        group.MapGet("/{name}/versions/{version:int}/documents/{document}", GetDocument);
-        app.MapGet("/api/evidence/{sha256}", GetFrozen).WithTags("Models");
+        group.MapGet("/{name}/versions/{version:int}/documents/{document}", GetDocument).RequirePermission(Permission.Read);
+        app.MapGet("/api/evidence/{sha256}", GetFrozen).WithTags("Models").RequirePermission(Permission.Read);
         return group;
     }
 

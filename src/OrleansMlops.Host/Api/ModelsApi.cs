@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansMlops.Abstractions.Models;
+using OrleansMlops.Abstractions.Security;
+using OrleansMlops.Host.Identity;
 
 namespace OrleansMlops.Host.Api;
 
@@ -8,8 +10,8 @@ public static class ModelsApi
     public static RouteGroupBuilder MapModelsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/models").WithTags("Models");
-        group.MapGet("/{name}/versions", ListVersions);
-        group.MapGet("/{name}/versions/{version:int}", GetVersion);
+        group.MapGet("/{name}/versions", ListVersions).RequirePermission(Permission.Read);
+        group.MapGet("/{name}/versions/{version:int}", GetVersion).RequirePermission(Permission.Read);
         return group;
     }
 

@@ -4,6 +4,7 @@ using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Abstractions.Monitoring;
 using OrleansMlops.Abstractions.Stages;
 using OrleansMlops.Host.Identity;
+using OrleansMlops.Abstractions.Security;
 
 namespace OrleansMlops.Host.Api;
 
@@ -17,18 +18,15 @@ public static class MonitoringApi
     public static RouteGroupBuilder MapMonitoringApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/models/{name}/environments/{environment}/monitoring").WithTags("Monitoring");
-        group.MapPost("/", Report);
-        group.MapGet("/", GetReports);
+        group.MapPost("/", Report).RequirePermission(Permission.ReportMonitoring);
+        group.MapGet("/", GetReports).RequirePermission(Permission.Read);
         return group;
     }
 
     private static async Task<Results<Ok<MonitoringOutcome>, ProblemHttpResult>> Report(
         string name, string environment, MonitoringBody body, HttpRequest request, IGrainFactory grains)
     {
-        if (CallerIdentity.From(request) is not { } caller)
-        {
-            return ApiProblems.Unauthorized();
-        }
+        var caller = Caller.Of(request);
 
         if (!TargetEnvironment.IsValidName(environment))
         {

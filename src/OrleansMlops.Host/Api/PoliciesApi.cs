@@ -6,6 +6,7 @@ using OrleansMlops.Governance.DryRun;
 using OrleansMlops.Governance.Fixtures;
 using OrleansMlops.Host.Identity;
 using OrleansMlops.Storage.Decisions;
+using OrleansMlops.Abstractions.Security;
 
 namespace OrleansMlops.Host.Api;
 
@@ -15,21 +16,18 @@ namespace OrleansMlops.Host.Api;
 /// </summary>
 public static class PoliciesApi
 {
-    /// <summary>The role that may activate rule sets (until authentication lands, the caller's headers name it).</summary>
-    public const string AuthorRole = "compliance-author";
-
     public const int DefaultDryRunDecisions = 500;
 
     public static RouteGroupBuilder MapPoliciesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/policies").WithTags("Policies");
-        group.MapGet("/", (RuleSetCatalog catalog) => TypedResults.Ok(catalog.GetActive()));
-        group.MapGet("/refusals", (RuleSetCatalog catalog) => TypedResults.Ok(catalog.GetRefusals()));
-        group.MapGet("/{ruleSetId}/versions", GetVersions);
-        group.MapGet("/{ruleSetId}/versions/{version:int}", GetVersionContent);
-        group.MapPut("/{ruleSetId}", Activate);
-        group.MapPost("/{ruleSetId}/test", RunFixtures);
-        group.MapPost("/dry-run", DryRun);
+        group.MapGet("/", (RuleSetCatalog catalog) => TypedResults.Ok(catalog.GetActive())).RequirePermission(Permission.Read);
+        group.MapGet("/refusals", (RuleSetCatalog catalog) => TypedResults.Ok(catalog.GetRefusals())).RequirePermission(Permission.Read);
+        group.MapGet("/{ruleSetId}/versions", GetVersions).RequirePermission(Permission.Read);
+        group.MapGet("/{ruleSetId}/versions/{version:int}", GetVersionContent).RequirePermission(Permission.Read);
+        group.MapPut("/{ruleSetId}", Activate).RequirePermission(Permission.ActivateRuleSet);
+        group.MapPost("/{ruleSetId}/test", RunFixtures).RequirePermission(Permission.TestRuleSet);
+        group.MapPost("/dry-run", DryRun).RequirePermission(Permission.TestRuleSet);
         return group;
     }
 
@@ -58,15 +56,7 @@ public static class PoliciesApi
     private static async Task<Results<Ok<ActiveRuleSetInfo>, Created<ActiveRuleSetInfo>, ProblemHttpResult>> Activate(
         string ruleSetId, HttpRequest request, RuleSetCatalog catalog)
     {
-        if (CallerIdentity.From(request) is not { } caller)
-        {
-            return ApiProblems.Unauthorized();
-        }
-
-        if (!caller.Roles.Contains(AuthorRole, StringComparer.Ordinal))
-        {
-            return ApiProblems.Forbidden($"Activating a rule set takes the '{AuthorRole}' role; '{caller.Id}' does not hold it.");
-        }
+        var caller = Caller.Of(request);
 
         var json = await ReadBody(request);
         if (string.IsNullOrWhiteSpace(json))
@@ -106,11 +96,6 @@ public static class PoliciesApi
     private static async Task<Results<Ok<DryRunReport>, ProblemHttpResult>> DryRun(
         HttpRequest request, string? transition, int? limit, DryRunner runner, IDecisionHistory history)
     {
-        if (CallerIdentity.From(request) is null)
-        {
-            return ApiProblems.Unauthorized();
-        }
-
         if (limit is < 1 or > DecisionQuery.MaxLimit)
         {
             return ApiProblems.BadRequest($"limit must be 1 to {DecisionQuery.MaxLimit}; got {limit}.", "limit");

@@ -10,6 +10,7 @@ using OrleansMlops.Grains.Environments;
 using OrleansMlops.Host.Identity;
 using OrleansMlops.Stages.Serving;
 using OrleansMlops.Storage.Predictions;
+using OrleansMlops.Abstractions.Security;
 
 namespace OrleansMlops.Host.Api;
 
@@ -24,11 +25,11 @@ public static class PredictionsApi
 
     public static IEndpointRouteBuilder MapPredictionsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/models/{name}/environments/{environment}/predict", Predict).WithTags("Predictions");
+        app.MapPost("/api/models/{name}/environments/{environment}/predict", Predict).WithTags("Predictions").RequirePermission(Permission.Predict);
         var group = app.MapGroup("/api/predictions").WithTags("Predictions");
-        group.MapGet("/", QueryPredictions);
-        group.MapGet("/{predictionId}", GetPrediction);
-        group.MapPost("/{predictionId}/override", Override);
+        group.MapGet("/", QueryPredictions).RequirePermission(Permission.ReadPredictions);
+        group.MapGet("/{predictionId}", GetPrediction).RequirePermission(Permission.ReadPredictions);
+        group.MapPost("/{predictionId}/override", Override).RequirePermission(Permission.OverridePrediction);
         return app;
     }
 
@@ -45,10 +46,7 @@ public static class PredictionsApi
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        if (CallerIdentity.From(request) is not { } caller)
-        {
-            return ApiProblems.Unauthorized();
-        }
+        var caller = Caller.Of(request);
 
         if (!TargetEnvironment.IsValidName(environment))
         {
@@ -168,10 +166,7 @@ public static class PredictionsApi
         ILoggerFactory loggers,
         CancellationToken cancellationToken)
     {
-        if (CallerIdentity.From(request) is not { } caller)
-        {
-            return ApiProblems.Unauthorized();
-        }
+        var caller = Caller.Of(request);
 
         var outcome = body.Outcome?.Trim();
         if (!CreditDecision.IsValid(outcome))

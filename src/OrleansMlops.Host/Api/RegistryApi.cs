@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Host.Identity;
 using OrleansMlops.Storage.Models;
+using OrleansMlops.Abstractions.Security;
 
 namespace OrleansMlops.Host.Api;
 
@@ -17,11 +18,11 @@ public static class RegistryApi
     public static IEndpointRouteBuilder MapRegistryApi(this IEndpointRouteBuilder app)
     {
         var models = app.MapGroup("/api/models").WithTags("Registry");
-        models.MapGet("/", Search);
-        models.MapGet("/{name}/versions/{version:int}/lineage", GetLineage);
-        models.MapPut("/{name}/versions/{version:int}/tags", SetTags);
-        app.MapGet("/api/datasets/{datasetId}/models", ModelsUsingDataset).WithTags("Registry");
-        app.MapGet("/api/lineage/files/{sha256}/models", ModelsUsingFile).WithTags("Registry");
+        models.MapGet("/", Search).RequirePermission(Permission.Read);
+        models.MapGet("/{name}/versions/{version:int}/lineage", GetLineage).RequirePermission(Permission.Read);
+        models.MapPut("/{name}/versions/{version:int}/tags", SetTags).RequirePermission(Permission.TagModel);
+        app.MapGet("/api/datasets/{datasetId}/models", ModelsUsingDataset).WithTags("Registry").RequirePermission(Permission.Read);
+        app.MapGet("/api/lineage/files/{sha256}/models", ModelsUsingFile).WithTags("Registry").RequirePermission(Permission.Read);
         return app;
     }
 
@@ -89,10 +90,7 @@ public static class RegistryApi
     private static async Task<Results<Ok<ModelVersionView>, ProblemHttpResult>> SetTags(
         string name, int version, SetTagsBody body, HttpRequest request, IGrainFactory grains)
     {
-        if (CallerIdentity.From(request) is not { } caller)
-        {
-            return ApiProblems.Unauthorized();
-        }
+        var caller = Caller.Of(request);
 
         if (body.Tags is null)
         {

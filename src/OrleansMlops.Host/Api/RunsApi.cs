@@ -4,6 +4,7 @@ using OrleansMlops.Abstractions.Runs;
 using OrleansMlops.Host.Identity;
 using OrleansMlops.Storage.Audit;
 using OrleansMlops.Storage.Runs;
+using OrleansMlops.Abstractions.Security;
 
 namespace OrleansMlops.Host.Api;
 
@@ -12,23 +13,20 @@ public static class RunsApi
     public static RouteGroupBuilder MapRunsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/runs").WithTags("Runs");
-        group.MapPost("/", StartRun);
-        group.MapGet("/", ListRuns);
-        group.MapGet("/{runId}", GetRun);
-        group.MapPost("/{runId}/tasks/{taskId}", CompleteTask);
-        group.MapPost("/{runId}/retry", RetryRun);
-        group.MapGet("/{runId}/audit", ReadAudit);
-        group.MapGet("/{runId}/audit/verify", VerifyAudit);
+        group.MapPost("/", StartRun).RequirePermission(Permission.StartRun);
+        group.MapGet("/", ListRuns).RequirePermission(Permission.Read);
+        group.MapGet("/{runId}", GetRun).RequirePermission(Permission.Read);
+        group.MapPost("/{runId}/tasks/{taskId}", CompleteTask).RequirePermission(Permission.CompleteTask);
+        group.MapPost("/{runId}/retry", RetryRun).RequirePermission(Permission.RetryRun);
+        group.MapGet("/{runId}/audit", ReadAudit).RequirePermission(Permission.ReadAudit);
+        group.MapGet("/{runId}/audit/verify", VerifyAudit).RequirePermission(Permission.Read);
         return group;
     }
 
     private static async Task<Results<Created<RunView>, ProblemHttpResult>> StartRun(
         StartRunBody body, HttpRequest request, IGrainFactory grains)
     {
-        if (CallerIdentity.From(request) is not { } caller)
-        {
-            return ApiProblems.Unauthorized();
-        }
+        var caller = Caller.Of(request);
 
         if (string.IsNullOrWhiteSpace(body.WorkflowId))
         {
@@ -93,10 +91,7 @@ public static class RunsApi
     private static async Task<Results<Ok<RunView>, ProblemHttpResult>> CompleteTask(
         string runId, string taskId, CompleteTaskBody body, HttpRequest request, IGrainFactory grains)
     {
-        if (CallerIdentity.From(request) is not { } caller)
-        {
-            return ApiProblems.Unauthorized();
-        }
+        var caller = Caller.Of(request);
 
         if (!Enum.TryParse<TaskDecision>(body.Decision, ignoreCase: true, out var decision) || !Enum.IsDefined(decision))
         {
@@ -111,10 +106,8 @@ public static class RunsApi
         return await Call(runId, grain => grain.CompleteTask(new CompleteTaskRequest(taskId, decision, caller, body.Comment)), grains);
     }
 
-    private static async Task<Results<Ok<RunView>, ProblemHttpResult>> RetryRun(string runId, HttpRequest request, IGrainFactory grains) =>
-        CallerIdentity.From(request) is { } caller
-            ? await Call(runId, grain => grain.Retry(caller), grains)
-            : ApiProblems.Unauthorized();
+    private static Task<Results<Ok<RunView>, ProblemHttpResult>> RetryRun(string runId, HttpRequest request, IGrainFactory grains) =>
+        Call(runId, grain => grain.Retry(Caller.Of(request)), grains);
 
     private static async Task<Results<Ok<IReadOnlyList<AuditRecord>>, ProblemHttpResult>> ReadAudit(
         string runId, IAuditStore audit, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Abstractions.Runs;
 using OrleansMlops.Host.Identity;
 using OrleansMlops.Storage.Runs;
+using OrleansMlops.Abstractions.Security;
 
 namespace OrleansMlops.Host.Api;
 
@@ -21,17 +22,14 @@ public static class TasksApi
     public static RouteGroupBuilder MapTasksApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/tasks").WithTags("Tasks");
-        group.MapGet("/", ListTasks);
+        group.MapGet("/", ListTasks).RequirePermission(Permission.Read);
         return group;
     }
 
     private static async Task<Results<Ok<IReadOnlyList<OpenTaskItem>>, ProblemHttpResult>> ListTasks(
         HttpRequest request, IRunIndex index, IGrainFactory grains, CancellationToken cancellationToken)
     {
-        if (CallerIdentity.From(request) is not { } caller)
-        {
-            return ApiProblems.Unauthorized();
-        }
+        var caller = Caller.Of(request);
 
         var waiting = await index.ListAsync(new RunQuery(Status: RunStatus.WaitingForUser, Limit: RunLimit), cancellationToken);
         var perRun = await Task.WhenAll(waiting.Select(summary => TasksOf(summary.RunId, caller, grains)));

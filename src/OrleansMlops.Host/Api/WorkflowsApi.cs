@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansMlops.Abstractions.Workflows;
 using OrleansMlops.Host.Identity;
+using OrleansMlops.Abstractions.Security;
 
 namespace OrleansMlops.Host.Api;
 
@@ -10,10 +11,10 @@ public static class WorkflowsApi
     public static RouteGroupBuilder MapWorkflowsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/workflows").WithTags("Workflows");
-        group.MapGet("/", ListWorkflows);
-        group.MapGet("/{workflowId}", GetWorkflow);
-        group.MapGet("/{workflowId}/versions/{version:int}/bpmn", GetDocument);
-        group.MapPut("/{workflowId}", Publish);
+        group.MapGet("/", ListWorkflows).RequirePermission(Permission.Read);
+        group.MapGet("/{workflowId}", GetWorkflow).RequirePermission(Permission.Read);
+        group.MapGet("/{workflowId}/versions/{version:int}/bpmn", GetDocument).RequirePermission(Permission.Read);
+        group.MapPut("/{workflowId}", Publish).RequirePermission(Permission.PublishWorkflow);
         return group;
     }
 
@@ -51,10 +52,7 @@ public static class WorkflowsApi
     private static async Task<Results<Ok<WorkflowVersionInfo>, Created<WorkflowVersionInfo>, ProblemHttpResult>> Publish(
         string workflowId, HttpRequest request, IGrainFactory grains)
     {
-        if (CallerIdentity.From(request) is not { } caller)
-        {
-            return ApiProblems.Unauthorized();
-        }
+        var caller = Caller.Of(request);
 
         if (!WorkflowIds.IsValid(workflowId))
         {

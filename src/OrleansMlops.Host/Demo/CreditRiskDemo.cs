@@ -106,5 +106,7 @@ public sealed class CreditRiskDemo(IGrainFactory grains, TextWriter output, Time
 
         await output.WriteLineAsync($"  rule sets in force            {api}/api/policies");
         await output.WriteLineAsync($"  studio (runs, inbox, rules)   {api}/studio/#/runs/{view.RunId}");
+        await output.WriteLineAsync("The API wants a signed-in caller: send a token printed at start, e.g. audrey's (auditor, reads everything),");
+        await output.WriteLineAsync($"as 'Authorization: Bearer …', or get one with: curl -X POST {api}/api/dev/tokens/audrey");
     }
 }

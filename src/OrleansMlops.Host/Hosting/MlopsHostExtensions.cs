@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using OrleansMlops.Host.Api;
 using OrleansMlops.Host.Demo;
 using OrleansMlops.Host.Api.ExternalTasks;
+using OrleansMlops.Host.Identity;
 using OrleansMlops.Storage;
 using Serilog;
 
@@ -13,7 +14,14 @@ public static class MlopsHostExtensions
     public static WebApplicationBuilder AddMlopsEngine(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
-        builder.Services.AddSerilog((services, logger) => logger.ReadFrom.Configuration(configuration).ReadFrom.Services(services));
+        // Serilog also feeds registered logger providers, so tests can capture what would reach a sink. Each host keeps
+        // its own logger instead of the static one, or two hosts in one process would log into each other's sinks.
+        builder.Logging.ClearProviders();
+        builder.Services.AddSerilog(
+            (services, logger) => logger.ReadFrom.Configuration(configuration).ReadFrom.Services(services).Enrich.With<SecretRedaction>(),
+            preserveStaticLogger: true,
+            writeToProviders: true);
+        builder.AddMlopsSecurity();
 
         builder.Services.AddOptions<WorkflowsOptions>().Bind(configuration.GetSection(WorkflowsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -29,6 +37,7 @@ public static class MlopsHostExtensions
         });
 
         // Registered after the silo so it starts once grains can be called.
+        builder.Services.AddHostedService<DirectorySeeder>();
         builder.Services.AddHostedService<WorkflowPublisher>();
         builder.Services.AddSingleton<DemoRunner>();
         builder.Services.AddHostedService<PredictionLogRetention>();
@@ -52,6 +61,7 @@ public static class MlopsHostExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMlopsSecurity();
         app.UseMiddleware<RequestBodyLimit>();
         app.MapWorkflowsApi();
         app.MapRunsApi();
@@ -66,6 +76,7 @@ public static class MlopsHostExtensions
         app.MapExternalTasksApi();
         app.MapPredictionsApi();
         app.MapMonitoringApi();
+        app.MapIdentityApi();
         app.UseMlopsStudio();
         app.MapGet("/", () => TypedResults.Redirect(StudioExtensions.BasePath + "/"));
         return app;

@@ -37,17 +37,6 @@ public static partial class StudioExtensions
                 return;
             }
 
-            if (context.Request.Path.StartsWithSegments(BasePath))
-            {
-                var headers = context.Response.Headers;
-                headers.XContentTypeOptions = "nosniff";
-                headers.XFrameOptions = "DENY";
-                headers["Referrer-Policy"] = "no-referrer";
-                // Everything the studio loads is served here: no CDN, no inline script.
-                headers.ContentSecurityPolicy =
-                    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; frame-ancestors 'none'";
-            }
-
             await next(context);
         });
         var provider = new PhysicalFileProvider(pages);

@@ -7,14 +7,13 @@ namespace OrleansMlops.Workers;
 
 /// <summary>
 /// The engine's external task API over HTTP (a typed HttpClient): fetch and lock, complete, fail, extend the lock,
-/// look a job up. Every call names this worker and carries the identity headers from the options; a refusal becomes
-/// an <see cref="ExternalTaskClientException"/> with the problem document's status, title, detail and code.
+/// look a job up. Every call names this worker and carries the service's API key; a refusal becomes an
+/// <see cref="ExternalTaskClientException"/> with the problem document's status, title, detail and code (401: the key
+/// is missing or unknown; 403: the service does not hold the worker role).
 /// </summary>
 public sealed class ExternalTaskClient(HttpClient http, IOptions<ExternalTaskWorkerOptions> options)
 {
-    public const string UserHeader = "X-Mlops-User";
-
-    public const string RolesHeader = "X-Mlops-Roles";
+    public const string ApiKeyHeader = "X-Api-Key";
 
     private const string Root = "api/external-tasks";
 
@@ -75,11 +74,7 @@ public sealed class ExternalTaskClient(HttpClient http, IOptions<ExternalTaskWor
     private HttpRequestMessage Request(HttpMethod method, string path)
     {
         var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        request.Headers.Add(UserHeader, _options.User);
-        if (_options.Roles.Length > 0)
-        {
-            request.Headers.Add(RolesHeader, string.Join(',', _options.Roles));
-        }
+        request.Headers.Add(ApiKeyHeader, _options.ApiKey);
 
         return request;
     }

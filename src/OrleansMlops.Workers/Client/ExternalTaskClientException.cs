@@ -4,8 +4,8 @@ namespace OrleansMlops.Workers;
 
 /// <summary>
 /// The engine refused an external task command, or could not be reached: the HTTP status, the problem document's
-/// title and detail, and its <c>code</c> when the engine named one (null for errors outside the job itself, such as a
-/// missing identity header).
+/// title and detail, and its <c>code</c> when the engine named one (null for errors outside the job itself, such as an
+/// API key that is refused, 401, or whose service lacks the worker role, 403).
 /// </summary>
 public sealed class ExternalTaskClientException : Exception
 {

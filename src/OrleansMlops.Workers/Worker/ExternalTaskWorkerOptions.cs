@@ -1,6 +1,6 @@
 namespace OrleansMlops.Workers;
 
-/// <summary>Where the engine is, who this worker is, and how it fetches, holds and retries jobs.</summary>
+/// <summary>Where the engine is, how this worker signs in, and how it fetches, holds and retries jobs.</summary>
 public sealed class ExternalTaskWorkerOptions
 {
     /// <summary>The engine's longest long poll; asking for more is capped there anyway.</summary>
@@ -12,14 +12,18 @@ public sealed class ExternalTaskWorkerOptions
     /// <summary>The engine's API root, e.g. http://127.0.0.1:5080.</summary>
     public Uri? BaseAddress { get; set; }
 
-    /// <summary>Names this worker in locks and completions (1–128 characters); unique per running worker.</summary>
+    /// <summary>
+    /// Names this worker as the holder of its locks and the author of its completions (1–128 characters); unique per
+    /// running worker. Who the worker is, and so what it may do, is the API key's business.
+    /// </summary>
     public string WorkerId { get; set; } = string.Empty;
 
-    /// <summary>Sent as X-Mlops-User: the service identity the engine attributes the work to.</summary>
-    public string User { get; set; } = string.Empty;
-
-    /// <summary>Sent as X-Mlops-Roles (comma-separated).</summary>
-    public string[] Roles { get; set; } = [];
+    /// <summary>
+    /// The service's API key, sent as X-Api-Key. The engine knows the service by it and gives it the roles its
+    /// directory holds (the worker role, for this API). A secret: supply it from the environment or a secret store
+    /// (e.g. Worker__ApiKey), not a committed file. It is never logged nor put in an exception message.
+    /// </summary>
+    public string ApiKey { get; set; } = string.Empty;
 
     /// <summary>How many jobs run at once (1–100); the worker fetches only as many as it has room for.</summary>
     public int MaxTasks { get; set; } = 1;

@@ -18,14 +18,14 @@ internal sealed class ExternalTaskWorkerOptionsValidator : IValidateOptions<Exte
             problems.Add("WorkerId must be 1 to 128 characters.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.User))
+        // The key itself never appears in a message: these go to logs and start-up failures.
+        if (string.IsNullOrWhiteSpace(options.ApiKey))
         {
-            problems.Add("User is required: the engine refuses calls without X-Mlops-User.");
+            problems.Add("ApiKey is required: the engine refuses calls without an X-Api-Key (set Worker:ApiKey, e.g. the environment variable Worker__ApiKey).");
         }
-
-        if (options.Roles.Any(r => string.IsNullOrWhiteSpace(r) || r.Contains(',', StringComparison.Ordinal)))
+        else if (options.ApiKey.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
         {
-            problems.Add("Roles must be non-empty names without commas.");
+            problems.Add("ApiKey must be the key alone, without spaces or line breaks.");
         }
 
         if (options.MaxTasks is < 1 or > 100)

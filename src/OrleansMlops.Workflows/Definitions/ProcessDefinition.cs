@@ -18,9 +18,11 @@ public sealed class ProcessDefinition
         string? name,
         string contentHash,
         IReadOnlyList<FlowNode> nodes,
-        ImmutableArray<SequenceFlow> flows)
+        ImmutableArray<SequenceFlow> flows,
+        ImmutableArray<string> startRoles)
     {
         ProcessId = processId;
+        StartRoles = startRoles;
         Name = name;
         ContentHash = contentHash;
         Nodes = nodes.ToFrozenDictionary(node => node.Id, StringComparer.Ordinal);
@@ -40,6 +42,9 @@ public sealed class ProcessDefinition
     public string ProcessId { get; }
 
     public string? Name { get; }
+
+    /// <summary>The roles allowed to start a run (<c>mlops:startRoles</c> on the process); empty when the process does not narrow it.</summary>
+    public ImmutableArray<string> StartRoles { get; }
 
     /// <summary>Lowercase hex SHA-256 of the UTF-8 document, so identical uploads are recognised as one version.</summary>
     public string ContentHash { get; }

@@ -94,7 +94,8 @@ public static class BpmnLoader
             process.DisplayName() ?? MessageFlowCheck.ParticipantName(root, processId),
             ContentHash(xml),
             [.. content.Nodes.Select(source => source.Node)],
-            [.. content.Flows.Select(source => source.Flow)]);
+            [.. content.Flows.Select(source => source.Flow)],
+            MlopsAttributes.Of(process).GetList(MlopsBpmn.StartRoles));
     }
 
     /// <summary>Lowercase hex SHA-256 of the UTF-8 bytes of the document, as given (no normalisation).</summary>

@@ -22,6 +22,12 @@ internal sealed class MlopsAttributes
     public string? Get(string localName) =>
         values.TryGetValue(localName, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
+    /// <summary>A comma-separated value as its distinct, trimmed items; empty when absent.</summary>
+    public ImmutableArray<string> GetList(string localName) =>
+        Get(localName) is { } text
+            ? [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal)]
+            : [];
+
     /// <summary>Every attribute except the ones the engine itself interprets: those left for the stage handler.</summary>
     public ImmutableDictionary<string, string> Except(params string[] interpreted) =>
         values.Where(pair => !interpreted.Contains(pair.Key, StringComparer.Ordinal))

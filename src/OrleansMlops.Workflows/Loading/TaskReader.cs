@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Xml.Linq;
 
@@ -52,7 +51,7 @@ internal static class TaskReader
         var accepted = CheckActivity(element, problems);
         var attributes = MlopsAttributes.Of(element);
 
-        var roles = SplitRoles(attributes.Get(MlopsBpmn.CandidateRoles));
+        var roles = attributes.GetList(MlopsBpmn.CandidateRoles);
         if (roles.IsEmpty)
         {
             roles = options.DefaultCandidateRoles;
@@ -79,11 +78,6 @@ internal static class TaskReader
         var properties = attributes.Except(MlopsBpmn.CandidateRoles, MlopsBpmn.OutcomeVariable);
         return new UserTask(id, element.DisplayName(), element.Line(), roles, outcome, properties);
     }
-
-    private static ImmutableArray<string> SplitRoles(string? text) =>
-        text is null
-            ? []
-            : [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal)];
 
     /// <summary>Activity features that change execution and are not supported, reported before the mlops checks.</summary>
     private static bool CheckActivity(XElement element, ProblemList problems)

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -6,9 +7,14 @@ using OrleansMlops.Testing;
 
 namespace OrleansMlops.Workers.Tests.Engine;
 
-/// <summary>What a person does around the workers in these tests: publish a one-stage workflow, start a run, read it.</summary>
-public sealed class EngineApi(HttpClient http)
+/// <summary>
+/// What people do around the workers in these tests, each with their own bearer token: dana (designer) publishes a
+/// one-stage workflow, alice (data scientist) starts a run and reads it.
+/// </summary>
+public sealed class EngineApi(EngineFactory engine)
 {
+    private readonly HttpClient http = engine.CreateClient();
+
     /// <summary>A process with one stage task done by workers on <paramref name="topic"/>.</summary>
     public async Task PublishExternalStage(string workflowId, string topic)
     {
@@ -27,7 +33,7 @@ public sealed class EngineApi(HttpClient http)
         using var request = As(new HttpRequestMessage(HttpMethod.Put, $"/api/workflows/{workflowId}")
         {
             Content = new StringContent(bpmn, Encoding.UTF8, "application/xml"),
-        }, "dana", "designer");
+        }, "dana");
         using var response = await http.SendAsync(request);
         Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
@@ -37,7 +43,7 @@ public sealed class EngineApi(HttpClient http)
         using var request = As(new HttpRequestMessage(HttpMethod.Post, "/api/runs")
         {
             Content = JsonContent.Create(new { workflowId, parameters }),
-        }, "alice", "data-scientist");
+        }, "alice");
         using var response = await http.SendAsync(request);
         var body = await Body(response);
         Assert.True(response.StatusCode == HttpStatusCode.Created, body.ToString());
@@ -45,7 +51,12 @@ public sealed class EngineApi(HttpClient http)
         return body.GetProperty("runId").GetString()!;
     }
 
-    public async Task<JsonElement> Run(string runId) => await Body(await http.GetAsync(new Uri($"/api/runs/{runId}", UriKind.Relative)));
+    public async Task<JsonElement> Run(string runId)
+    {
+        using var request = As(new HttpRequestMessage(HttpMethod.Get, $"/api/runs/{runId}"), "alice");
+        using var response = await http.SendAsync(request);
+        return await Body(response);
+    }
 
     /// <summary>Waits (bounded) until the run leaves the stage its worker holds.</summary>
     public Task<JsonElement> RunEnded(string runId) => Eventually.Until(
@@ -54,10 +65,9 @@ public sealed class EngineApi(HttpClient http)
         TimeSpan.FromSeconds(15),
         $"run {runId} to end");
 
-    private static HttpRequestMessage As(HttpRequestMessage request, string user, string roles)
+    private HttpRequestMessage As(HttpRequestMessage request, string person)
     {
-        request.Headers.Add("X-Mlops-User", user);
-        request.Headers.Add("X-Mlops-Roles", roles);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", engine.TokenFor(person));
         return request;
     }
 

@@ -16,7 +16,7 @@ public sealed class ExternalTaskWorkerTests
     {
         BaseAddress = new Uri("http://engine.test/"),
         WorkerId = "worker-1",
-        User = "svc",
+        ApiKey = "mlops_test-key",
         MaxTasks = 2,
         LockDuration = TimeSpan.FromMinutes(5),
     };

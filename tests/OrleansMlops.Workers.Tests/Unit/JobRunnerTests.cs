@@ -14,7 +14,7 @@ public sealed class JobRunnerTests
     {
         BaseAddress = new Uri("http://engine.test/"),
         WorkerId = "worker-1",
-        User = "svc",
+        ApiKey = "mlops_test-key",
         LockDuration = TimeSpan.FromSeconds(30),
         MaxRetries = 3,
         RetryBackoff = TimeSpan.FromSeconds(10),

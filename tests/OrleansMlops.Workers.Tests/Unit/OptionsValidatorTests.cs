@@ -6,8 +6,7 @@ public sealed class OptionsValidatorTests
     {
         BaseAddress = new Uri("http://127.0.0.1:5080"),
         WorkerId = "worker-1",
-        User = "svc",
-        Roles = ["worker"],
+        ApiKey = "mlops_test-key",
     };
 
     [Fact]
@@ -19,8 +18,7 @@ public sealed class OptionsValidatorTests
     [Theory]
     [InlineData("BaseAddress")]
     [InlineData("WorkerId")]
-    [InlineData("User")]
-    [InlineData("Roles")]
+    [InlineData("ApiKey")]
     [InlineData("MaxTasks")]
     [InlineData("LockDuration")]
     [InlineData("LongPollTimeout")]
@@ -33,8 +31,7 @@ public sealed class OptionsValidatorTests
         {
             "BaseAddress" => o => o.BaseAddress = new Uri("file:///tmp/engine"),
             "WorkerId" => o => o.WorkerId = new string('w', 129),
-            "User" => o => o.User = " ",
-            "Roles" => o => o.Roles = ["worker,admin"],
+            "ApiKey" => o => o.ApiKey = " ",
             "MaxTasks" => o => o.MaxTasks = 0,
             "LockDuration" => o => o.LockDuration = TimeSpan.FromHours(25),
             "LongPollTimeout" => o => o.LongPollTimeout = TimeSpan.FromSeconds(31),
@@ -48,5 +45,20 @@ public sealed class OptionsValidatorTests
         Assert.True(result.Failed);
         var failure = Assert.Single(result.Failures!);
         Assert.StartsWith(setting, failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_malformed_api_key_is_refused_without_being_repeated()
+    {
+        const string key = "mlops_secret-part\nsecond-line";
+        var options = Valid();
+        options.ApiKey = key;
+
+        var result = new ExternalTaskWorkerOptionsValidator().Validate(null, options);
+
+        var failure = Assert.Single(result.Failures!);
+        Assert.StartsWith("ApiKey", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-part", failure, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-part", options.ToString(), StringComparison.Ordinal);
     }
 }

@@ -133,6 +133,17 @@ public sealed class DefinitionMappingTests
         Assert.Equal("Model factory", definition.Name);
     }
 
+    [Theory]
+    [InlineData(" mlops:startRoles=\"deployer, data-scientist,deployer\"", new[] { "deployer", "data-scientist" })]
+    [InlineData(" mlops:startRoles=\" \"", new string[0])]
+    [InlineData("", new string[0])]
+    public void Start_roles_are_read_from_the_process(string attribute, string[] expected)
+    {
+        var xml = Bpmn.SingleStage().Replace("isExecutable=\"true\"", "isExecutable=\"true\"" + attribute, StringComparison.Ordinal);
+
+        Assert.Equal(expected, BpmnLoader.Load(xml).StartRoles.AsEnumerable());
+    }
+
     [Fact]
     public void Options_bind_unbound_tasks_and_roleless_user_tasks_for_foreign_models()
     {

@@ -29,6 +29,7 @@ public sealed class CreditRiskWorkflowTests
         Assert.Equal("production", deploy.Properties["environment"]);
         Assert.Equal(["approver"], Assert.IsType<UserTask>(Definition.Nodes["UserTask_ApproveModel"]).CandidateRoles.AsEnumerable());
         Assert.Equal(["model-risk-head"], Assert.IsType<UserTask>(Definition.Nodes["UserTask_EscalatedApproval"]).CandidateRoles.AsEnumerable());
+        Assert.Equal(["data-scientist"], Definition.StartRoles.AsEnumerable());
         var timer = Assert.Single(Definition.BoundaryTimersOf("UserTask_ApproveModel"));
         Assert.Equal(TimeSpan.FromHours(48), timer.Duration);
         Assert.Equal(

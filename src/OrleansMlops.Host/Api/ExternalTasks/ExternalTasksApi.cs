@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansMlops.Abstractions.ExternalTasks;
 using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Host.Identity;
+using OrleansMlops.Abstractions.Security;
 
 namespace OrleansMlops.Host.Api.ExternalTasks;
 
@@ -20,22 +21,17 @@ public static class ExternalTasksApi
     public static RouteGroupBuilder MapExternalTasksApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/external-tasks").WithTags("External tasks");
-        group.MapPost("/fetch-and-lock", FetchAndLock);
-        group.MapGet("/{topic}/{jobId}", Find);
-        group.MapPost("/{topic}/{jobId}/complete", Complete);
-        group.MapPost("/{topic}/{jobId}/failure", Fail);
-        group.MapPost("/{topic}/{jobId}/extend-lock", ExtendLock);
+        group.MapPost("/fetch-and-lock", FetchAndLock).RequirePermission(Permission.WorkExternalTasks);
+        group.MapGet("/{topic}/{jobId}", Find).RequirePermission(Permission.WorkExternalTasks);
+        group.MapPost("/{topic}/{jobId}/complete", Complete).RequirePermission(Permission.WorkExternalTasks);
+        group.MapPost("/{topic}/{jobId}/failure", Fail).RequirePermission(Permission.WorkExternalTasks);
+        group.MapPost("/{topic}/{jobId}/extend-lock", ExtendLock).RequirePermission(Permission.WorkExternalTasks);
         return group;
     }
 
     private static async Task<Results<Ok<ImmutableArray<LockedJob>>, ProblemHttpResult>> FetchAndLock(
         FetchAndLockBody body, HttpRequest request, IGrainFactory grains, TimeProvider time)
     {
-        if (CallerIdentity.From(request) is null)
-        {
-            return ApiProblems.Unauthorized();
-        }
-
         if (body.Topics is not { Length: > 0 } topics || topics.Any(string.IsNullOrWhiteSpace))
         {
             return ApiProblems.BadRequest("topics must name at least one topic.", "topics");
@@ -54,7 +50,7 @@ public static class ExternalTasksApi
                 {
                     if (locked.Count < max)
                     {
-                        locked.AddRange(await grains.GetGrain<IExternalTaskQueueGrain>(topic).FetchAndLock(body.WorkerId ?? string.Empty, max - locked.Count, lockDuration));
+                        locked.AddRange(await grains.GetGrain<IExternalTaskQueueGrain>(topic).FetchAndLock(LockOwner.Of(Caller.Of(request), body.WorkerId), max - locked.Count, lockDuration));
                     }
                 }
 
@@ -85,11 +81,6 @@ public static class ExternalTasksApi
     private static async Task<Results<Ok<CompletionAnswer>, ProblemHttpResult>> Complete(
         string topic, string jobId, CompleteJobBody body, HttpRequest request, IGrainFactory grains)
     {
-        if (CallerIdentity.From(request) is null)
-        {
-            return ApiProblems.Unauthorized();
-        }
-
         var (variables, error) = VariableConversion.From(body.Variables);
         if (error is not null)
         {
@@ -102,7 +93,7 @@ public static class ExternalTasksApi
         }
 
         var completion = new JobCompletion(
-            body.WorkerId ?? string.Empty,
+            LockOwner.Of(Caller.Of(request), body.WorkerId),
             variables,
             (body.Metrics ?? []).ToImmutableDictionary(StringComparer.Ordinal),
             body.Artifact?.Uri,
@@ -126,11 +117,6 @@ public static class ExternalTasksApi
     private static async Task<Results<NoContent, ProblemHttpResult>> Fail(
         string topic, string jobId, FailJobBody body, HttpRequest request, IGrainFactory grains)
     {
-        if (CallerIdentity.From(request) is null)
-        {
-            return ApiProblems.Unauthorized();
-        }
-
         if (string.IsNullOrWhiteSpace(body.ErrorMessage))
         {
             return ApiProblems.BadRequest("errorMessage is required: say what went wrong.", "errorMessage");
@@ -139,7 +125,7 @@ public static class ExternalTasksApi
         try
         {
             await grains.GetGrain<IExternalTaskQueueGrain>(topic).Fail(
-                jobId, body.WorkerId ?? string.Empty, body.ErrorMessage, body.Retries ?? 0, TimeSpan.FromMilliseconds(body.RetryTimeoutMs ?? 0));
+                jobId, LockOwner.Of(Caller.Of(request), body.WorkerId), body.ErrorMessage, body.Retries ?? 0, TimeSpan.FromMilliseconds(body.RetryTimeoutMs ?? 0));
             return TypedResults.NoContent();
         }
         catch (ExternalTaskException e)
@@ -151,15 +137,10 @@ public static class ExternalTasksApi
     private static async Task<Results<Ok<LockedJob>, ProblemHttpResult>> ExtendLock(
         string topic, string jobId, ExtendLockBody body, HttpRequest request, IGrainFactory grains)
     {
-        if (CallerIdentity.From(request) is null)
-        {
-            return ApiProblems.Unauthorized();
-        }
-
         try
         {
             return TypedResults.Ok(await grains.GetGrain<IExternalTaskQueueGrain>(topic)
-                .ExtendLock(jobId, body.WorkerId ?? string.Empty, TimeSpan.FromMilliseconds(body.NewDurationMs ?? 0)));
+                .ExtendLock(jobId, LockOwner.Of(Caller.Of(request), body.WorkerId), TimeSpan.FromMilliseconds(body.NewDurationMs ?? 0)));
         }
         catch (ExternalTaskException e)
         {

@@ -1,5 +1,7 @@
-import { people, current, choose } from './identity.js';
+import { api } from './api.js';
+import { current, onSessionEnded, signIn, signOut, token } from './identity.js';
 import { clear, el, problemView } from './dom.js';
+import { renderSignIn } from './signin.js';
 
 // Each page is a module exporting render(container, params) and, if it keeps timers, dispose().
 const routes = {
@@ -13,44 +15,110 @@ const routes = {
 
 let active;
 
-async function show() {
-  const [name = '', ...params] = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
-  const page = document.getElementById('page');
+// Every view gets a container of its own: a page still waiting for an answer when it is left, or when its person
+// signs out, writes into a detached element and never into the view shown next.
+function freshView() {
   active?.dispose?.();
   active = undefined;
-  document.querySelectorAll('[data-nav]').forEach(a => a.toggleAttribute('aria-current', a.dataset.nav === name));
-  const load = routes[name];
-  if (!load) {
-    clear(page).append(el('h1', {}, 'Not found'), el('p', {}, `No page "${name}".`));
+  const container = el('div', { class: 'view' });
+  clear(document.getElementById('page')).append(container);
+  return container;
+}
+
+function focusPage() {
+  document.getElementById('page').focus({ preventScroll: true });
+}
+
+async function show() {
+  if (!current()) {
+    await showSignIn();
     return;
   }
 
-  clear(page).append(el('p', { class: 'muted' }, 'Loading…'));
+  const [name = '', ...params] = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  document.querySelectorAll('[data-nav]').forEach(a => a.toggleAttribute('aria-current', a.dataset.nav === name));
+  const container = freshView();
+  const load = routes[name];
+  if (!load) {
+    container.append(el('h1', {}, 'Not found'), el('p', {}, `No page "${name}".`));
+    return;
+  }
+
+  container.append(el('p', { class: 'muted' }, 'Loading…'));
   try {
     const module = await load();
-    clear(page);
+    clear(container);
     active = module;
-    await module.render(page, params);
+    await module.render(container, params);
   } catch (error) {
     // A page that could not load or render says why in place, instead of leaving an unhandled rejection.
-    clear(page).append(el('h1', {}, 'This page could not be shown'), problemView(error));
+    clear(container).append(el('h1', {}, 'This page could not be shown'), problemView(error));
   }
 
-  page.focus({ preventScroll: true });
+  focusPage();
 }
 
-function identityPicker() {
-  const select = document.getElementById('identity-select');
-  for (const person of people) {
-    select.append(el('option', { value: person.id, selected: person.id === current().id }, person.label));
-  }
-
-  select.addEventListener('change', () => {
-    choose(select.value);
-    show();
+async function showSignIn(notice) {
+  showIdentity();
+  await renderSignIn(freshView(), {
+    notice,
+    onSignedIn: () => {
+      showIdentity();
+      show();
+    },
   });
+  focusPage();
 }
 
-identityPicker();
-window.addEventListener('hashchange', show);
-show();
+// The header: who is signed in, with what roles, and the way out; the navigation only once someone is.
+function showIdentity() {
+  const who = current();
+  document.getElementById('main-nav').hidden = !who;
+  const box = clear(document.getElementById('identity'));
+  if (!who) return;
+  const out = el('button', { type: 'button', id: 'sign-out' }, 'Sign out');
+  out.addEventListener('click', () => {
+    signOut();
+    showSignIn();
+  });
+  box.append(
+    el('span', { id: 'signed-in' }, 'Signed in as ', el('strong', {}, who.id), ' ',
+      el('span', { class: 'muted' }, `(${who.roles.length ? who.roles.join(', ') : 'no roles'})`)),
+    out);
+}
+
+function endedNotice(problem) {
+  return `Your sign-in has ended: ${problem?.detail ?? 'the token was refused'} Sign in again.`;
+}
+
+async function start() {
+  // Parallel calls of a page may all be refused: the first one signs out, the others find nobody signed in.
+  onSessionEnded(problem => {
+    if (!current()) return;
+    signOut();
+    showSignIn(endedNotice(problem));
+  });
+  window.addEventListener('hashchange', show);
+
+  const kept = token();
+  if (kept) {
+    try {
+      signIn(kept, await api.get('/api/identity/me'));
+    } catch (error) {
+      signOut();
+      if (error.status === 401) {
+        await showSignIn(endedNotice(error.problem));
+      } else {
+        showIdentity();
+        freshView().append(el('h1', {}, 'The studio cannot reach the engine'), problemView(error));
+      }
+
+      return;
+    }
+  }
+
+  showIdentity();
+  await show();
+}
+
+start();

@@ -1,3 +1,5 @@
+import { current } from './identity.js';
+
 // Small DOM helpers: text is always set as text, never parsed as HTML, so names and messages from the API cannot
 // inject markup.
 export function el(tag, attributes = {}, ...children) {
@@ -35,10 +37,18 @@ export function problemView(error) {
   const facts = ['phase', 'ruleSet', 'rule', 'expression', 'where', 'code']
     .filter(k => problem[k])
     .map(k => el('div', {}, el('dt', {}, k), el('dd', {}, el('code', {}, problem[k]))));
-  return el('div', { class: 'problem', role: 'alert' },
+  // A 403 is about who asked: say who that was, so a refusal is not mistaken for a fault.
+  const who = error.status === 403 ? current() : null;
+  return el('div', { class: 'problem', role: 'alert', dataset: error.status ? { status: error.status } : undefined },
     el('strong', {}, problem.title ?? 'Refused'),
     el('p', {}, error.message),
-    facts.length ? el('dl', {}, facts) : null);
+    facts.length ? el('dl', {}, facts) : null,
+    who ? el('p', { class: 'problem-who' }, `Signed in as ${who.id} (${who.roles.join(', ') || 'no roles'}).`) : null);
+}
+
+/** Says what the signed-in person's roles do not allow here, in place of the controls the API would refuse. */
+export function notPermitted(text) {
+  return el('p', { class: 'not-permitted' }, text);
 }
 
 export function time(value) {

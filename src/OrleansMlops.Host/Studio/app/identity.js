@@ -1,27 +1,46 @@
-// Who the studio acts as. Until sign-in lands (issue #7) the person is named in headers the API records and checks;
-// the choice persists per browser. Each preset is a person of the README's walkthrough.
-export const people = [
-  { id: 'alice', roles: ['data-scientist'], unit: 'retail-credit-analytics', label: 'alice — data scientist' },
-  { id: 'vera', roles: ['validator'], unit: 'model-validation', label: 'vera — validator' },
-  { id: 'bob', roles: ['approver'], unit: 'model-risk-management', label: 'bob — approver' },
-  { id: 'carol', roles: ['model-risk-head'], unit: 'model-risk-management', label: 'carol — head of model risk' },
-  { id: 'dora', roles: ['deployer'], unit: 'ml-platform', label: 'dora — deployer' },
-  { id: 'colin', roles: ['compliance-author'], unit: 'compliance', label: 'colin — compliance author' },
-  { id: 'dana', roles: ['designer'], unit: 'ml-platform', label: 'dana — workflow designer' },
-];
+// Who is signed in. The bearer token is kept in sessionStorage, not a cookie: the browser never attaches it to a
+// request by itself, only our own calls do (api.js), so another site cannot make the studio's calls for you (no CSRF
+// surface). It lasts as long as the tab. The person, their roles and what those allow come from GET /api/identity/me;
+// the server decides every call again, this only keeps the studio from offering what would be refused.
+const key = 'orleans-mlops.token';
 
-const key = 'orleans-mlops.identity';
+let me = null;
+const endedListeners = new Set();
 
+export function token() {
+  return sessionStorage.getItem(key);
+}
+
+/** Signs in: keeps the token and the person /api/identity/me answered for it. */
+export function signIn(bearer, person) {
+  sessionStorage.setItem(key, bearer);
+  me = person;
+}
+
+export function signOut() {
+  sessionStorage.removeItem(key);
+  me = null;
+}
+
+/** The signed-in person ({ id, roles, unit, permissions }), or null. */
 export function current() {
-  const id = localStorage.getItem(key);
-  return people.find(p => p.id === id) ?? people[0];
+  return me;
 }
 
-export function choose(id) {
-  localStorage.setItem(key, id);
+/** Whether the signed-in person's roles grant a permission, by its API name (e.g. 'startRun'). */
+export function can(permission) {
+  return me?.permissions.includes(permission) ?? false;
 }
 
-export function headers() {
-  const who = current();
-  return { 'X-Mlops-User': who.id, 'X-Mlops-Roles': who.roles.join(','), 'X-Mlops-Unit': who.unit };
+export function authorization(bearer = token()) {
+  return bearer ? { Authorization: `Bearer ${bearer}` } : {};
+}
+
+/** Called when the kept token is refused (expired, or its key rotated): the session is over. */
+export function onSessionEnded(listener) {
+  endedListeners.add(listener);
+}
+
+export function sessionEnded(problem) {
+  endedListeners.forEach(listener => listener(problem));
 }

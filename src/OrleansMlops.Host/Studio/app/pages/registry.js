@@ -1,5 +1,7 @@
 import { api } from '../api.js';
-import { el, clear, problemView, time } from '../dom.js';
+import { el, clear, notPermitted, problemView, time } from '../dom.js';
+import { can } from '../identity.js';
+import { documentImage, documentLink } from '../registry/documents.js';
 import { frozenDocuments } from '../registry/evidence.js';
 
 // The model registry: search (#/registry, #/registry/<name>) and one version with its lifecycle, registration,
@@ -165,13 +167,22 @@ async function renderVersion(container, name, version) {
   right.append(evidenceBox, environmentsBox, aliasesBox);
 
   showEvidence(evidenceBox, base, version, view);
+  // The frozen documents are named in the run's audit trail, which takes readAudit to read.
+  const mayReadAudit = can('readAudit');
+  if (!mayReadAudit) {
+    evidenceBox.append(el('h2', {}, 'Frozen at approval'),
+      notPermitted('Your roles do not allow reading audit trails (readAudit), where the documents frozen at approval are listed.'));
+  }
+
   await Promise.all([
-    section(lineageBox, 'Lineage', () => api.get(`${base}/versions/${version}/lineage`),
-      lineage => el('div', {}, lineageDiagram(`${base}/versions/${version}/documents/lineage.svg`), showLineage(lineage))),
+    section(lineageBox, 'Lineage', () => Promise.all([
+      api.get(`${base}/versions/${version}/lineage`),
+      lineageDiagram(`${base}/versions/${version}/documents/lineage.svg`),
+    ]), ([lineage, diagram]) => el('div', {}, diagram, showLineage(lineage))),
     section(environmentsBox, 'Environments', () => Promise.all(
       [...new Set([...environments, ...view.liveIn])].map(e => api.get(`${base}/environments/${enc(e)}`))), views => showEnvironments(views, version)),
     section(aliasesBox, 'Aliases', () => api.get(`${base}/aliases`), data => showAliases(data, version)),
-    section(evidenceBox, 'Frozen at approval', () => api.get(`/api/runs/${enc(view.ownerRunId)}/audit`), showFrozen),
+    mayReadAudit ? section(evidenceBox, 'Frozen at approval', () => api.get(`/api/runs/${enc(view.ownerRunId)}/audit`), showFrozen) : null,
   ]);
 }
 
@@ -190,9 +201,9 @@ function keyValues(id, label, values) {
 }
 
 // The server draws the lineage (the same SVG the model card embeds); shown as an image, so no markup is injected.
-function lineageDiagram(src) {
+async function lineageDiagram(path) {
   return el('figure', { class: 'lineage-diagram' },
-    el('img', { id: 'lineage-diagram', src, alt: 'Lineage diagram: data files and code, the model, its artifact' }),
+    await documentImage(path, { id: 'lineage-diagram', alt: 'Lineage diagram: data files and code, the model, its artifact' }),
     el('figcaption', { class: 'muted' }, 'Data files and code → model → artifact'));
 }
 
@@ -246,7 +257,7 @@ function showAliases(data, version) {
 
 function showEvidence(box, base, version, view) {
   const docs = `${base}/versions/${version}/documents`;
-  const link = (file, label) => el('a', { href: `${docs}/${file}`, target: '_blank', rel: 'noopener', dataset: { document: file } }, label);
+  const link = (file, label) => documentLink(`${docs}/${file}`, label, { document: file });
   box.append(
     el('h2', {}, 'Evidence'),
     el('ul', { id: 'generated-documents' },
@@ -264,7 +275,7 @@ function showFrozen(records) {
   const frozen = frozenDocuments(records);
   if (frozen.length === 0) return el('p', { class: 'muted', id: 'frozen-documents' }, 'Nothing frozen yet: documents are frozen when the version is approved.');
   return el('ul', { id: 'frozen-documents' }, frozen.map(d => el('li', {},
-    el('a', { href: `/api/evidence/${enc(d.sha256)}`, target: '_blank', rel: 'noopener', dataset: { sha256: d.sha256 } }, d.file ?? d.kind ?? d.sha256),
+    documentLink(`/api/evidence/${enc(d.sha256)}`, d.file ?? d.kind ?? d.sha256, { sha256: d.sha256 }),
     ' ', short(d.sha256),
     el('span', { class: 'muted' }, ` frozen ${time(d.at)} (audit #${d.sequence})`))));
 }

@@ -1,6 +1,6 @@
 import { api } from '../api.js';
-import { el, clear, problemView, time, toast } from '../dom.js';
-import { current } from '../identity.js';
+import { el, clear, notPermitted, problemView, time, toast } from '../dom.js';
+import { can } from '../identity.js';
 import { sendText, getText } from '../rules/http.js';
 import { createEditor, markRefusal, clearMarks } from '../rules/editor.js';
 
@@ -35,7 +35,9 @@ function window_(info) {
 async function renderList(container) {
   container.append(
     el('h1', {}, 'Rule sets'),
-    el('div', { class: 'toolbar' }, el('a', { href: '#/rules/new', class: 'button-link' }, 'New rule set')));
+    can('activateRuleSet')
+      ? el('div', { class: 'toolbar' }, el('a', { href: '#/rules/new', class: 'button-link' }, 'New rule set'))
+      : notPermitted('Your roles do not allow activating rule sets (activateRuleSet): you can read them here.'));
   let active;
   let refusals;
   try {
@@ -130,16 +132,19 @@ async function renderEditor(container, id, wanted) {
   const status = el('div', { id: 'rule-status', role: 'status', 'aria-live': 'polite' });
   const refusal = el('div', { id: 'rule-refusal' });
   const editorHost = el('div', { class: 'rule-editor', id: 'rule-editor' });
-  const saveButton = el('button', { type: 'button', class: 'primary', id: 'rule-save' }, 'Save & activate');
-  const fixturesButton = isNew ? null : el('button', { type: 'button', id: 'rule-fixtures' }, 'Run fixtures');
+  // Only what the person's roles allow is offered: activating takes activateRuleSet, fixtures and dry runs testRuleSet.
+  const mayActivate = can('activateRuleSet');
+  const mayTest = can('testRuleSet');
+  const saveButton = mayActivate ? el('button', { type: 'button', class: 'primary', id: 'rule-save' }, 'Save & activate') : null;
+  const fixturesButton = isNew || !mayTest ? null : el('button', { type: 'button', id: 'rule-fixtures' }, 'Run fixtures');
   const transitionInput = el('input', { id: 'dry-run-transition', name: 'transition', list: 'rule-transitions', placeholder: 'all transitions', size: 18 });
   const limitInput = el('input', { id: 'dry-run-limit', name: 'limit', type: 'number', min: 1, max: 1000, value: 500, size: 5 });
-  const dryRunButton = el('button', { type: 'button', id: 'rule-dry-run' }, 'Dry run');
+  const dryRunButton = mayTest ? el('button', { type: 'button', id: 'rule-dry-run' }, 'Dry run') : null;
   const versionsBox = el('section', { id: 'rule-versions', 'aria-label': 'Versions' });
   const fixturesBox = el('section', { id: 'rule-fixtures-result', 'aria-label': 'Fixture results' });
   const dryRunBox = el('section', { id: 'rule-dry-run-result', 'aria-label': 'Dry run result' });
 
-  container.append(
+  container.append(...[
     el('p', {}, el('a', { href: '#/rules' }, '← All rule sets')),
     el('h1', {}, isNew ? 'New rule set' : `Rule set ${id}`),
     isNew
@@ -148,22 +153,22 @@ async function renderEditor(container, id, wanted) {
       : header,
     el('div', { class: 'toolbar' },
       saveButton, fixturesButton,
-      el('span', { class: 'toolbar-gap' }),
-      el('label', { for: 'dry-run-transition' }, 'Dry run at'), transitionInput,
-      el('datalist', { id: 'rule-transitions' }, transitions.map(t => el('option', { value: t }))),
-      el('label', { for: 'dry-run-limit' }, 'last'), limitInput, el('span', {}, 'decisions'),
-      dryRunButton),
+      mayTest ? [
+        el('span', { class: 'toolbar-gap' }),
+        el('label', { for: 'dry-run-transition' }, 'Dry run at'), transitionInput,
+        el('datalist', { id: 'rule-transitions' }, transitions.map(t => el('option', { value: t }))),
+        el('label', { for: 'dry-run-limit' }, 'last'), limitInput, el('span', {}, 'decisions'),
+        dryRunButton] : null),
+    notAllowed(mayActivate, mayTest),
     status,
     el('div', { class: 'rule-layout' },
       el('div', {}, refusal, editorHost),
       el('div', {}, versionsBox)),
     fixturesBox,
-    dryRunBox);
+    dryRunBox].filter(Boolean));
 
-  const cm = createEditor(editorHost, text);
-  if (!isNew && current().roles.indexOf('compliance-author') < 0) {
-    status.append(el('p', { class: 'warn' }, `Activating takes the compliance-author role; ${current().id} does not hold it (choose colin).`));
-  }
+  // Text nobody here may activate or test is only read.
+  const cm = createEditor(editorHost, text, { readOnly: !mayActivate && !mayTest });
 
   function showHeader() {
     if (isNew || !info) return;
@@ -254,7 +259,7 @@ async function renderEditor(container, id, wanted) {
     }
   }
 
-  saveButton.addEventListener('click', () => busy(saveButton, async () => {
+  saveButton?.addEventListener('click', () => busy(saveButton, async () => {
     resetMessages();
     const target = targetId();
     if (!target) {
@@ -289,7 +294,7 @@ async function renderEditor(container, id, wanted) {
     showFixtures(fixturesBox, report);
   }));
 
-  dryRunButton.addEventListener('click', () => busy(dryRunButton, async () => {
+  dryRunButton?.addEventListener('click', () => busy(dryRunButton, async () => {
     resetMessages();
     const query = new URLSearchParams();
     if (transitionInput.value.trim()) query.set('transition', transitionInput.value.trim());
@@ -307,6 +312,13 @@ async function renderEditor(container, id, wanted) {
 
   showHeader();
   showVersions();
+}
+
+function notAllowed(mayActivate, mayTest) {
+  if (mayActivate && mayTest) return null;
+  if (mayTest) return notPermitted('Your roles do not allow activating rule sets (activateRuleSet); fixtures and dry runs are open to you.');
+  if (mayActivate) return notPermitted('Your roles do not allow running fixtures or dry runs (testRuleSet).');
+  return notPermitted('Your roles do not allow activating (activateRuleSet) or testing (testRuleSet) rule sets: you can read this one.');
 }
 
 function fact(name, value, id) {

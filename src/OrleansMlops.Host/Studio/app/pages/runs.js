@@ -1,5 +1,6 @@
 import { api } from '../api.js';
-import { clear, el, problemView, time } from '../dom.js';
+import { clear, el, notPermitted, problemView, time } from '../dom.js';
+import { can } from '../identity.js';
 import { finished, modelText, runLink, statuses, statusLabel, statusPill } from '../runs/common.js';
 import { decisionForm } from '../runs/decide.js';
 import { RunDiagram } from '../runs/diagram.js';
@@ -74,7 +75,7 @@ async function listPage(container, mine) {
 
   container.append(
     el('h1', {}, 'Runs'),
-    startForm(ids, mine),
+    can('startRun') ? startForm(ids, mine) : notPermitted('Your roles do not allow starting runs (startRun).'),
     el('h2', {}, 'Recent runs'),
     el('div', { class: 'toolbar', role: 'group', 'aria-label': 'Filters' },
       el('label', {}, 'Status ', statusFilter),

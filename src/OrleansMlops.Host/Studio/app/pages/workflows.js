@@ -1,5 +1,6 @@
 import { api } from '../api.js';
-import { clear, el, problemView, time } from '../dom.js';
+import { clear, el, notPermitted, problemView, time } from '../dom.js';
+import { can } from '../identity.js';
 import { templateBpmn, workflowIdProblem, maxIdLength } from '../workflows/template.js';
 import { compareBpmn } from '../workflows/diff.js';
 
@@ -59,7 +60,7 @@ async function listPage(container, current) {
   workflows.sort((a, b) => a.workflowId.localeCompare(b.workflowId));
   container.append(
     el('h1', {}, 'Workflows'),
-    newWorkflowForm(workflows),
+    can('publishWorkflow') ? newWorkflowForm(workflows) : notPermitted('Your roles do not allow publishing workflows (publishWorkflow): you can view and compare them.'),
     workflows.length === 0
       ? el('p', { class: 'muted' }, 'No workflow is published yet.')
       : el('table', { class: 'workflow-list' },
@@ -135,7 +136,9 @@ async function editorPage(container, id, { isNew = false, version }, current) {
 
   const picker = el('select', { id: 'version-picker', name: 'version' });
   const dirty = el('span', { class: 'dirty-indicator', role: 'status', 'aria-live': 'polite' });
-  const publish = el('button', { type: 'button', class: 'primary', id: 'publish' }, 'Publish');
+  // Without publishWorkflow the diagram can be explored, not published: no Publish button, no unsaved-changes guard.
+  const mayPublish = can('publishWorkflow');
+  const publish = mayPublish ? el('button', { type: 'button', class: 'primary', id: 'publish' }, 'Publish') : null;
   const compareLink = el('a', { href: `#/workflows/${enc(id)}/compare`, class: 'compare-link' }, 'Compare versions');
   const outcome = el('div', { class: 'publish-outcome', role: 'status', 'aria-live': 'polite' });
   const problems = el('section', { class: 'publish-problems', 'aria-label': 'Problems', hidden: true });
@@ -143,13 +146,14 @@ async function editorPage(container, id, { isNew = false, version }, current) {
   const canvas = el('div', { class: 'canvas', 'aria-label': `BPMN diagram of ${id}` });
   const versionSection = el('section', { class: 'version-history', 'aria-label': 'Versions' });
 
-  container.append(
+  container.append(...[
     el('p', {}, el('a', { href: '#/workflows' }, '← All workflows')),
     el('h1', {}, 'Workflow ', el('code', {}, id)),
     el('div', { class: 'toolbar' },
       el('label', { for: 'version-picker' }, 'Version'), picker,
-      publish, dirty, compareLink),
-    outcome, problems, warnings, canvas, versionSection);
+      publish, mayPublish ? dirty : null, compareLink),
+    mayPublish ? null : notPermitted('Your roles do not allow publishing workflows (publishWorkflow): changes made here are not kept.'),
+    outcome, problems, warnings, canvas, versionSection].filter(Boolean));
 
   const fillVersions = selected => {
     clear(picker);
@@ -191,7 +195,7 @@ async function editorPage(container, id, { isNew = false, version }, current) {
     if (!current()) return;
     canvas.before(el('div', { class: 'problem', role: 'alert' },
       el('strong', {}, 'The diagram cannot be shown'), el('p', {}, error.message)));
-    publish.disabled = true;
+    if (publish) publish.disabled = true;
     return;
   }
   fit();
@@ -203,8 +207,10 @@ async function editorPage(container, id, { isNew = false, version }, current) {
   };
   showDirty();
   modeler.on('commandStack.changed', () => { changed = true; showDirty(); });
-  leaveGuard = event => { if (changed) event.preventDefault(); };
-  window.addEventListener('beforeunload', leaveGuard);
+  if (mayPublish) {
+    leaveGuard = event => { if (changed) event.preventDefault(); };
+    window.addEventListener('beforeunload', leaveGuard);
+  }
 
   const marked = [];
   const clearMarks = () => {
@@ -217,7 +223,7 @@ async function editorPage(container, id, { isNew = false, version }, current) {
     clear(problems).hidden = true;
   };
 
-  publish.addEventListener('click', async () => {
+  publish?.addEventListener('click', async () => {
     publish.disabled = true;
     clear(outcome).append(el('span', { class: 'muted' }, 'Publishing…'));
     try {

@@ -1,8 +1,9 @@
 // The rule set editor: CodeMirror 5 (loaded globally by index.html) in JSON mode, and marking where a refusal points.
-export function createEditor(host, text) {
+export function createEditor(host, text, { readOnly = false } = {}) {
   // Tab moves focus on (no keyboard trap); indentation is two spaces from Enter and the JSON mode.
   return CodeMirror(host, {
     value: text,
+    readOnly,
     mode: { name: 'javascript', json: true },
     lineNumbers: true,
     indentUnit: 2,

@@ -1,9 +1,12 @@
 import { api } from '../api.js';
 import { clear, el, problemView, toast } from '../dom.js';
+import { can } from '../identity.js';
 
-// Approve or reject one open user task, with a comment. A refusal (403 four-eyes, independence or a missing role;
-// 409 a gate that refused, or a run that moved on) is shown in place; nothing is thrown to the caller.
-export function decisionForm({ runId, task, disabledReason, onDecided }) {
+// Approve or reject one open user task, with a comment. Without the completeTask permission the form is shown
+// disabled, saying why. A refusal (403 four-eyes, independence or a task for other roles; 409 a gate that refused,
+// or a run that moved on) is shown in place; nothing is thrown to the caller.
+export function decisionForm({ runId, task, disabledReason: reason, onDecided }) {
+  const disabledReason = can('completeTask') ? reason : 'Your roles do not allow deciding tasks (completeTask).';
   const label = task.name ?? task.taskId;
   const comment = el('textarea', { name: 'comment', rows: 2, maxlength: 4000, placeholder: 'Comment (why you decide so)', 'aria-label': `Comment on ${label}` });
   const approve = el('button', { type: 'button', class: 'primary', dataset: { decision: 'approve' } }, 'Approve');

@@ -1,0 +1,13 @@
+using System.Collections.Immutable;
+
+namespace OrleansMlops.Abstractions.Security;
+
+/// <summary>A person or service the role directory knows: the roles it holds now and its organisational unit.</summary>
+[GenerateSerializer, Immutable, Alias("mlops.principal")]
+public sealed record Principal(
+    [property: Id(0)] string Id,
+    [property: Id(1)] ImmutableArray<string> Roles,
+    [property: Id(2)] string? Unit)
+{
+    public Actor ToActor() => new(Id, Roles, Unit);
+}

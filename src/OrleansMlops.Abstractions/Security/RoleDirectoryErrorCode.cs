@@ -1,0 +1,11 @@
+namespace OrleansMlops.Abstractions.Security;
+
+public enum RoleDirectoryErrorCode
+{
+    InvalidRequest,
+    NotPermitted,
+    SelfGrant,
+    SecondAdminRequired,
+    NotFound,
+    AlreadyDecided,
+}

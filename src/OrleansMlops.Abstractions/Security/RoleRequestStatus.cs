@@ -1,0 +1,8 @@
+namespace OrleansMlops.Abstractions.Security;
+
+public enum RoleRequestStatus
+{
+    Pending,
+    Approved,
+    Rejected,
+}

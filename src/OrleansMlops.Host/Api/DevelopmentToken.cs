@@ -1,0 +1,3 @@
+namespace OrleansMlops.Host.Api;
+
+public sealed record DevelopmentToken(string Principal, string Token);
