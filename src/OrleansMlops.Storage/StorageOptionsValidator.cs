@@ -8,11 +8,17 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        if (options.IsPostgreSql)
+        {
+            var postgres = options.PostgreSql?.Validate() ?? [$"{StorageOptions.Section}:{nameof(StorageOptions.PostgreSql)} is required."];
+            return postgres.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(postgres);
+        }
+
         if (!options.IsSqlite)
         {
             return ValidateOptionsResult.Fail(
                 $"{StorageOptions.Section}:{nameof(StorageOptions.Provider)} is '{options.Provider}', which is not supported; "
-                + $"implemented providers: '{StorageOptions.SqliteProvider}'.");
+                + $"use '{StorageOptions.SqliteProvider}' or '{StorageOptions.PostgreSqlProvider}'.");
         }
 
         if (options.Sqlite is null)

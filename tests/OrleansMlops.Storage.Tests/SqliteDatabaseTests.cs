@@ -36,11 +36,12 @@ public sealed class SqliteDatabaseTests
     }
 
     [Fact]
-    public void Every_embedded_script_is_in_the_run_order()
+    public void Orleans_query_table_is_created_before_any_script_that_fills_it()
     {
-        Assert.Equal(
-            SqliteSchemaScripts.FileNames.Order(StringComparer.Ordinal),
-            SqliteSchemaScripts.EmbeddedFileNames());
+        var files = SchemaScripts.Sqlite.FileNames();
+
+        Assert.Equal("001-orleans-main.sql", files[0]);
+        Assert.Contains("107-evidence-documents.sql", files);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public static class SqliteDatabase
         ArgumentNullException.ThrowIfNull(dataSource);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var (fileName, sql) in SqliteSchemaScripts.Load())
+        foreach (var (fileName, sql) in SchemaScripts.Sqlite.Load())
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;

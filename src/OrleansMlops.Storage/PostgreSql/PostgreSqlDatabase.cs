@@ -1,0 +1,60 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace OrleansMlops.Storage.PostgreSql;
+
+/// <summary>Connects to the cluster's PostgreSQL database and keeps its schema current.</summary>
+public static class PostgreSqlDatabase
+{
+    // Any fixed number: every process applying the schema takes the same transaction-scoped lock.
+    private const long SchemaLockKey = 0x4d4c4f5053; // "MLOPS"
+
+    /// <summary>A data source with the pool capped at <see cref="PostgreSqlStorageOptions.MaxPoolSize"/>. The caller owns it.</summary>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public static DbDataSource CreateDataSource(PostgreSqlStorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var problems = options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", problems), nameof(options));
+        }
+
+        var connectionString = new NpgsqlConnectionStringBuilder(options.ConnectionString) { MaxPoolSize = options.MaxPoolSize };
+        return new NpgsqlDataSourceBuilder(connectionString.ConnectionString).Build();
+    }
+
+    /// <summary>
+    /// Applies every embedded script in one transaction, under an advisory lock so silos starting together apply it
+    /// one after the other. The scripts are idempotent; a failure leaves the database as it was.
+    /// </summary>
+    public static async Task EnsureSchemaAsync(DbDataSource dataSource, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var lockCommand = connection.CreateCommand())
+        {
+            lockCommand.Transaction = transaction;
+            lockCommand.CommandText = $"SELECT pg_advisory_xact_lock({SchemaLockKey})";
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        foreach (var (fileName, sql) in SchemaScripts.PostgreSql.Load())
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            try
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (DbException exception)
+            {
+                throw new InvalidOperationException($"PostgreSQL schema script '{fileName}' failed: {exception.Message}", exception);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+}
