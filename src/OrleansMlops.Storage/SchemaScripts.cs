@@ -24,7 +24,10 @@ internal sealed class SchemaScripts
             .ToList();
 
     public IReadOnlyList<(string FileName, string Sql)> Load() =>
-        FileNames().Select(fileName => (fileName, Read(fileName))).ToList();
+        FileNames().Select(Load).ToList();
+
+    /// <summary>One script, for a store that creates its own table when it is used before the schema is applied.</summary>
+    public (string FileName, string Sql) Load(string fileName) => (fileName, Read(fileName));
 
     private static Assembly Assembly => typeof(SchemaScripts).Assembly;
 

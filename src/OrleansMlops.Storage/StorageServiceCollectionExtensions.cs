@@ -6,31 +6,36 @@ using OrleansMlops.Storage.Audit;
 using OrleansMlops.Storage.Decisions;
 using OrleansMlops.Storage.Evidence;
 using OrleansMlops.Storage.Models;
+using OrleansMlops.Storage.PostgreSql;
 using OrleansMlops.Storage.Predictions;
 using OrleansMlops.Storage.Runs;
 using OrleansMlops.Storage.Sqlite;
+using OrleansMlops.Storage.Stores;
 
 namespace OrleansMlops.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the options, a <see cref="DbDataSource"/> created from them (disposed with the container),
-    /// <see cref="IAuditStore"/>, <see cref="IRunIndex"/>, <see cref="IModelIndex"/> and <see cref="IDecisionStore"/> (also
-    /// as the <see cref="IDecisionHistory"/> dry runs replay).
+    /// Registers the options, a <see cref="DbDataSource"/> for the configured provider created from them (SQLite, or an
+    /// Npgsql pool for PostgreSQL; disposed with the container), its <see cref="SqlDialect"/>, <see cref="IAuditStore"/>,
+    /// <see cref="IRunIndex"/>, <see cref="IModelIndex"/>, <see cref="IDecisionStore"/> (also as the
+    /// <see cref="IDecisionHistory"/> dry runs replay), <see cref="IPredictionLog"/> and <see cref="IEvidenceDocumentStore"/>.
     /// </summary>
     /// <exception cref="OptionsValidationException">The options are invalid, including an unsupported provider.</exception>
     public static IServiceCollection AddMlopsStorage(this IServiceCollection services, StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(services);
         EnsureValid(options);
-        services.AddSingleton<DbDataSource>(_ => SqliteDatabase.CreateDataSource(options.Sqlite));
+        services.AddSingleton<DbDataSource>(_ => options.IsPostgreSql
+            ? PostgreSqlDatabase.CreateDataSource(options.PostgreSql)
+            : SqliteDatabase.CreateDataSource(options.Sqlite));
         return AddStores(services, options);
     }
 
     /// <summary>
-    /// Same, over a data source the caller already created and owns, so the silo's grain storage and
-    /// reminders (<c>UseMlopsSqlite</c>) and these stores share one connection pool.
+    /// Same, over a data source of the configured provider that the caller already created and owns, so the silo's grain
+    /// storage and reminders and these stores share one connection pool.
     /// </summary>
     /// <exception cref="OptionsValidationException">The options are invalid, including an unsupported provider.</exception>
     public static IServiceCollection AddMlopsStorage(this IServiceCollection services, StorageOptions options, DbDataSource dataSource)
@@ -45,13 +50,15 @@ public static class StorageServiceCollectionExtensions
     private static IServiceCollection AddStores(IServiceCollection services, StorageOptions options)
     {
         services.AddSingleton(options);
-        services.AddSingleton<IAuditStore>(provider => new SqliteAuditStore(provider.GetRequiredService<DbDataSource>()));
-        services.AddSingleton<IRunIndex>(provider => new SqliteRunIndex(provider.GetRequiredService<DbDataSource>()));
-        services.AddSingleton<IModelIndex>(provider => new SqliteModelIndex(provider.GetRequiredService<DbDataSource>()));
-        services.AddSingleton<IDecisionStore>(provider => new SqliteDecisionStore(provider.GetRequiredService<DbDataSource>()));
+        services.AddSingleton(SqlDialect.For(options));
+        services.AddSingleton<IAuditStore>(provider => new SqlAuditStore(provider.GetRequiredService<DbDataSource>()));
+        services.AddSingleton<IRunIndex>(provider => new SqlRunIndex(provider.GetRequiredService<DbDataSource>()));
+        services.AddSingleton<IModelIndex>(provider => new SqlModelIndex(provider.GetRequiredService<DbDataSource>()));
+        services.AddSingleton<IDecisionStore>(provider => new SqlDecisionStore(
+            provider.GetRequiredService<DbDataSource>(), provider.GetRequiredService<SqlDialect>()));
         services.AddSingleton<IDecisionHistory>(provider => provider.GetRequiredService<IDecisionStore>());
-        services.AddSingleton<IPredictionLog>(provider => new SqlitePredictionLog(provider.GetRequiredService<DbDataSource>()));
-        services.AddSingleton<IEvidenceDocumentStore>(provider => new SqliteEvidenceDocumentStore(provider.GetRequiredService<DbDataSource>()));
+        services.AddSingleton<IPredictionLog>(provider => new SqlPredictionLog(provider.GetRequiredService<DbDataSource>()));
+        services.AddSingleton<IEvidenceDocumentStore>(provider => new SqlEvidenceDocumentStore(provider.GetRequiredService<DbDataSource>()));
         return services;
     }
 

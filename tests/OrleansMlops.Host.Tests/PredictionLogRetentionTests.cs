@@ -8,6 +8,7 @@ using OrleansMlops.Grains.Environments;
 using OrleansMlops.Host.Hosting;
 using OrleansMlops.Storage.Predictions;
 using OrleansMlops.Storage.Sqlite;
+using OrleansMlops.Storage.Stores;
 using OrleansMlops.Testing;
 
 namespace OrleansMlops.Host.Tests;
@@ -20,13 +21,13 @@ public sealed class PredictionLogRetentionTests : IAsyncLifetime
     private readonly TestDirectory _directory = new();
     private readonly FakeTimeProvider _time = new(Now);
     private System.Data.Common.DbDataSource _dataSource = null!;
-    private SqlitePredictionLog _log = null!;
+    private SqlPredictionLog _log = null!;
 
     public async Task InitializeAsync()
     {
         _dataSource = SqliteDatabase.CreateDataSource(new OrleansMlops.Storage.SqliteStorageOptions { DatabasePath = _directory.File("log.db") });
         await SqliteDatabase.EnsureSchemaAsync(_dataSource, CancellationToken.None);
-        _log = new SqlitePredictionLog(_dataSource);
+        _log = new SqlPredictionLog(_dataSource);
     }
 
     public async Task DisposeAsync()

@@ -1,65 +1,25 @@
 using System.Security.Cryptography;
-using System.Text;
-using Microsoft.Data.Sqlite;
-using OrleansMlops.Storage.Evidence;
-using OrleansMlops.Storage.Sqlite;
+using OrleansMlops.Storage.Stores;
+using OrleansMlops.Storage.Tests.Stores;
 
 namespace OrleansMlops.Storage.Tests;
 
-/// <summary>Approved evidence is kept byte for byte under its SHA-256, never changed, never removed.</summary>
-public sealed class SqliteEvidenceDocumentStoreTests
+public sealed class SqliteEvidenceDocumentStoreTests() : EvidenceDocumentStoreTests(TestDatabases.Sqlite)
 {
-    private static readonly DateTimeOffset T0 = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
-
-    private static StoredDocument Document(string text, string fileName = "model-card.md")
-    {
-        var content = Encoding.UTF8.GetBytes(text);
-        return new StoredDocument(Convert.ToHexStringLower(SHA256.HashData(content)), fileName, "text/markdown; charset=utf-8", content, T0);
-    }
-
     [Fact]
-    public async Task Documents_are_read_back_byte_for_byte_by_their_hash_and_stored_once()
+    public async Task A_document_stored_with_a_z_suffixed_time_still_reads_back()
     {
-        await using var database = await TempDatabase.CreateWithSchemaAsync();
-        var store = new SqliteEvidenceDocumentStore(database.DataSource);
-        var card = Document("# Model card\n\ncredit-risk v1\n");
-        var annex = Document("<html>annex</html>", "annex-iv.html");
+        // Before the stores shared one timestamp text, evidence times were written as "…Z" rather than "…+00:00".
+        await using var database = await Databases.CreateWithSchemaAsync();
+        byte[] content = [1, 2, 3];
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+        await database.ExecuteAsync(
+            "INSERT INTO evidence_documents (sha256, file_name, media_type, content, stored_at) "
+            + "VALUES (@Sha256, 'card.md', 'text/markdown', @Content, '2026-12-01T09:00:00.0000000Z')",
+            new { Sha256 = sha256, Content = content });
 
-        await store.PutAsync([card, annex], CancellationToken.None);
-        await store.PutAsync([card with { StoredAt = T0.AddDays(1) }], CancellationToken.None);
+        var read = await new SqlEvidenceDocumentStore(database.DataSource).GetAsync(sha256, CancellationToken.None);
 
-        var read = await store.GetAsync(card.Sha256.ToUpperInvariant(), CancellationToken.None);
-        Assert.NotNull(read);
-        Assert.Equal(card.Content, read.Content);
-        Assert.Equal((card.FileName, card.MediaType, T0), (read.FileName, read.MediaType, read.StoredAt));
-        Assert.Equal(2L, await database.ScalarAsync<long>("SELECT COUNT(*) FROM evidence_documents"));
-        Assert.Null(await store.GetAsync(new string('0', 64), CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task A_document_whose_bytes_do_not_match_its_hash_is_refused_and_nothing_is_stored()
-    {
-        await using var database = await TempDatabase.CreateWithSchemaAsync();
-        var store = new SqliteEvidenceDocumentStore(database.DataSource);
-        var honest = Document("honest");
-        var forged = Document("forged") with { Sha256 = Document("something else").Sha256 };
-
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => store.PutAsync([honest, forged], CancellationToken.None));
-
-        Assert.Contains("but its bytes hash to", error.Message, StringComparison.Ordinal);
-        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT COUNT(*) FROM evidence_documents"));
-    }
-
-    [Theory]
-    [InlineData("UPDATE evidence_documents SET content = x'00'")]
-    [InlineData("DELETE FROM evidence_documents")]
-    public async Task Stored_evidence_cannot_be_changed_or_removed(string sql)
-    {
-        await using var database = await TempDatabase.CreateWithSchemaAsync();
-        await new SqliteEvidenceDocumentStore(database.DataSource).PutAsync([Document("approved")], CancellationToken.None);
-
-        var error = await Assert.ThrowsAsync<SqliteException>(() => database.ExecuteAsync(sql));
-
-        Assert.Contains("append-only", error.Message, StringComparison.Ordinal);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero), read?.StoredAt);
     }
 }

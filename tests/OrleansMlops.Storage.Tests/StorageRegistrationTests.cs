@@ -1,11 +1,17 @@
 using System.Data.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using OrleansMlops.Abstractions.Runs;
 using OrleansMlops.Storage.Audit;
 using OrleansMlops.Storage.Decisions;
+using OrleansMlops.Storage.Evidence;
 using OrleansMlops.Storage.Models;
+using OrleansMlops.Storage.PostgreSql;
+using OrleansMlops.Storage.Predictions;
 using OrleansMlops.Storage.Runs;
-using OrleansMlops.Storage.Sqlite;
+using OrleansMlops.Storage.Stores;
+using OrleansMlops.Storage.Tests.PostgreSql;
 
 namespace OrleansMlops.Storage.Tests;
 
@@ -28,12 +34,12 @@ public sealed class StorageRegistrationTests
     public void Unsupported_provider_is_refused_by_name()
     {
         var services = new ServiceCollection();
-        var options = new StorageOptions { Provider = "PostgreSQL" };
+        var options = new StorageOptions { Provider = "MySql" };
 
         var exception = Assert.Throws<OptionsValidationException>(() => services.AddMlopsStorage(options));
 
-        Assert.Contains("Storage:Provider is 'PostgreSQL'", exception.Message, StringComparison.Ordinal);
-        Assert.Contains("'Sqlite'", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage:Provider is 'MySql'", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("'Sqlite' or 'PostgreSql'", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,11 +63,33 @@ public sealed class StorageRegistrationTests
         await using var provider = services.BuildServiceProvider();
 
         Assert.NotNull(provider.GetRequiredService<DbDataSource>());
-        Assert.NotNull(provider.GetRequiredService<IAuditStore>());
-        Assert.NotNull(provider.GetRequiredService<IRunIndex>());
-        Assert.IsType<SqliteModelIndex>(provider.GetRequiredService<IModelIndex>());
-        Assert.IsType<SqliteDecisionStore>(provider.GetRequiredService<IDecisionStore>());
+        Assert.Same(SqlDialect.Sqlite, provider.GetRequiredService<SqlDialect>());
+        AssertStores(provider);
         Assert.Same(options, provider.GetRequiredService<StorageOptions>());
+    }
+
+    [Fact]
+    public async Task Postgresql_registers_an_npgsql_data_source_and_the_stores_over_it()
+    {
+        await using var database = await TempPostgreSqlDatabase.CreateAsync();
+        var options = new StorageOptions
+        {
+            Provider = "postgresql",
+            PostgreSql = new PostgreSqlStorageOptions { ConnectionString = database.ConnectionString, MaxPoolSize = 3 },
+        };
+        var services = new ServiceCollection().AddMlopsStorage(options);
+
+        await using var provider = services.BuildServiceProvider();
+
+        var dataSource = Assert.IsAssignableFrom<NpgsqlDataSource>(provider.GetRequiredService<DbDataSource>());
+        Assert.Equal(3, new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).MaxPoolSize);
+        Assert.Same(SqlDialect.PostgreSql, provider.GetRequiredService<SqlDialect>());
+        AssertStores(provider);
+        await PostgreSqlDatabase.EnsureSchemaAsync(dataSource, CancellationToken.None);
+        var runs = provider.GetRequiredService<IRunIndex>();
+        var run = new RunSummary("r1", "train", 1, RunStatus.Running, "fit", "alice", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 1);
+        await runs.UpsertAsync(run, CancellationToken.None);
+        Assert.Equal(run, await runs.GetAsync("r1", CancellationToken.None));
     }
 
     [Fact]
@@ -74,5 +102,23 @@ public sealed class StorageRegistrationTests
         await using var provider = services.BuildServiceProvider();
 
         Assert.Same(database.DataSource, provider.GetRequiredService<DbDataSource>());
+    }
+
+    [Fact]
+    public void The_dialect_follows_the_provider()
+    {
+        Assert.Same(SqlDialect.Sqlite, SqlDialect.For(new StorageOptions()));
+        Assert.Same(SqlDialect.PostgreSql, SqlDialect.For(new StorageOptions { Provider = "PostgreSql" }));
+        Assert.Throws<ArgumentException>(() => SqlDialect.For(new StorageOptions { Provider = "MySql" }));
+    }
+
+    private static void AssertStores(IServiceProvider provider)
+    {
+        Assert.IsType<SqlAuditStore>(provider.GetRequiredService<IAuditStore>());
+        Assert.IsType<SqlRunIndex>(provider.GetRequiredService<IRunIndex>());
+        Assert.IsType<SqlModelIndex>(provider.GetRequiredService<IModelIndex>());
+        Assert.IsType<SqlDecisionStore>(provider.GetRequiredService<IDecisionStore>());
+        Assert.IsType<SqlPredictionLog>(provider.GetRequiredService<IPredictionLog>());
+        Assert.IsType<SqlEvidenceDocumentStore>(provider.GetRequiredService<IEvidenceDocumentStore>());
     }
 }

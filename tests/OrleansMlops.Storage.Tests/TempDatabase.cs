@@ -1,22 +1,28 @@
 using System.Data.Common;
 using Dapper;
 using OrleansMlops.Storage.Sqlite;
+using OrleansMlops.Storage.Stores;
 
 namespace OrleansMlops.Storage.Tests;
 
 /// <summary>A SQLite file in its own temporary directory, deleted with the directory on dispose.</summary>
-internal sealed class TempDatabase : IAsyncDisposable
+internal sealed class TempDatabase : ITestDatabase
 {
     private TempDatabase(string directory, SqliteStorageOptions options)
     {
         Directory = directory;
         Options = options;
+        StorageOptions = new StorageOptions { Provider = StorageOptions.SqliteProvider, Sqlite = options };
         DataSource = SqliteDatabase.CreateDataSource(options);
     }
 
     public string Directory { get; }
 
     public SqliteStorageOptions Options { get; }
+
+    public StorageOptions StorageOptions { get; }
+
+    public SqlDialect Dialect => SqlDialect.Sqlite;
 
     public DbDataSource DataSource { get; }
 
@@ -38,9 +44,11 @@ internal sealed class TempDatabase : IAsyncDisposable
     public static async Task<TempDatabase> CreateWithSchemaAsync()
     {
         var database = Create();
-        await SqliteDatabase.EnsureSchemaAsync(database.DataSource, CancellationToken.None);
+        await database.EnsureSchemaAsync();
         return database;
     }
+
+    public Task EnsureSchemaAsync() => SqliteDatabase.EnsureSchemaAsync(DataSource, CancellationToken.None);
 
     public async Task<T> ScalarAsync<T>(string sql, object? parameters = null)
     {
@@ -54,6 +62,11 @@ internal sealed class TempDatabase : IAsyncDisposable
         await using var connection = await DataSource.OpenConnectionAsync();
         return await connection.ExecuteAsync(sql, parameters);
     }
+
+    public async Task<bool> HasIndexLedByAsync(string table, string column) =>
+        await ScalarAsync<long>(
+            "SELECT COUNT(*) FROM pragma_index_list(@Table) l, pragma_index_info(l.name) i WHERE i.seqno = 0 AND i.name = @Column",
+            new { Table = table, Column = column }) > 0;
 
     public async ValueTask DisposeAsync()
     {

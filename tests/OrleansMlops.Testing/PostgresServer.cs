@@ -50,14 +50,20 @@ public sealed class PostgresServer : IAsyncDisposable
             : null;
     }
 
-    /// <summary>A new, empty database owned by a password-authenticated role, as an application would connect.</summary>
-    public async Task<string> CreateDatabaseAsync(string prefix = "mlops", int maxPoolSize = 20)
+    /// <summary>
+    /// A new, empty database owned by a password-authenticated role, as an application would connect. With
+    /// <paramref name="icuLocale"/> (e.g. "en-US") its default collation is that ICU locale's linguistic order rather than
+    /// the server's byte order, as on a production server set up for a language.
+    /// </summary>
+    public async Task<string> CreateDatabaseAsync(string prefix = "mlops", int maxPoolSize = 20, string? icuLocale = null)
     {
         var name = $"{prefix}_{Environment.ProcessId}_{Interlocked.Increment(ref databaseCounter)}".Replace('-', '_');
+        // template1 has the server's libc locale; another locale provider needs the pristine template0.
+        var locale = icuLocale is null ? "" : $" TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '{icuLocale.Replace("'", "''", StringComparison.Ordinal)}'";
         await using (var admin = new NpgsqlConnection(AdminConnectionString))
         {
             await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\" OWNER mlops", admin);
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\" OWNER mlops{locale}", admin);
             await create.ExecuteNonQueryAsync();
         }
 

@@ -10,7 +10,10 @@ namespace OrleansMlops.Host.Hosting;
 
 public static class MlopsHostExtensions
 {
-    /// <summary>Configures the whole engine in one process: silo on embedded SQLite, governance, stage handlers, HTTP API.</summary>
+    /// <summary>
+    /// Configures the whole engine in one process: a silo (alone on embedded SQLite, or one of a cluster sharing PostgreSQL),
+    /// governance, stage handlers, HTTP API.
+    /// </summary>
     public static WebApplicationBuilder AddMlopsEngine(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
@@ -32,7 +35,16 @@ public static class MlopsHostExtensions
         storage.Sqlite.DatabasePath = Path.GetFullPath(storage.Sqlite.DatabasePath, builder.Environment.ContentRootPath);
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
+            // One embedded SQLite file serves one silo; PostgreSQL is shared, so silos find each other in its membership table.
+            if (storage.IsPostgreSql)
+            {
+                silo.UseMlopsClusterNetwork(orleans);
+            }
+            else
+            {
+                silo.UseLocalhostClustering(orleans.SiloPort, orleans.GatewayPort, serviceId: orleans.ServiceId, clusterId: orleans.ClusterId);
+            }
+
             silo.AddMlopsEngine(storage, configuration);
         });
 

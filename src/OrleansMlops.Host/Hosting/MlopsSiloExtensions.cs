@@ -3,6 +3,7 @@ using OrleansMlops.Grains;
 using OrleansMlops.Stages;
 using OrleansMlops.Storage;
 using OrleansMlops.Storage.Governance;
+using OrleansMlops.Storage.PostgreSql;
 using OrleansMlops.Storage.Sqlite;
 
 namespace OrleansMlops.Host.Hosting;
@@ -10,14 +11,26 @@ namespace OrleansMlops.Host.Hosting;
 public static class MlopsSiloExtensions
 {
     /// <summary>
-    /// Everything a silo of the engine needs: grain storage, reminders and our tables on one SQLite data source,
-    /// the grains' services, governance and the stage handlers. The host and the test clusters both call this.
+    /// Everything a silo of the engine needs: grain storage, reminders and our tables on one data source (SQLite, or
+    /// PostgreSQL which also holds cluster membership), the grains' services, governance and the stage handlers.
+    /// The host and the test clusters both call this.
     /// </summary>
     public static ISiloBuilder AddMlopsEngine(this ISiloBuilder silo, StorageOptions storage, IConfiguration configuration)
     {
-        var dataSource = SqliteDatabase.CreateDataSource(storage.Sqlite);
-        silo.Services.AddMlopsStorage(storage, dataSource);
-        silo.UseMlopsSqlite(dataSource);
+        ArgumentNullException.ThrowIfNull(storage);
+        if (storage.IsPostgreSql)
+        {
+            var dataSource = PostgreSqlDatabase.CreateDataSource(storage.PostgreSql);
+            silo.Services.AddMlopsStorage(storage, dataSource);
+            silo.UseMlopsPostgreSql(dataSource);
+        }
+        else
+        {
+            var dataSource = SqliteDatabase.CreateDataSource(storage.Sqlite);
+            silo.Services.AddMlopsStorage(storage, dataSource);
+            silo.UseMlopsSqlite(dataSource);
+        }
+
         silo.Services.AddMlopsGrains(configuration);
         silo.Services.AddMlopsGovernance(configuration);
         silo.Services.AddMlopsRuleSetVersionStore();

@@ -28,9 +28,20 @@ public static class PostgreSqlDatabase
     /// Applies every embedded script in one transaction, under an advisory lock so silos starting together apply it
     /// one after the other. The scripts are idempotent; a failure leaves the database as it was.
     /// </summary>
-    public static async Task EnsureSchemaAsync(DbDataSource dataSource, CancellationToken cancellationToken)
+    public static Task EnsureSchemaAsync(DbDataSource dataSource, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
+        return ApplyAsync(dataSource, SchemaScripts.PostgreSql.Load(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies the given scripts (of <see cref="SchemaScripts.PostgreSql"/>) in one transaction under the schema lock, so
+    /// they never run concurrently with another process applying the schema: PostgreSQL's CREATE … IF NOT EXISTS and
+    /// CREATE OR REPLACE are not safe against a concurrent twin.
+    /// </summary>
+    internal static async Task ApplyAsync(
+        DbDataSource dataSource, IReadOnlyList<(string FileName, string Sql)> scripts, CancellationToken cancellationToken)
+    {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var lockCommand = connection.CreateCommand())
@@ -40,7 +51,7 @@ public static class PostgreSqlDatabase
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        foreach (var (fileName, sql) in SchemaScripts.PostgreSql.Load())
+        foreach (var (fileName, sql) in scripts)
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;

@@ -42,12 +42,19 @@ public static class SqliteDatabase
     /// Applies every embedded script in a fixed order inside one transaction. The scripts are
     /// idempotent, so this runs at every start; a failure leaves the database as it was.
     /// </summary>
-    public static async Task EnsureSchemaAsync(DbDataSource dataSource, CancellationToken cancellationToken)
+    public static Task EnsureSchemaAsync(DbDataSource dataSource, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
+        return ApplyAsync(dataSource, SchemaScripts.Sqlite.Load(), cancellationToken);
+    }
+
+    /// <summary>Applies the given scripts (of <see cref="SchemaScripts.Sqlite"/>) in one transaction.</summary>
+    internal static async Task ApplyAsync(
+        DbDataSource dataSource, IReadOnlyList<(string FileName, string Sql)> scripts, CancellationToken cancellationToken)
+    {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var (fileName, sql) in SchemaScripts.Sqlite.Load())
+        foreach (var (fileName, sql) in scripts)
         {
             await using var command = connection.CreateCommand();
             command.Transaction = transaction;

@@ -9,4 +9,7 @@ public interface ICounterGrain : IGrainWithIntegerKey
     Task<CounterState> Get();
 
     Task Clear();
+
+    /// <summary>Which silo hosts this activation.</summary>
+    Task<string> Silo();
 }

@@ -4,9 +4,23 @@ using OrleansMlops.Testing;
 
 namespace OrleansMlops.Storage.Tests.PostgreSql;
 
-/// <summary>The schema applies to an empty PostgreSQL database, again at every start, and from silos starting together.</summary>
+/// <summary>
+/// The schema applies to an empty PostgreSQL database, again at every start, and from silos starting together, leaving
+/// exactly the queries Orleans looks up.
+/// </summary>
 public sealed class PostgreSqlDatabaseTests
 {
+    // Every key Orleans 10.4.2's ADO.NET clustering, persistence and reminder providers look up.
+    private static readonly string[] OrleansQueryKeys =
+    [
+        "InsertMembershipVersionKey", "MembershipReadAllKey", "MembershipReadRowKey", "InsertMembershipKey", "UpdateMembershipKey",
+        "UpdateIAmAlivetimeKey", "GatewaysQueryKey", "DeleteMembershipTableEntriesKey", "CleanupDefunctSiloEntriesKey",
+        "CleanupDefunctSiloEntryKey",
+        "WriteToStorageKey", "ReadFromStorageKey", "ClearStorageKey", "DeleteStorageKey",
+        "UpsertReminderRowKey", "ReadReminderRowsKey", "ReadReminderRowKey", "ReadRangeRows1Key", "ReadRangeRows2Key",
+        "DeleteReminderRowKey", "DeleteReminderRowsKey",
+    ];
+
     [Fact]
     public async Task The_schema_applies_to_an_empty_database_and_again_from_silos_starting_together()
     {
@@ -18,11 +32,24 @@ public sealed class PostgreSqlDatabaseTests
         await Task.WhenAll(sources.Select(source => PostgreSqlDatabase.EnsureSchemaAsync(source, CancellationToken.None)));
 
         await using var connection = await sources[0].OpenConnectionAsync();
-        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT 1"));
+        var keys = await connection.QueryAsync<string>("SELECT QueryKey FROM OrleansQuery ORDER BY QueryKey COLLATE \"C\"");
+        Assert.Equal(OrleansQueryKeys.Order(StringComparer.Ordinal), keys);
         foreach (var source in sources)
         {
             await source.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task A_changed_query_text_is_replaced_at_the_next_start()
+    {
+        await using var database = await TempPostgreSqlDatabase.CreateWithSchemaAsync();
+        var original = await database.QueryTextAsync("UpsertReminderRowKey");
+        await database.ExecuteAsync("UPDATE OrleansQuery SET QueryText = 'SELECT 1' WHERE QueryKey = 'UpsertReminderRowKey'");
+
+        await database.EnsureSchemaAsync();
+
+        Assert.Equal(original, await database.QueryTextAsync("UpsertReminderRowKey"));
     }
 
     [Fact]

@@ -3,10 +3,10 @@ using Dapper;
 using OrleansMlops.Abstractions.Runs;
 using OrleansMlops.Storage.Runs;
 
-namespace OrleansMlops.Storage.Sqlite;
+namespace OrleansMlops.Storage.Stores;
 
 /// <summary>The run listing in the <c>runs</c> table.</summary>
-public sealed class SqliteRunIndex(DbDataSource dataSource) : IRunIndex
+public sealed class SqlRunIndex(DbDataSource dataSource) : IRunIndex
 {
     private const string Columns =
         "run_id AS RunId, workflow_id AS WorkflowId, workflow_version AS WorkflowVersion, status AS Status, "
@@ -45,7 +45,7 @@ public sealed class SqliteRunIndex(DbDataSource dataSource) : IRunIndex
     public async Task<IReadOnlyList<RunSummary>> ListAsync(RunQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        // Filters are added only when given, so SQLite can use the matching (filter, started_at) index.
+        // Filters are added only when given, so the database can use the matching (filter, started_at) index.
         var filters = new List<string>();
         if (query.WorkflowId is not null)
         {

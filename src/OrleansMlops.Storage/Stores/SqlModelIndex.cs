@@ -3,10 +3,10 @@ using Dapper;
 using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Storage.Models;
 
-namespace OrleansMlops.Storage.Sqlite;
+namespace OrleansMlops.Storage.Stores;
 
 /// <summary>The model registry read model in <c>model_versions</c> and its tag, environment and file tables.</summary>
-public sealed class SqliteModelIndex(DbDataSource dataSource) : IModelIndex
+public sealed class SqlModelIndex(DbDataSource dataSource) : IModelIndex
 {
     private const string Columns =
         "m.name AS Name, m.version AS Version, m.lifecycle AS Lifecycle, m.purpose AS Purpose, m.risk_class AS RiskClass, "
@@ -90,7 +90,7 @@ public sealed class SqliteModelIndex(DbDataSource dataSource) : IModelIndex
     public async Task<IReadOnlyList<ModelVersionSummary>> SearchAsync(ModelSearch query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
-        // Filters are added only when given, so SQLite can use the matching index.
+        // Filters are added only when given, so the database can use the matching index.
         var filters = new SqlFilters();
 
         if (query.Name is not null)

@@ -1,8 +1,8 @@
 using OrleansMlops.Abstractions.Audit;
 
-namespace OrleansMlops.Storage.Sqlite;
+namespace OrleansMlops.Storage.Stores;
 
-/// <summary>An audit_records row as Dapper reads and writes it (SQLite hands back INTEGER as long, times as text).</summary>
+/// <summary>An audit_records row as Dapper reads and writes it (integers as long, times as UTC round-trip text).</summary>
 internal sealed class AuditRow
 {
     public string RunId { get; set; } = "";

@@ -1,15 +1,16 @@
 using System.Data.Common;
 using Dapper;
 using OrleansMlops.Governance.Versions;
+using OrleansMlops.Storage.Stores;
 
 namespace OrleansMlops.Storage.Governance;
 
 /// <summary>
-/// Rule set versions in the append-only <c>rule_set_versions</c> table (triggers refuse UPDATE, DELETE and overwrites).
-/// The table is created on first use too (script 103, idempotent), so the governance catalog can load at start
-/// whichever of it and the silo's schema initializer runs first.
+/// Rule set versions in the append-only <c>rule_set_versions</c> table (triggers refuse UPDATE, DELETE and overwrites), on
+/// SQLite or PostgreSQL as <paramref name="dialect"/> says. The table is created on first use too (script 103, idempotent),
+/// so the governance catalog can load at start whichever of it and the silo's schema initializer runs first.
 /// </summary>
-public sealed class SqliteRuleSetVersionStore(DbDataSource dataSource) : IRuleSetVersionStore
+public sealed class SqlRuleSetVersionStore(DbDataSource dataSource, SqlDialect dialect) : IRuleSetVersionStore
 {
     private const string Columns =
         "rule_set_id AS RuleSetId, version AS Version, content_hash AS ContentHash, content AS Content, "
@@ -24,7 +25,7 @@ public sealed class SqliteRuleSetVersionStore(DbDataSource dataSource) : IRuleSe
         + "VALUES (@RuleSetId, @Version, @ContentHash, @Content, @ActivatedBy, @ActivatedAt, @Source) "
         + "ON CONFLICT (rule_set_id, version) DO NOTHING";
 
-    private const string ScriptResource = "OrleansMlops.Storage.Sql.Sqlite.103-rule-set-versions.sql";
+    private const string Script = "103-rule-set-versions.sql";
 
     private readonly SemaphoreSlim _tableLock = new(1, 1);
     private volatile bool _tableReady;
@@ -43,22 +44,26 @@ public sealed class SqliteRuleSetVersionStore(DbDataSource dataSource) : IRuleSe
         await EnsureTableAsync(cancellationToken);
         var row = RuleSetVersionRow.From(record);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        // SQLite write transactions are serialized, so the check below cannot race another writer.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var stored = await connection.QuerySingleOrDefaultAsync<RuleSetVersionRow>(
-            new CommandDefinition(SelectOne, new { row.RuleSetId, row.Version }, transaction, cancellationToken: cancellationToken));
-        if (stored is not null)
+        // Checked before inserting: SQLite's overwrite trigger would refuse a differing row too, but with a bare error.
+        var stored = await ReadOneAsync(connection, transaction, row, cancellationToken);
+        if (stored is null)
         {
-            if (!stored.SameAs(row))
+            if (await connection.ExecuteAsync(new CommandDefinition(Insert, row, transaction, cancellationToken: cancellationToken)) == 1)
             {
-                throw new RuleSetVersionConflictException(record.RuleSetId, record.Version);
+                await transaction.CommitAsync(cancellationToken);
+                return;
             }
 
-            return;
+            // Another writer stored this version after the check (PostgreSQL; SQLite serializes write transactions).
+            stored = await ReadOneAsync(connection, transaction, row, cancellationToken)
+                ?? throw new InvalidOperationException($"Rule set '{row.RuleSetId}' version {row.Version} was neither inserted nor found.");
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(Insert, row, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
+        if (!stored.SameAs(row))
+        {
+            throw new RuleSetVersionConflictException(record.RuleSetId, record.Version);
+        }
     }
 
     private async Task EnsureTableAsync(CancellationToken cancellationToken)
@@ -73,8 +78,7 @@ public sealed class SqliteRuleSetVersionStore(DbDataSource dataSource) : IRuleSe
         {
             if (!_tableReady)
             {
-                await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-                await connection.ExecuteAsync(new CommandDefinition(Script(), cancellationToken: cancellationToken));
+                await dialect.ApplyScriptAsync(dataSource, Script, cancellationToken);
                 _tableReady = true;
             }
         }
@@ -84,11 +88,8 @@ public sealed class SqliteRuleSetVersionStore(DbDataSource dataSource) : IRuleSe
         }
     }
 
-    private static string Script()
-    {
-        using var stream = typeof(SqliteRuleSetVersionStore).Assembly.GetManifestResourceStream(ScriptResource)
-            ?? throw new InvalidOperationException($"Embedded SQL script '{ScriptResource}' is missing.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    private static Task<RuleSetVersionRow?> ReadOneAsync(
+        DbConnection connection, DbTransaction transaction, RuleSetVersionRow row, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<RuleSetVersionRow>(
+            new CommandDefinition(SelectOne, new { row.RuleSetId, row.Version }, transaction, cancellationToken: cancellationToken));
 }

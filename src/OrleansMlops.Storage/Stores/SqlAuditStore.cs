@@ -3,10 +3,10 @@ using Dapper;
 using OrleansMlops.Abstractions.Audit;
 using OrleansMlops.Storage.Audit;
 
-namespace OrleansMlops.Storage.Sqlite;
+namespace OrleansMlops.Storage.Stores;
 
-/// <summary>Audit records in the append-only <c>audit_records</c> table (triggers refuse UPDATE and DELETE).</summary>
-public sealed class SqliteAuditStore(DbDataSource dataSource) : IAuditStore
+/// <summary>Audit records in the append-only <c>audit_records</c> table (triggers refuse UPDATE and DELETE), on SQLite or PostgreSQL.</summary>
+public sealed class SqlAuditStore(DbDataSource dataSource) : IAuditStore
 {
     private const string Columns =
         "run_id AS RunId, seq AS Sequence, kind AS Kind, actor AS Actor, at AS At, "
@@ -30,22 +30,28 @@ public sealed class SqliteAuditStore(DbDataSource dataSource) : IAuditStore
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        // SQLite write transactions are serialized (BEGIN IMMEDIATE), so the check below cannot race another writer.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var record in records)
         {
             ArgumentNullException.ThrowIfNull(record, nameof(records));
             var row = AuditRow.From(record);
-            var stored = await connection.QuerySingleOrDefaultAsync<AuditRow>(
-                new CommandDefinition(SelectOne, new { row.RunId, row.Sequence }, transaction, cancellationToken: cancellationToken));
+            // Checked before inserting: SQLite's overwrite trigger would refuse a differing row too, but with a bare error.
+            var stored = await ReadOneAsync(connection, transaction, row, cancellationToken);
             if (stored is not null)
             {
-                // Checked before inserting: the overwrite trigger would refuse a differing row too, but with a bare SQLite error.
                 EnsureSame(stored, row);
                 continue;
             }
 
-            await connection.ExecuteAsync(new CommandDefinition(Insert, row, transaction, cancellationToken: cancellationToken));
+            var inserted = await connection.ExecuteAsync(new CommandDefinition(Insert, row, transaction, cancellationToken: cancellationToken));
+            if (inserted == 0)
+            {
+                // Another writer stored this sequence after the check (PostgreSQL; SQLite serializes write transactions):
+                // its row is committed now, so compare with it rather than let a fork pass as a replay.
+                var winner = await ReadOneAsync(connection, transaction, row, cancellationToken)
+                    ?? throw new InvalidOperationException($"Audit record {row.Sequence} of run '{row.RunId}' was neither inserted nor found.");
+                EnsureSame(winner, row);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -59,6 +65,11 @@ public sealed class SqliteAuditStore(DbDataSource dataSource) : IAuditStore
             new CommandDefinition(SelectRun, new { RunId = runId }, cancellationToken: cancellationToken));
         return rows.Select(row => row.ToRecord()).ToList();
     }
+
+    private static Task<AuditRow?> ReadOneAsync(
+        DbConnection connection, DbTransaction transaction, AuditRow row, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<AuditRow>(
+            new CommandDefinition(SelectOne, new { row.RunId, row.Sequence }, transaction, cancellationToken: cancellationToken));
 
     private static void EnsureSame(AuditRow stored, AuditRow incoming)
     {

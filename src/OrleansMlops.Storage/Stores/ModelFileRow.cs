@@ -1,6 +1,6 @@
 using OrleansMlops.Abstractions.Models;
 
-namespace OrleansMlops.Storage.Sqlite;
+namespace OrleansMlops.Storage.Stores;
 
 /// <summary>A model_version_files row: one training data file of a model version, by role, with its hash.</summary>
 internal sealed class ModelFileRow

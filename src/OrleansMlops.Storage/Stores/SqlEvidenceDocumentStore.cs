@@ -1,13 +1,12 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Security.Cryptography;
 using Dapper;
 using OrleansMlops.Storage.Evidence;
 
-namespace OrleansMlops.Storage.Sqlite;
+namespace OrleansMlops.Storage.Stores;
 
-/// <summary>Frozen evidence documents in the append-only <c>evidence_documents</c> table.</summary>
-public sealed class SqliteEvidenceDocumentStore(DbDataSource dataSource) : IEvidenceDocumentStore
+/// <summary>Frozen evidence documents in the append-only <c>evidence_documents</c> table, on SQLite or PostgreSQL.</summary>
+public sealed class SqlEvidenceDocumentStore(DbDataSource dataSource) : IEvidenceDocumentStore
 {
     private const string Insert =
         "INSERT INTO evidence_documents (sha256, file_name, media_type, content, stored_at) "
@@ -41,7 +40,7 @@ public sealed class SqliteEvidenceDocumentStore(DbDataSource dataSource) : IEvid
                     document.FileName,
                     document.MediaType,
                     document.Content,
-                    StoredAt = document.StoredAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+                    StoredAt = UtcTimestamp.Format(document.StoredAt),
                 },
                 transaction,
                 cancellationToken: cancellationToken));
@@ -57,8 +56,7 @@ public sealed class SqliteEvidenceDocumentStore(DbDataSource dataSource) : IEvid
             new CommandDefinition(Select, new { Sha256 = sha256.ToLowerInvariant() }, cancellationToken: cancellationToken));
         return row is null
             ? null
-            : new StoredDocument(row.Sha256, row.FileName, row.MediaType, row.Content,
-                DateTimeOffset.Parse(row.StoredAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
+            : new StoredDocument(row.Sha256, row.FileName, row.MediaType, row.Content, UtcTimestamp.Parse(row.StoredAt));
     }
 
     private sealed record Row(string Sha256, string FileName, string MediaType, byte[] Content, string StoredAt);

@@ -1,9 +1,9 @@
 using Dapper;
 
-namespace OrleansMlops.Storage.Sqlite;
+namespace OrleansMlops.Storage.Stores;
 
 /// <summary>
-/// The WHERE clause of a filtered query, built from the filters actually given (so SQLite can use the matching index),
+/// The WHERE clause of a filtered query, built from the filters actually given (so the database can use the matching index),
 /// with their values as parameters, never as text.
 /// </summary>
 internal sealed class SqlFilters

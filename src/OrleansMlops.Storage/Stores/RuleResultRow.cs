@@ -1,8 +1,11 @@
 using OrleansMlops.Abstractions.Governance;
 
-namespace OrleansMlops.Storage.Sqlite;
+namespace OrleansMlops.Storage.Stores;
 
-/// <summary>A gate_rule_results row; <see cref="RuleSetVersion"/> is the version of the rule set the decision used.</summary>
+/// <summary>
+/// A gate_rule_results row; <see cref="RuleSetVersion"/> is the version of the rule set the decision used.
+/// <see cref="Passed"/> is a boolean column in PostgreSQL; SQLite keeps a bool parameter as 0/1, which Dapper reads back as bool.
+/// </summary>
 internal sealed class RuleResultRow
 {
     public string DecisionId { get; set; } = "";
@@ -10,7 +13,7 @@ internal sealed class RuleResultRow
     public string RuleSetId { get; set; } = "";
     public long? RuleSetVersion { get; set; }
     public string RuleName { get; set; } = "";
-    public long Passed { get; set; }
+    public bool Passed { get; set; }
     public string? Message { get; set; }
 
     public static IEnumerable<RuleResultRow> From(GateDecision decision) =>
@@ -23,9 +26,9 @@ internal sealed class RuleResultRow
                 ? null
                 : decision.RuleSets.FirstOrDefault(r => r.RuleSetId == result.RuleSetId)?.Version,
             RuleName = result.RuleName,
-            Passed = result.Passed ? 1 : 0,
+            Passed = result.Passed,
             Message = result.Message,
         });
 
-    public RuleResult ToResult() => new(RuleSetId, RuleName, Passed != 0, Message);
+    public RuleResult ToResult() => new(RuleSetId, RuleName, Passed, Message);
 }

@@ -2,10 +2,10 @@ using System.Data.Common;
 using Dapper;
 using OrleansMlops.Storage.Predictions;
 
-namespace OrleansMlops.Storage.Sqlite;
+namespace OrleansMlops.Storage.Stores;
 
 /// <summary>The inference log in <c>prediction_log</c> (a trigger refuses any UPDATE but the first override).</summary>
-public sealed class SqlitePredictionLog(DbDataSource dataSource) : IPredictionLog
+public sealed class SqlPredictionLog(DbDataSource dataSource) : IPredictionLog
 {
     private const string Columns =
         "prediction_id AS PredictionId, predicted_at AS PredictedAt, model_name AS ModelName, model_version AS ModelVersion, "
@@ -47,7 +47,7 @@ public sealed class SqlitePredictionLog(DbDataSource dataSource) : IPredictionLo
     {
         ArgumentNullException.ThrowIfNull(query);
 
-        // Filters are added only when given, so SQLite can use the matching index.
+        // Filters are added only when given, so the database can use the matching index.
         var filters = new SqlFilters();
 
         if (query.ModelName is not null)

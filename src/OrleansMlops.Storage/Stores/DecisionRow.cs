@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using OrleansMlops.Abstractions.Governance;
 
-namespace OrleansMlops.Storage.Sqlite;
+namespace OrleansMlops.Storage.Stores;
 
 /// <summary>A gate_decisions row as Dapper reads and writes it; the rule set versions are a JSON array.</summary>
 internal sealed class DecisionRow

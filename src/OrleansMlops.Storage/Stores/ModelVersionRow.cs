@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Storage.Models;
 
-namespace OrleansMlops.Storage.Sqlite;
+namespace OrleansMlops.Storage.Stores;
 
 /// <summary>A model_versions row as Dapper reads and writes it; dictionaries and lists are JSON text.</summary>
 internal sealed class ModelVersionRow

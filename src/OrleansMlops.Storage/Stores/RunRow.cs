@@ -1,8 +1,8 @@
 using OrleansMlops.Abstractions.Runs;
 
-namespace OrleansMlops.Storage.Sqlite;
+namespace OrleansMlops.Storage.Stores;
 
-/// <summary>A runs row as Dapper reads and writes it (SQLite hands back INTEGER as long, times as text).</summary>
+/// <summary>A runs row as Dapper reads and writes it (integers as long, times as UTC round-trip text).</summary>
 internal sealed class RunRow
 {
     public string RunId { get; set; } = "";

@@ -3,10 +3,13 @@ using Dapper;
 using OrleansMlops.Abstractions.Governance;
 using OrleansMlops.Storage.Decisions;
 
-namespace OrleansMlops.Storage.Sqlite;
+namespace OrleansMlops.Storage.Stores;
 
-/// <summary>The decision log in <c>gate_decisions</c> and <c>gate_rule_results</c> (triggers refuse UPDATE and DELETE).</summary>
-public sealed class SqliteDecisionStore(DbDataSource dataSource) : IDecisionStore
+/// <summary>
+/// The decision log in <c>gate_decisions</c> and <c>gate_rule_results</c> (triggers refuse UPDATE and DELETE), on SQLite or
+/// PostgreSQL as <paramref name="dialect"/> says.
+/// </summary>
+public sealed class SqlDecisionStore(DbDataSource dataSource, SqlDialect dialect) : IDecisionStore
 {
     private const string Columns =
         "d.decision_id AS DecisionId, d.run_id AS RunId, d.transition AS Transition, d.node_id AS NodeId, "
@@ -76,8 +79,8 @@ public sealed class SqliteDecisionStore(DbDataSource dataSource) : IDecisionStor
     public Task<IReadOnlyList<GateDecision>> RecentAsync(string? transition, int limit, CancellationToken cancellationToken) =>
         QueryAsync(new DecisionQuery(Transition: transition, Limit: limit), cancellationToken);
 
-    // Filters are added only when given, so SQLite can use the matching (filter, evaluated_at) index.
-    private static (string Where, DynamicParameters Parameters) Filters(DecisionQuery query)
+    // Filters are added only when given, so the database can use the matching (filter, evaluated_at) index.
+    private (string Where, DynamicParameters Parameters) Filters(DecisionQuery query)
     {
         var filters = new SqlFilters();
 
@@ -117,7 +120,7 @@ public sealed class SqliteDecisionStore(DbDataSource dataSource) : IDecisionStor
         if (query.RuleSetId is not null)
         {
             filters.Add(
-                "EXISTS (SELECT 1 FROM json_each(d.rule_sets) s WHERE json_extract(s.value, '$.ruleSetId') = @RuleSetId)",
+                dialect.JsonArrayHasObjectWith("d.rule_sets", "ruleSetId", "RuleSetId"),
                 "RuleSetId",
                 query.RuleSetId);
         }
@@ -135,7 +138,7 @@ public sealed class SqliteDecisionStore(DbDataSource dataSource) : IDecisionStor
         }
 
         var results = (await connection.QueryAsync<RuleResultRow>(new CommandDefinition(
-                $"SELECT {ResultColumns} FROM gate_rule_results WHERE decision_id IN @Ids ORDER BY decision_id, ordinal",
+                $"SELECT {ResultColumns} FROM gate_rule_results WHERE {dialect.InList("decision_id", "Ids")} ORDER BY decision_id, ordinal",
                 new { Ids = rows.Select(r => r.DecisionId).ToArray() },
                 cancellationToken: cancellationToken)))
             .ToLookup(r => r.DecisionId, StringComparer.Ordinal);

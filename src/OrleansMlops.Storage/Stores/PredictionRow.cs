@@ -1,8 +1,8 @@
 using OrleansMlops.Storage.Predictions;
 
-namespace OrleansMlops.Storage.Sqlite;
+namespace OrleansMlops.Storage.Stores;
 
-/// <summary>A prediction_log row as Dapper reads and writes it (SQLite hands back INTEGER as long, times as text).</summary>
+/// <summary>A prediction_log row as Dapper reads and writes it (integers as long, times as UTC round-trip text).</summary>
 internal sealed class PredictionRow
 {
     public string PredictionId { get; set; } = "";
