@@ -7,12 +7,26 @@ using OrleansMlops.Testing;
 
 namespace OrleansMlops.Grains.Tests;
 
-/// <summary>Stopping the cluster mid-run and redeploying on the same SQLite file loses nothing and repeats nothing.</summary>
-public sealed class DurabilityTests : IDisposable
+/// <summary>
+/// Stopping the cluster mid-run and redeploying on the same database loses nothing and repeats nothing; run on SQLite
+/// and on PostgreSQL by the subclasses.
+/// </summary>
+public abstract class DurabilityTests : IAsyncLifetime
 {
     private readonly EngineSetup _setup = new();
 
-    public void Dispose() => _setup.Dispose();
+    /// <summary>SQL that removes the append-only guards of the decision log, so a test can delete rows as a failed append would leave them.</summary>
+    protected abstract string DropDecisionLogGuards { get; }
+
+    public virtual Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        _setup.Dispose();
+        return Task.CompletedTask;
+    }
+
+    protected EngineSetup Setup => _setup;
 
     [Fact]
     public async Task A_run_waiting_for_its_validation_review_continues_after_a_redeploy_with_an_unbroken_audit_chain()
@@ -64,7 +78,7 @@ public sealed class DurabilityTests : IDisposable
         await using (var connection = await engine.SiloService<DbDataSource>().OpenConnectionAsync())
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "DROP TRIGGER gate_rule_results_no_delete; DROP TRIGGER gate_decisions_no_delete; "
+            command.CommandText = DropDecisionLogGuards
                 + "DELETE FROM gate_rule_results WHERE decision_id IN (SELECT decision_id FROM gate_decisions WHERE run_id = 'run-projection'); "
                 + "DELETE FROM gate_decisions WHERE run_id = 'run-projection';";
             await command.ExecuteNonQueryAsync();

@@ -1,8 +1,8 @@
+using System.Collections.Immutable;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
-using System.Collections.Immutable;
 using OrleansMlops.Abstractions;
 using OrleansMlops.Abstractions.Security;
 using OrleansMlops.Abstractions.Stages;
@@ -42,7 +42,7 @@ public sealed class EngineCluster : IAsyncDisposable
 
     public static async Task<EngineCluster> StartAsync(EngineSetup setup)
     {
-        var storage = new StorageOptions { Sqlite = { DatabasePath = setup.Directory.File("engine.db") } };
+        var storage = setup.Storage ?? new StorageOptions { Sqlite = { DatabasePath = setup.Directory.File("engine.db") } };
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -135,6 +135,20 @@ public sealed class EngineSetup : IDisposable
     public string PoliciesPath { get; set; } = RepoPaths.Policies;
 
     public bool WatchPolicies { get; set; }
+
+    /// <summary>Where the cluster keeps its state; null for a SQLite file in <see cref="Directory"/>.</summary>
+    public StorageOptions? Storage { get; set; }
+
+    /// <summary>Keeps the cluster's state in a new database on the test process's PostgreSQL server instead.</summary>
+    public async Task UsePostgreSqlAsync()
+    {
+        var server = await PostgresServer.Shared;
+        Storage = new StorageOptions
+        {
+            Provider = StorageOptions.PostgreSqlProvider,
+            PostgreSql = { ConnectionString = await server.CreateDatabaseAsync("engine") },
+        };
+    }
 
     public void Dispose()
     {
