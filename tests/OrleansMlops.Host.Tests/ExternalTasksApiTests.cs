@@ -68,6 +68,7 @@ public sealed class ExternalTasksApiTests(EngineHostFactory factory) : IClassFix
             topics = new[] { "r.scoring" },
             maxTasks = 10,
             lockDurationMs = 60_000,
+            asyncResponseTimeoutMs = 10_000, // the job is queued just after the run reports waitingForWorker
         }).As("r-service"))).Body();
         var jobId = locked.EnumerateArray().Single(j => j.GetProperty("job").GetProperty("runId").GetString() == runId).GetProperty("job").GetProperty("jobId").GetString();
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace OrleansMlops.Testing;
@@ -116,7 +114,7 @@ public sealed class PostgresServer : IAsyncDisposable
             await RunAsync("chown", [$"{SuperUser}:{SuperUser}", directory]);
         }
 
-        var server = new PostgresServer(bin, directory, FreePort());
+        var server = new PostgresServer(bin, directory, StablePorts.Take(15_000, 20_000));
         await RunAsync(Path.Combine(bin, "initdb"), ["-D", server.DataDirectory, "-U", SuperUser, "--auth-local=trust", "--auth-host=scram-sha-256", "--no-sync"]);
         await RunAsync(Path.Combine(bin, "pg_ctl"),
         [
@@ -162,12 +160,5 @@ public sealed class PostgresServer : IAsyncDisposable
         {
             throw new InvalidOperationException($"{Path.GetFileName(program)} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await error}{await output}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
