@@ -18,16 +18,17 @@ public static class MlopsSiloExtensions
     public static ISiloBuilder AddMlopsEngine(this ISiloBuilder silo, StorageOptions storage, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(storage);
+        var dataSource = storage.IsPostgreSql
+            ? PostgreSqlDatabase.CreateDataSource(storage.PostgreSql)
+            : SqliteDatabase.CreateDataSource(storage.Sqlite);
+        silo.Services.AddMlopsStorage(storage, dataSource);
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new DataSourceRelease(dataSource));
         if (storage.IsPostgreSql)
         {
-            var dataSource = PostgreSqlDatabase.CreateDataSource(storage.PostgreSql);
-            silo.Services.AddMlopsStorage(storage, dataSource);
             silo.UseMlopsPostgreSql(dataSource);
         }
         else
         {
-            var dataSource = SqliteDatabase.CreateDataSource(storage.Sqlite);
-            silo.Services.AddMlopsStorage(storage, dataSource);
             silo.UseMlopsSqlite(dataSource);
         }
 
