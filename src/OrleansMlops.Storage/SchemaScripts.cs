@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Reflection;
 
 namespace OrleansMlops.Storage;
@@ -9,12 +10,17 @@ namespace OrleansMlops.Storage;
 internal sealed class SchemaScripts
 {
     private readonly string _resourcePrefix;
+    private readonly string _database;
 
-    private SchemaScripts(string folder) => _resourcePrefix = $"OrleansMlops.Storage.Sql.{folder}.";
+    private SchemaScripts(string folder, string database)
+    {
+        _resourcePrefix = $"OrleansMlops.Storage.Sql.{folder}.";
+        _database = database;
+    }
 
-    public static SchemaScripts Sqlite { get; } = new("Sqlite");
+    public static SchemaScripts Sqlite { get; } = new("Sqlite", "SQLite");
 
-    public static SchemaScripts PostgreSql { get; } = new("PostgreSql");
+    public static SchemaScripts PostgreSql { get; } = new("PostgreSql", "PostgreSQL");
 
     public IReadOnlyList<string> FileNames() =>
         Assembly.GetManifestResourceNames()
@@ -28,6 +34,43 @@ internal sealed class SchemaScripts
 
     /// <summary>One script, for a store that creates its own table when it is used before the schema is applied.</summary>
     public (string FileName, string Sql) Load(string fileName) => (fileName, Read(fileName));
+
+    /// <summary>
+    /// Runs <paramref name="scripts"/> in one transaction, after <paramref name="prelude"/> (e.g. taking a lock) when
+    /// given. A failing script is named in the error, and the transaction leaves the database as it was.
+    /// </summary>
+    public async Task RunAsync(
+        DbDataSource dataSource, IReadOnlyList<(string FileName, string Sql)> scripts, string? prelude, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (prelude is not null)
+        {
+            await ExecuteAsync(connection, transaction, prelude, cancellationToken);
+        }
+
+        foreach (var (fileName, sql) in scripts)
+        {
+            try
+            {
+                await ExecuteAsync(connection, transaction, sql, cancellationToken);
+            }
+            catch (DbException exception)
+            {
+                throw new InvalidOperationException($"{_database} schema script '{fileName}' failed: {exception.Message}", exception);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     private static Assembly Assembly => typeof(SchemaScripts).Assembly;
 

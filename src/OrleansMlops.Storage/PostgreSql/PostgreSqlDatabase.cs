@@ -39,33 +39,7 @@ public static class PostgreSqlDatabase
     /// they never run concurrently with another process applying the schema: PostgreSQL's CREATE … IF NOT EXISTS and
     /// CREATE OR REPLACE are not safe against a concurrent twin.
     /// </summary>
-    internal static async Task ApplyAsync(
-        DbDataSource dataSource, IReadOnlyList<(string FileName, string Sql)> scripts, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var lockCommand = connection.CreateCommand())
-        {
-            lockCommand.Transaction = transaction;
-            lockCommand.CommandText = $"SELECT pg_advisory_xact_lock({SchemaLockKey})";
-            await lockCommand.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        foreach (var (fileName, sql) in scripts)
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            try
-            {
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-            catch (DbException exception)
-            {
-                throw new InvalidOperationException($"PostgreSQL schema script '{fileName}' failed: {exception.Message}", exception);
-            }
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-    }
+    internal static Task ApplyAsync(
+        DbDataSource dataSource, IReadOnlyList<(string FileName, string Sql)> scripts, CancellationToken cancellationToken) =>
+        SchemaScripts.PostgreSql.RunAsync(dataSource, scripts, $"SELECT pg_advisory_xact_lock({SchemaLockKey})", cancellationToken);
 }

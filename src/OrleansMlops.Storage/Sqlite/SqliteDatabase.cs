@@ -49,28 +49,9 @@ public static class SqliteDatabase
     }
 
     /// <summary>Applies the given scripts (of <see cref="SchemaScripts.Sqlite"/>) in one transaction.</summary>
-    internal static async Task ApplyAsync(
-        DbDataSource dataSource, IReadOnlyList<(string FileName, string Sql)> scripts, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var (fileName, sql) in scripts)
-        {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            try
-            {
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-            catch (DbException exception)
-            {
-                throw new InvalidOperationException($"SQLite schema script '{fileName}' failed: {exception.Message}", exception);
-            }
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-    }
+    internal static Task ApplyAsync(
+        DbDataSource dataSource, IReadOnlyList<(string FileName, string Sql)> scripts, CancellationToken cancellationToken) =>
+        SchemaScripts.Sqlite.RunAsync(dataSource, scripts, prelude: null, cancellationToken);
 
     // busy_timeout goes first so that switching to WAL, which needs a lock on a fresh file, waits instead of failing.
     private static string PragmaSql(SqliteStorageOptions options) =>
