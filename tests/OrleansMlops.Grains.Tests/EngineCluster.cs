@@ -24,7 +24,7 @@ public sealed class EngineCluster : IAsyncDisposable
     public static readonly DateTimeOffset Epoch = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
     /// <summary>The commit recorded in lineage; a real-looking one, since the packs refuse an unknown code version.</summary>
-    public const string CodeCommit = "6eba5ef4c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6";
+    public const string CodeCommit = TestEngineSettings.CodeCommit;
 
     private readonly InProcessTestCluster _cluster;
 

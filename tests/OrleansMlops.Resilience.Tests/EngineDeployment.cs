@@ -17,7 +17,7 @@ public sealed class EngineDeployment : IDisposable
         _settings = new Dictionary<string, string>(storage, StringComparer.Ordinal)
         {
             ["Stages:ArtifactDirectory"] = _directory.File("artifacts"),
-            ["Stages:CodeCommit"] = "6eba5ef4c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6",
+            ["Stages:CodeCommit"] = TestEngineSettings.CodeCommit,
             ["Governance:WatchForChanges"] = "false",
             ["Security:Development"] = "true",
             ["Security:DevelopmentKeyFile"] = _directory.File("dev-security.json"),

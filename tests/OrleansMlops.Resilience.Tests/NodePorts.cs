@@ -6,5 +6,5 @@ namespace OrleansMlops.Resilience.Tests;
 public sealed record NodePorts(string Name, int Http, int Silo, int Gateway)
 {
     public static NodePorts Allocate(string name) =>
-        new(name, StablePorts.Take(20_000, 32_000), StablePorts.Take(20_000, 32_000), StablePorts.Take(20_000, 32_000));
+        new(name, TestPorts.Stable(20_000, 32_000), TestPorts.Stable(20_000, 32_000), TestPorts.Stable(20_000, 32_000));
 }

@@ -49,7 +49,7 @@ public sealed partial class RegistryPageTests(StudioHost host, StudioBrowser bro
             Assert.Matches(Sha256(), hash);
         }
 
-        await Expect(studio.Page.Locator("#lineage-commit")).ToContainTextAsync("6eba5ef4c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6");
+        await Expect(studio.Page.Locator("#lineage-commit")).ToContainTextAsync(OrleansMlops.Testing.TestEngineSettings.CodeCommit);
         await Expect(studio.Page.Locator("#lineage-diagram")).ToBeVisibleAsync();
 
         // The API answers the image only with a token, so the page fetches it and shows it from memory.

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +21,7 @@ public sealed class StudioHost : WebApplicationFactory<Program>
     public StudioHost()
     {
         PoliciesPath = _directory.CopyFrom(RepoPaths.Policies, "policies");
-        Port = FreePort();
+        Port = TestPorts.Free();
         UseKestrel(Port);
         StartServer();
     }
@@ -41,17 +39,12 @@ public sealed class StudioHost : WebApplicationFactory<Program>
     {
         builder.UseContentRoot(RepoPaths.Root);
         builder.UseEnvironment("Development");
-        builder.UseSetting("Storage:Sqlite:DatabasePath", _directory.File("engine.db"));
-        builder.UseSetting("Stages:ArtifactDirectory", _directory.File("artifacts"));
-        builder.UseSetting("Stages:CodeCommit", "6eba5ef4c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6");
-        builder.UseSetting("Governance:PoliciesPath", PoliciesPath);
-        builder.UseSetting("Governance:WatchForChanges", "false");
-        builder.UseSetting("Security:DevelopmentKeyFile", _directory.File("dev-security.json"));
-        builder.UseSetting($"Security:Principals:{DataScientistAndValidator}:Roles:0", "data-scientist");
-        builder.UseSetting($"Security:Principals:{DataScientistAndValidator}:Roles:1", "validator");
-        builder.UseSetting($"Security:Principals:{DataScientistAndValidator}:Unit", "model-validation");
-        builder.UseSetting("Orleans:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Orleans:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in TestEngineSettings.For(_directory, PoliciesPath)
+            .Concat(TestEngineSettings.Principal(DataScientistAndValidator, "model-validation", "data-scientist", "validator")))
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Urls", BaseUrl);
     }
 
@@ -62,12 +55,5 @@ public sealed class StudioHost : WebApplicationFactory<Program>
         {
             _directory.Dispose();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -114,7 +114,7 @@ public sealed class PostgresServer : IAsyncDisposable
             await RunAsync("chown", [$"{SuperUser}:{SuperUser}", directory]);
         }
 
-        var server = new PostgresServer(bin, directory, StablePorts.Take(15_000, 20_000));
+        var server = new PostgresServer(bin, directory, TestPorts.Stable(15_000, 20_000));
         await RunAsync(Path.Combine(bin, "initdb"), ["-D", server.DataDirectory, "-U", SuperUser, "--auth-local=trust", "--auth-host=scram-sha-256", "--no-sync"]);
         await RunAsync(Path.Combine(bin, "pg_ctl"),
         [

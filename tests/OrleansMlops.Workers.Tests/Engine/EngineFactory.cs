@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,18 +36,14 @@ public sealed class EngineFactory : WebApplicationFactory<Program>
     {
         builder.UseContentRoot(RepoPaths.Root);
         builder.UseEnvironment("Development");
-        builder.UseSetting("Storage:Sqlite:DatabasePath", _directory.File("engine.db"));
-        builder.UseSetting("Stages:ArtifactDirectory", _directory.File("artifacts"));
-        builder.UseSetting("Stages:CodeCommit", "6eba5ef4c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6");
-        builder.UseSetting("Governance:PoliciesPath", _directory.CopyFrom(RepoPaths.Policies, "policies"));
-        builder.UseSetting("Governance:WatchForChanges", "false");
-        builder.UseSetting("Security:DevelopmentKeyFile", _directory.File("dev-security.json"));
-        builder.UseSetting($"Security:Principals:{ConfiguredService}:Roles:0", "worker");
-        builder.UseSetting($"Security:Principals:{ConfiguredService}:Unit", "ml-platform");
+        foreach (var (key, value) in TestEngineSettings.For(_directory, _directory.CopyFrom(RepoPaths.Policies, "policies"))
+            .Concat(TestEngineSettings.Principal(ConfiguredService, "ml-platform", "worker")))
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("Security:ApiKeys:0:Id", ConfiguredService);
         builder.UseSetting("Security:ApiKeys:0:Sha256", ApiKeys.Hash(ConfiguredServiceKey));
-        builder.UseSetting("Orleans:SiloPort", FreePort());
-        builder.UseSetting("Orleans:GatewayPort", FreePort());
     }
 
     protected override void Dispose(bool disposing)
@@ -60,12 +53,5 @@ public sealed class EngineFactory : WebApplicationFactory<Program>
         {
             _directory.Dispose();
         }
-    }
-
-    private static string FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -3,18 +3,26 @@ using System.Net.Sockets;
 
 namespace OrleansMlops.Testing;
 
-/// <summary>
-/// Ports for servers that bind some time after the port is chosen (a child process, a PostgreSQL server), taken below
-/// Linux's ephemeral range (32768 and up). Ports chosen by binding to port 0 come from that range, so another test
-/// process picking its ports that way cannot take ours in the meantime.
-/// </summary>
-public static class StablePorts
+/// <summary>Ports for the servers tests start.</summary>
+public static class TestPorts
 {
     private static readonly object Gate = new();
     private static readonly HashSet<int> Handed = [];
 
-    /// <summary>A port in [<paramref name="from"/>, <paramref name="to"/>) that is free now and not handed out before by this process.</summary>
-    public static int Take(int from, int to)
+    /// <summary>A free port chosen by the operating system (from its ephemeral range), for a server that binds at once.</summary>
+    public static int Free()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>
+    /// A port in [<paramref name="from"/>, <paramref name="to"/>) that is free now and not handed out before by this
+    /// process, for a server that binds some time later (a child process, a PostgreSQL server). Ranges below Linux's
+    /// ephemeral range (32768 and up) are safe from <see cref="Free"/> in another test process meanwhile.
+    /// </summary>
+    public static int Stable(int from, int to)
     {
         lock (Gate)
         {
