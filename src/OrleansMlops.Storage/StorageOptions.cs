@@ -18,6 +18,8 @@ public sealed class StorageOptions
 
     public PostgreSqlStorageOptions PostgreSql { get; set; } = new();
 
+    public GroupCommitOptions GroupCommit { get; set; } = new();
+
     /// <summary>Whether <see cref="Provider"/> names SQLite.</summary>
     public bool IsSqlite => string.Equals(Provider, SqliteProvider, StringComparison.OrdinalIgnoreCase);
 

@@ -8,6 +8,12 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var groupCommit = options.GroupCommit?.Validate() ?? [$"{StorageOptions.Section}:{nameof(StorageOptions.GroupCommit)} is required."];
+        if (groupCommit.Count > 0)
+        {
+            return ValidateOptionsResult.Fail(groupCommit);
+        }
+
         if (options.IsPostgreSql)
         {
             var postgres = options.PostgreSql?.Validate() ?? [$"{StorageOptions.Section}:{nameof(StorageOptions.PostgreSql)} is required."];

@@ -1,5 +1,7 @@
 using System.Data.Common;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OrleansMlops.Governance.DryRun;
 using OrleansMlops.Storage.Audit;
@@ -11,6 +13,7 @@ using OrleansMlops.Storage.Predictions;
 using OrleansMlops.Storage.Runs;
 using OrleansMlops.Storage.Sqlite;
 using OrleansMlops.Storage.Stores;
+using OrleansMlops.Storage.Writes;
 
 namespace OrleansMlops.Storage;
 
@@ -18,7 +21,8 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the options, a <see cref="DbDataSource"/> for the configured provider created from them (SQLite, or an
-    /// Npgsql pool for PostgreSQL; disposed with the container), its <see cref="SqlDialect"/>, <see cref="IAuditStore"/>,
+    /// Npgsql pool for PostgreSQL; disposed with the container), its <see cref="SqlDialect"/>, the <see cref="ISqlWriter"/> (group commit unless
+    /// turned off), <see cref="IAuditStore"/>,
     /// <see cref="IRunIndex"/>, <see cref="IModelIndex"/>, <see cref="IDecisionStore"/> (also as the
     /// <see cref="IDecisionHistory"/> dry runs replay), <see cref="IPredictionLog"/> and <see cref="IEvidenceDocumentStore"/>.
     /// </summary>
@@ -51,11 +55,19 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddSingleton(options);
         services.AddSingleton(SqlDialect.For(options));
-        services.AddSingleton<IAuditStore>(provider => new SqlAuditStore(provider.GetRequiredService<DbDataSource>()));
-        services.AddSingleton<IRunIndex>(provider => new SqlRunIndex(provider.GetRequiredService<DbDataSource>()));
+        services.AddSingleton<ISqlWriter>(provider => options.GroupCommit.Enabled
+            ? new GroupCommit(
+                provider.GetRequiredService<DbDataSource>(),
+                options.GroupCommit,
+                provider.GetService<ILoggerFactory>()?.CreateLogger<GroupCommit>() ?? NullLogger<GroupCommit>.Instance)
+            : new DirectSqlWriter(provider.GetRequiredService<DbDataSource>()));
+        services.AddSingleton<IAuditStore>(provider => new SqlAuditStore(
+            provider.GetRequiredService<DbDataSource>(), provider.GetRequiredService<ISqlWriter>()));
+        services.AddSingleton<IRunIndex>(provider => new SqlRunIndex(
+            provider.GetRequiredService<DbDataSource>(), provider.GetRequiredService<ISqlWriter>()));
         services.AddSingleton<IModelIndex>(provider => new SqlModelIndex(provider.GetRequiredService<DbDataSource>()));
         services.AddSingleton<IDecisionStore>(provider => new SqlDecisionStore(
-            provider.GetRequiredService<DbDataSource>(), provider.GetRequiredService<SqlDialect>()));
+            provider.GetRequiredService<DbDataSource>(), provider.GetRequiredService<SqlDialect>(), provider.GetRequiredService<ISqlWriter>()));
         services.AddSingleton<IDecisionHistory>(provider => provider.GetRequiredService<IDecisionStore>());
         services.AddSingleton<IPredictionLog>(provider => new SqlPredictionLog(provider.GetRequiredService<DbDataSource>()));
         services.AddSingleton<IEvidenceDocumentStore>(provider => new SqlEvidenceDocumentStore(provider.GetRequiredService<DbDataSource>()));

@@ -54,6 +54,17 @@ public sealed class StorageRegistrationTests
     }
 
     [Fact]
+    public void Invalid_group_commit_settings_are_refused()
+    {
+        var options = new StorageOptions { GroupCommit = new GroupCommitOptions { MaxBatchSize = 0 } };
+
+        var result = new StorageOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains("Storage:GroupCommit:MaxBatchSize is 0", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Registers_data_source_and_stores()
     {
         await using var database = TempDatabase.Create();

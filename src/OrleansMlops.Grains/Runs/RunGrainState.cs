@@ -6,12 +6,13 @@ using OrleansMlops.Abstractions.Governance;
 using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Abstractions.Runs;
 using OrleansMlops.Abstractions.Workflows;
+using OrleansMlops.Storage.Audit;
 
 namespace OrleansMlops.Grains.Runs;
 
 /// <summary>The durable state of one run, written after every transition.</summary>
 [GenerateSerializer, Alias("mlops.run-grain-state")]
-public sealed class RunGrainState
+public sealed class RunGrainState : IAuditedGrainState
 {
     [Id(0)]
     public WorkflowVersionRef? Workflow { get; set; }

@@ -1,10 +1,11 @@
 using OrleansMlops.Abstractions.Audit;
 using OrleansMlops.Abstractions.Security;
+using OrleansMlops.Storage.Audit;
 
 namespace OrleansMlops.Grains.Security;
 
 [GenerateSerializer, Alias("mlops.role-directory-state")]
-public sealed class RoleDirectoryState
+public sealed class RoleDirectoryState : IAuditedGrainState
 {
     [Id(0)]
     public Dictionary<string, DirectoryEntry> Principals { get; set; } = new(StringComparer.Ordinal);

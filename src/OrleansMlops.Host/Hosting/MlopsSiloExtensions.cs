@@ -25,11 +25,11 @@ public static class MlopsSiloExtensions
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new DataSourceRelease(dataSource));
         if (storage.IsPostgreSql)
         {
-            silo.UseMlopsPostgreSql(dataSource);
+            silo.UseMlopsPostgreSql(dataSource, storage.GroupCommit);
         }
         else
         {
-            silo.UseMlopsSqlite(dataSource);
+            silo.UseMlopsSqlite(dataSource, storage.GroupCommit);
         }
 
         silo.Services.AddMlopsGrains(configuration);

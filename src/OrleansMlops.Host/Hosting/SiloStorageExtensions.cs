@@ -1,10 +1,17 @@
 using System.Data.Common;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Providers;
+using Orleans.Runtime.Hosting;
 using Orleans.Serialization;
 using Orleans.Storage;
+using OrleansMlops.Host.Persistence;
+using OrleansMlops.Storage;
+using OrleansMlops.Storage.GrainState;
 using OrleansMlops.Storage.PostgreSql;
+using OrleansMlops.Storage.Reminders;
 using OrleansMlops.Storage.Sqlite;
+using OrleansMlops.Storage.Writes;
 
 namespace OrleansMlops.Host.Hosting;
 
@@ -27,15 +34,19 @@ public static class SiloStorageExtensions
     /// all through <paramref name="dataSource"/> so every connection gets our pragmas (WAL, synchronous,
     /// busy timeout). Also applies the embedded schema early in silo start-up, before any provider reads
     /// its queries. The caller owns the data source and disposes it after the silo stops.
+    /// With <paramref name="groupCommit"/> enabled, grain state and reminders are written through the
+    /// <see cref="ISqlWriter"/> that <c>AddMlopsStorage</c> registers (group commit); otherwise through Orleans' ADO.NET
+    /// providers, one transaction each.
     /// </summary>
-    public static ISiloBuilder UseMlopsSqlite(this ISiloBuilder silo, DbDataSource dataSource)
+    public static ISiloBuilder UseMlopsSqlite(this ISiloBuilder silo, DbDataSource dataSource, GroupCommitOptions groupCommit)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(groupCommit);
 
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(
             new SchemaInitializer(cancellationToken => SqliteDatabase.EnsureSchemaAsync(dataSource, cancellationToken)));
-        AddGrainStorageAndReminders(silo, dataSource, SqliteInvariant);
+        AddGrainStorageAndReminders(silo, dataSource, SqliteInvariant, groupCommit);
         return silo;
     }
 
@@ -44,16 +55,17 @@ public static class SiloStorageExtensions
     /// in the PostgreSQL database behind <paramref name="dataSource"/>, so silos of one cluster find each other
     /// and share state. Applies the embedded schema early in silo start-up, before any provider reads its
     /// queries. The caller configures endpoints and cluster identity, owns the data source and disposes it
-    /// after the silo stops.
+    /// after the silo stops. <paramref name="groupCommit"/> as for <see cref="UseMlopsSqlite"/>.
     /// </summary>
-    public static ISiloBuilder UseMlopsPostgreSql(this ISiloBuilder silo, DbDataSource dataSource)
+    public static ISiloBuilder UseMlopsPostgreSql(this ISiloBuilder silo, DbDataSource dataSource, GroupCommitOptions groupCommit)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(groupCommit);
 
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(
             new SchemaInitializer(cancellationToken => PostgreSqlDatabase.EnsureSchemaAsync(dataSource, cancellationToken)));
-        AddGrainStorageAndReminders(silo, dataSource, PostgreSqlInvariant);
+        AddGrainStorageAndReminders(silo, dataSource, PostgreSqlInvariant, groupCommit);
         silo.UseAdoNetClustering(options =>
         {
             options.Invariant = PostgreSqlInvariant;
@@ -63,8 +75,14 @@ public static class SiloStorageExtensions
         return silo;
     }
 
-    private static void AddGrainStorageAndReminders(ISiloBuilder silo, DbDataSource dataSource, string invariant)
+    private static void AddGrainStorageAndReminders(ISiloBuilder silo, DbDataSource dataSource, string invariant, GroupCommitOptions groupCommit)
     {
+        if (groupCommit.Enabled)
+        {
+            AddGroupCommitGrainStorageAndReminders(silo);
+            return;
+        }
+
         silo.AddAdoNetGrainStorageAsDefault(options => UseDataSource(options, dataSource, invariant));
         silo.AddAdoNetGrainStorage(RunsStorageName, options => UseDataSource(options, dataSource, invariant));
         silo.Services.AddOptions<AdoNetGrainStorageOptions>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME).Configure<Serializer>(UseOrleansSerializer);
@@ -76,6 +94,25 @@ public static class SiloStorageExtensions
             options.DataSource = dataSource;
         });
     }
+
+    private static void AddGroupCommitGrainStorageAndReminders(ISiloBuilder silo)
+    {
+        foreach (var name in new[] { ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, RunsStorageName })
+        {
+            silo.Services.AddGrainStorage(name, (services, storageName) => new GroupCommitGrainStorage(
+                storageName,
+                ServiceId(services),
+                new SqlGrainStateTable(services.GetRequiredService<DbDataSource>()),
+                services.GetRequiredService<ISqlWriter>(),
+                new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>())));
+        }
+
+        silo.AddReminders();
+        silo.Services.AddSingleton<IReminderTable>(services => new GroupCommitReminderTable(new SqlReminderTable(
+            services.GetRequiredService<DbDataSource>(), services.GetRequiredService<ISqlWriter>(), ServiceId(services))));
+    }
+
+    private static string ServiceId(IServiceProvider services) => services.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId;
 
     // The provider's default is Newtonsoft JSON, which cannot rebuild immutable records and collections; Orleans'
     // own serializer can, and it tolerates added fields through the [Id] numbering.

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using OrleansMlops.Abstractions.Governance;
 using OrleansMlops.Storage.Decisions;
+using OrleansMlops.Storage.Writes;
 
 namespace OrleansMlops.Storage.Stores;
 
@@ -9,7 +10,7 @@ namespace OrleansMlops.Storage.Stores;
 /// The decision log in <c>gate_decisions</c> and <c>gate_rule_results</c> (triggers refuse UPDATE and DELETE), on SQLite or
 /// PostgreSQL as <paramref name="dialect"/> says.
 /// </summary>
-public sealed class SqlDecisionStore(DbDataSource dataSource, SqlDialect dialect) : IDecisionStore
+public sealed class SqlDecisionStore(DbDataSource dataSource, SqlDialect dialect, ISqlWriter writer) : IDecisionStore
 {
     private const string Columns =
         "d.decision_id AS DecisionId, d.run_id AS RunId, d.transition AS Transition, d.node_id AS NodeId, "
@@ -29,20 +30,28 @@ public sealed class SqlDecisionStore(DbDataSource dataSource, SqlDialect dialect
         "INSERT INTO gate_rule_results (decision_id, ordinal, rule_set_id, rule_set_version, rule_name, passed, message) "
         + "VALUES (@DecisionId, @Ordinal, @RuleSetId, @RuleSetVersion, @RuleName, @Passed, @Message)";
 
-    public async Task AppendAsync(IReadOnlyList<GateDecision> decisions, CancellationToken cancellationToken)
+    /// <summary>Reads and writes <paramref name="dataSource"/> directly, one transaction per append.</summary>
+    public SqlDecisionStore(DbDataSource dataSource, SqlDialect dialect)
+        : this(dataSource, dialect, new DirectSqlWriter(dataSource))
+    {
+    }
+
+    public Task AppendAsync(IReadOnlyList<GateDecision> decisions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decisions);
-        if (decisions.Count == 0)
-        {
-            return;
-        }
-
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var decision in decisions)
         {
             ArgumentNullException.ThrowIfNull(decision, nameof(decisions));
             ArgumentException.ThrowIfNullOrEmpty(decision.DecisionId, nameof(decisions));
+        }
+
+        return decisions.Count == 0 ? Task.CompletedTask : writer.ExecuteAsync(Append(decisions), cancellationToken);
+    }
+
+    private static SqlWork Append(IReadOnlyList<GateDecision> decisions) => async (connection, transaction, cancellationToken) =>
+    {
+        foreach (var decision in decisions)
+        {
             var inserted = await connection.ExecuteAsync(
                 new CommandDefinition(InsertDecision, DecisionRow.From(decision), transaction, cancellationToken: cancellationToken));
             if (inserted == 0)
@@ -56,9 +65,7 @@ public sealed class SqlDecisionStore(DbDataSource dataSource, SqlDialect dialect
                 await connection.ExecuteAsync(new CommandDefinition(InsertResult, result, transaction, cancellationToken: cancellationToken));
             }
         }
-
-        await transaction.CommitAsync(cancellationToken);
-    }
+    };
 
     public async Task<IReadOnlyList<GateDecision>> QueryAsync(DecisionQuery query, CancellationToken cancellationToken)
     {

@@ -2,11 +2,12 @@ using System.Data.Common;
 using Dapper;
 using OrleansMlops.Abstractions.Runs;
 using OrleansMlops.Storage.Runs;
+using OrleansMlops.Storage.Writes;
 
 namespace OrleansMlops.Storage.Stores;
 
 /// <summary>The run listing in the <c>runs</c> table.</summary>
-public sealed class SqlRunIndex(DbDataSource dataSource) : IRunIndex
+public sealed class SqlRunIndex(DbDataSource dataSource, ISqlWriter writer) : IRunIndex
 {
     private const string Columns =
         "run_id AS RunId, workflow_id AS WorkflowId, workflow_version AS WorkflowVersion, status AS Status, "
@@ -25,12 +26,20 @@ public sealed class SqlRunIndex(DbDataSource dataSource) : IRunIndex
 
     private const string SelectOne = $"SELECT {Columns} FROM runs WHERE run_id = @RunId";
 
-    public async Task UpsertAsync(RunSummary summary, CancellationToken cancellationToken)
+    /// <summary>Reads and writes <paramref name="dataSource"/> directly, one transaction per upsert.</summary>
+    public SqlRunIndex(DbDataSource dataSource)
+        : this(dataSource, new DirectSqlWriter(dataSource))
+    {
+    }
+
+    public Task UpsertAsync(RunSummary summary, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentException.ThrowIfNullOrEmpty(summary.RunId, nameof(summary));
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(Upsert, RunRow.From(summary), cancellationToken: cancellationToken));
+        var row = RunRow.From(summary);
+        return writer.ExecuteAsync(
+            (connection, transaction, token) => connection.ExecuteAsync(new CommandDefinition(Upsert, row, transaction, cancellationToken: token)),
+            cancellationToken);
     }
 
     public async Task<RunSummary?> GetAsync(string runId, CancellationToken cancellationToken)

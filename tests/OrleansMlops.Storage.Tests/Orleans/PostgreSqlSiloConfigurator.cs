@@ -23,7 +23,7 @@ public sealed class PostgreSqlSiloConfigurator : ISiloConfigurator
         // Each silo owns its data source, as a separate process would, and closes it once the silo has stopped.
         var dataSource = PostgreSqlDatabase.CreateDataSource(new PostgreSqlStorageOptions { ConnectionString = connectionString });
         siloBuilder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new DataSourceCloser(dataSource));
-        siloBuilder.UseMlopsPostgreSql(dataSource);
+        siloBuilder.UseMlopsPostgreSql(dataSource, new GroupCommitOptions { Enabled = false });
         siloBuilder.Configure<ClusterMembershipOptions>(new MembershipTuningOptions().ApplyTo);
     }
 

@@ -12,13 +12,22 @@ public sealed class SqliteSiloConfigurator : ISiloConfigurator
 {
     public const string DatabasePathKey = "MlopsTests:SqlitePath";
 
+    /// <summary>"true": grain state and reminders through group commit (the host's default); otherwise Orleans' ADO.NET providers.</summary>
+    public const string GroupCommitKey = "MlopsTests:GroupCommit";
+
     public void Configure(ISiloBuilder siloBuilder)
     {
         var path = siloBuilder.Configuration[DatabasePathKey]
             ?? throw new InvalidOperationException($"Test cluster configuration lacks '{DatabasePathKey}'.");
         // Not disposed here: pooled handles are shared by connection string, and the test's TempDatabase
         // (same path, same options) clears that pool when it is disposed.
-        var dataSource = SqliteDatabase.CreateDataSource(new SqliteStorageOptions { DatabasePath = path });
-        siloBuilder.UseMlopsSqlite(dataSource);
+        var storage = new StorageOptions
+        {
+            Sqlite = { DatabasePath = path },
+            GroupCommit = { Enabled = siloBuilder.Configuration[GroupCommitKey] == "true" },
+        };
+        var dataSource = SqliteDatabase.CreateDataSource(storage.Sqlite);
+        siloBuilder.Services.AddMlopsStorage(storage, dataSource);
+        siloBuilder.UseMlopsSqlite(dataSource, storage.GroupCommit);
     }
 }

@@ -1,0 +1,164 @@
+using System.Data.Common;
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace OrleansMlops.Storage.Writes;
+
+/// <summary>
+/// Group commit: one writer takes every piece of work waiting when the previous transaction finished, runs each in a
+/// savepoint of one shared transaction and commits once, so concurrent writers share the fsync that makes them
+/// durable. A piece of work that fails is rolled back to its savepoint and fails alone; a commit that fails fails every
+/// piece in it, and none of them is stored. No caller is answered before its transaction has committed.
+/// </summary>
+public sealed class GroupCommit : ISqlWriter, IAsyncDisposable
+{
+    private const string Savepoint = "work";
+
+    private readonly DbDataSource _dataSource;
+    private readonly int _maxBatchSize;
+    private readonly ILogger<GroupCommit> _logger;
+    private readonly Channel<PendingWork> _queue;
+    private readonly Task _writer;
+
+    public GroupCommit(DbDataSource dataSource, GroupCommitOptions options, ILogger<GroupCommit> logger)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(logger);
+        _dataSource = dataSource;
+        _maxBatchSize = options.MaxBatchSize;
+        _logger = logger;
+        _queue = Channel.CreateBounded<PendingWork>(new BoundedChannelOptions(options.MaxQueuedWrites)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        _writer = Task.Run(WriteAsync);
+    }
+
+    public async Task ExecuteAsync(SqlWork work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var pending = new PendingWork(work, cancellationToken);
+        try
+        {
+            await _queue.Writer.WriteAsync(pending, cancellationToken);
+        }
+        catch (ChannelClosedException)
+        {
+            throw new ObjectDisposedException(nameof(GroupCommit), "The storage is shutting down; the write was not stored.");
+        }
+
+        await pending.Completion;
+    }
+
+    /// <summary>Commits the work already queued, then stops taking more.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer;
+    }
+
+    private async Task WriteAsync()
+    {
+        var batch = new List<PendingWork>(_maxBatchSize);
+        var reader = _queue.Reader;
+        while (await reader.WaitToReadAsync())
+        {
+            while (batch.Count < _maxBatchSize && reader.TryRead(out var pending))
+            {
+                if (pending.CancellationToken.IsCancellationRequested)
+                {
+                    pending.Cancel();
+                }
+                else
+                {
+                    batch.Add(pending);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await CommitAsync(batch);
+                batch.Clear();
+            }
+        }
+    }
+
+    private async Task CommitAsync(List<PendingWork> batch)
+    {
+        try
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            foreach (var pending in batch)
+            {
+                await RunInSavepointAsync(pending, connection, transaction);
+            }
+
+            await transaction.CommitAsync();
+        }
+        catch (Exception e)
+        {
+            GroupCommitLog.CommitFailed(_logger, e, batch.Count);
+            foreach (var pending in batch)
+            {
+                pending.Fail(pending.Error ?? e);
+            }
+
+            return;
+        }
+
+        GroupCommitLog.Committed(_logger, batch.Count);
+        foreach (var pending in batch)
+        {
+            pending.Complete();
+        }
+    }
+
+    private static async Task RunInSavepointAsync(PendingWork pending, DbConnection connection, DbTransaction transaction)
+    {
+        await transaction.SaveAsync(Savepoint);
+        try
+        {
+            await pending.Work(connection, transaction, pending.CancellationToken);
+        }
+        catch (Exception e)
+        {
+            pending.Error = e;
+            await transaction.RollbackAsync(Savepoint);
+        }
+
+        await transaction.ReleaseAsync(Savepoint);
+    }
+
+    private sealed class PendingWork(SqlWork work, CancellationToken cancellationToken)
+    {
+        private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public SqlWork Work { get; } = work;
+
+        public CancellationToken CancellationToken { get; } = cancellationToken;
+
+        /// <summary>The work's own failure; it was rolled back to its savepoint.</summary>
+        public Exception? Error { get; set; }
+
+        public Task Completion => _completion.Task;
+
+        public void Complete()
+        {
+            if (Error is null)
+            {
+                _completion.TrySetResult();
+            }
+            else
+            {
+                _completion.TrySetException(Error);
+            }
+        }
+
+        public void Fail(Exception error) => _completion.TrySetException(error);
+
+        public void Cancel() => _completion.TrySetCanceled(CancellationToken);
+    }
+}

@@ -1,0 +1,32 @@
+using OrleansMlops.Storage.Audit;
+
+namespace OrleansMlops.Storage.Tests.Orleans;
+
+/// <summary>A grain whose state carries audit records, as a run's does; kept in the "runs" storage.</summary>
+public sealed class AuditedNoteGrain([PersistentState("notes", "runs")] IPersistentState<AuditedNoteState> state) : Grain, IAuditedNoteGrain
+{
+    public static readonly DateTimeOffset At = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+
+    public async Task Add(string note)
+    {
+        var sequence = state.State.Notes.Count + 1;
+        var record = AuditChain.Seal(this.GetPrimaryKeyString(), sequence, "note.added", "tests", At, $"{{\"note\":\"{note}\"}}", state.State.HeadHash);
+        state.State.Notes.Add(note);
+        state.State.AuditOutbox.Add(record);
+        state.State.HeadHash = record.Hash;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory is ahead of storage now: only a fresh activation is trustworthy, as the run grain does.
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    public Task<IReadOnlyList<string>> Notes() => Task.FromResult<IReadOnlyList<string>>(state.State.Notes);
+
+    public Task<int> OutboxCount() => Task.FromResult(state.State.AuditOutbox.Count);
+}

@@ -1,0 +1,17 @@
+using OrleansMlops.Abstractions.Audit;
+using OrleansMlops.Storage.Audit;
+
+namespace OrleansMlops.Storage.Tests.Orleans;
+
+[GenerateSerializer, Alias("storage-tests.audited-note-state")]
+public sealed class AuditedNoteState : IAuditedGrainState
+{
+    [Id(0)]
+    public List<string> Notes { get; set; } = [];
+
+    [Id(1)]
+    public List<AuditRecord> AuditOutbox { get; set; } = [];
+
+    [Id(2)]
+    public string HeadHash { get; set; } = AuditChain.GenesisHash;
+}

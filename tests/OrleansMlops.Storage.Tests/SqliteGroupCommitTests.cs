@@ -1,0 +1,5 @@
+using OrleansMlops.Storage.Tests.Writes;
+
+namespace OrleansMlops.Storage.Tests;
+
+public sealed class SqliteGroupCommitTests() : GroupCommitTests(TestDatabases.Sqlite);

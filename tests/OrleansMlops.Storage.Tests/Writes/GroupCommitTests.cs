@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Dapper;
+using Microsoft.Extensions.Logging.Abstractions;
+using OrleansMlops.Storage.Writes;
+
+namespace OrleansMlops.Storage.Tests.Writes;
+
+/// <summary>Group commit on one database; a subclass per database runs these tests against it.</summary>
+public abstract class GroupCommitTests
+{
+    // Deferred, so a dangling reference is refused at COMMIT, not at the INSERT: the way to make a whole commit fail.
+    private const string Tables =
+        "CREATE TABLE parents (id INTEGER NOT NULL PRIMARY KEY); "
+        + "CREATE TABLE notes (id INTEGER NOT NULL PRIMARY KEY, parent INTEGER REFERENCES parents (id) DEFERRABLE INITIALLY DEFERRED); "
+        + "INSERT INTO parents (id) VALUES (1);";
+
+    private protected GroupCommitTests(TestDatabases databases) => Databases = databases;
+
+    private protected TestDatabases Databases { get; }
+
+    [Fact]
+    public async Task Concurrent_writes_share_transactions_and_all_are_stored()
+    {
+        await using var database = await CreateAsync();
+        await using var commit = GroupCommitOn(database);
+        var transactions = new ConcurrentDictionary<DbTransaction, int>();
+
+        await Task.WhenAll(Enumerable.Range(1, 300).Select(id => commit.ExecuteAsync(
+            async (connection, transaction, token) =>
+            {
+                transactions.AddOrUpdate(transaction, 1, (_, n) => n + 1);
+                await InsertNote(connection, transaction, id, parent: 1);
+            },
+            CancellationToken.None)));
+
+        Assert.Equal(300, await database.ScalarAsync<long>("SELECT count(*) FROM notes"));
+        Assert.True(transactions.Count < 300, $"300 concurrent writes used {transactions.Count} transactions.");
+    }
+
+    [Fact]
+    public async Task A_failing_write_is_rolled_back_alone_and_its_batch_commits()
+    {
+        await using var database = await CreateAsync();
+        await using var commit = GroupCommitOn(database);
+        var (gate, holder) = await HoldWriterAsync(commit);
+
+        // Queued behind the holder, so the three share the next transaction.
+        var first = commit.ExecuteAsync((c, t, _) => InsertNote(c, t, 1, parent: 1), CancellationToken.None);
+        var failing = commit.ExecuteAsync(
+            async (c, t, _) =>
+            {
+                await InsertNote(c, t, 2, parent: 1);
+                throw new InvalidOperationException("refused by the writer");
+            },
+            CancellationToken.None);
+        var third = commit.ExecuteAsync((c, t, _) => InsertNote(c, t, 3, parent: 1), CancellationToken.None);
+        gate.SetResult();
+
+        await holder;
+        await first;
+        await third;
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+        Assert.Equal("refused by the writer", error.Message);
+        Assert.Equal(new long[] { 1, 3 }, await QueryNotes(database));
+    }
+
+    [Fact]
+    public async Task A_failed_commit_fails_every_write_in_it_and_stores_none()
+    {
+        await using var database = await CreateAsync();
+        await using var commit = GroupCommitOn(database);
+        var (gate, holder) = await HoldWriterAsync(commit);
+
+        var innocent = commit.ExecuteAsync((c, t, _) => InsertNote(c, t, 1, parent: 1), CancellationToken.None);
+        var dangling = commit.ExecuteAsync((c, t, _) => InsertNote(c, t, 2, parent: 99), CancellationToken.None);
+        gate.SetResult();
+        await holder;
+
+        await Assert.ThrowsAnyAsync<DbException>(() => innocent);
+        await Assert.ThrowsAnyAsync<DbException>(() => dangling);
+        Assert.Empty(await QueryNotes(database));
+
+        // The writer goes on with the next transaction.
+        await commit.ExecuteAsync((c, t, _) => InsertNote(c, t, 3, parent: 1), CancellationToken.None);
+        Assert.Equal(new long[] { 3 }, await QueryNotes(database));
+    }
+
+    [Fact]
+    public async Task A_write_cancelled_while_queued_never_runs()
+    {
+        await using var database = await CreateAsync();
+        await using var commit = GroupCommitOn(database);
+        var (gate, holder) = await HoldWriterAsync(commit);
+        using var cancellation = new CancellationTokenSource();
+
+        var cancelled = commit.ExecuteAsync((c, t, _) => InsertNote(c, t, 1, parent: 1), cancellation.Token);
+        await cancellation.CancelAsync();
+        gate.SetResult();
+        await holder;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        Assert.Empty(await QueryNotes(database));
+    }
+
+    [Fact]
+    public async Task Disposing_commits_what_is_queued_and_then_refuses_writes()
+    {
+        await using var database = await CreateAsync();
+        var commit = GroupCommitOn(database);
+        var (gate, holder) = await HoldWriterAsync(commit);
+        var queued = commit.ExecuteAsync((c, t, _) => InsertNote(c, t, 1, parent: 1), CancellationToken.None);
+
+        var disposing = commit.DisposeAsync();
+        gate.SetResult();
+        await disposing;
+
+        await holder;
+        await queued;
+        Assert.Equal(new long[] { 1 }, await QueryNotes(database));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => commit.ExecuteAsync((c, t, _) => InsertNote(c, t, 2, parent: 1), CancellationToken.None));
+    }
+
+    private async Task<ITestDatabase> CreateAsync()
+    {
+        var database = await Databases.CreateAsync();
+        await database.ExecuteAsync(Tables);
+        return database;
+    }
+
+    /// <summary>Occupies the writer with a transaction until the gate opens, so what is queued meanwhile shares the next one.</summary>
+    private static async Task<(TaskCompletionSource Gate, Task Holder)> HoldWriterAsync(GroupCommit commit)
+    {
+        var gate = new TaskCompletionSource();
+        var started = new TaskCompletionSource();
+        var holder = commit.ExecuteAsync(
+            (_, _, _) =>
+            {
+                started.SetResult();
+                return gate.Task;
+            },
+            CancellationToken.None);
+        await started.Task;
+        return (gate, holder);
+    }
+
+    private static GroupCommit GroupCommitOn(ITestDatabase database) =>
+        new(database.DataSource, new GroupCommitOptions(), NullLogger<GroupCommit>.Instance);
+
+    private static Task InsertNote(DbConnection connection, DbTransaction transaction, long id, long parent) =>
+        connection.ExecuteAsync("INSERT INTO notes (id, parent) VALUES (@Id, @Parent)", new { Id = id, Parent = parent }, transaction);
+
+    private static async Task<IEnumerable<long>> QueryNotes(ITestDatabase database)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        return await connection.QueryAsync<long>("SELECT id FROM notes ORDER BY id");
+    }
+}
