@@ -40,8 +40,8 @@ public sealed partial class PipelineRunGrain
         RunLog.Transition(logger, RunId, sequence, kind, summary);
         await FlushAuditOutbox();
         await ApplyModelEffects();
-        await UpdateIndex();
-        await ProjectDecisions();
+        // Both projections join the same group commit instead of waiting for one another.
+        await Task.WhenAll(UpdateIndex(), ProjectDecisions());
         ArmTimers();
     }
 
