@@ -18,14 +18,32 @@ internal sealed record StorageFootprint(IReadOnlyList<StorageFootprint.Writer> W
             Pooling = false,
         }.ToString());
         await connection.OpenAsync();
+        // Orleans' ADO.NET provider files grain state under the state's name (the run grain's is "run").
+        var grainState = await ReadManyAsync(
+            connection,
+            "SELECT 'grain state \"' || GrainTypeString || '\"', COUNT(*), AVG(LENGTH(PayloadBinary)) FROM OrleansStorage GROUP BY GrainTypeString ORDER BY COUNT(*) DESC");
         return new StorageFootprint(
         [
-            await ReadAsync(connection, "run grain state (OrleansStorage)", "SELECT COUNT(*), AVG(LENGTH(PayloadBinary)) FROM OrleansStorage WHERE GrainTypeString LIKE '%PipelineRun%'"),
+            .. grainState,
             await ReadAsync(connection, "audit records", "SELECT COUNT(*), AVG(LENGTH(payload)) FROM audit_records"),
             await ReadAsync(connection, "gate decisions (input JSON)", "SELECT COUNT(*), AVG(LENGTH(input_json)) FROM gate_decisions"),
             await ReadAsync(connection, "gate rule results", "SELECT COUNT(*), AVG(LENGTH(message)) FROM gate_rule_results"),
             await ReadAsync(connection, "run index rows", "SELECT COUNT(*), NULL FROM runs"),
         ]);
+    }
+
+    private static async Task<IReadOnlyList<Writer>> ReadManyAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var writers = new List<Writer>();
+        while (await reader.ReadAsync())
+        {
+            writers.Add(new Writer(reader.GetString(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetDouble(2)));
+        }
+
+        return writers;
     }
 
     private static async Task<Writer> ReadAsync(SqliteConnection connection, string name, string sql)
