@@ -8,7 +8,7 @@ internal sealed record MachineInfo(int Cores, string OperatingSystem, string Run
 {
     public static MachineInfo Current() => new(
         Environment.ProcessorCount,
-        $"{OsName()} ({RuntimeInformation.OSDescription}, {RuntimeInformation.OSArchitecture})",
+        $"{OsName()}, kernel {Kernel()}, {RuntimeInformation.OSArchitecture}",
         RuntimeInformation.FrameworkDescription,
         CpuModel(),
         $"{(GCSettings.IsServerGC ? "server" : "workstation")}, {GCSettings.LatencyMode}");
@@ -16,6 +16,9 @@ internal sealed record MachineInfo(int Cores, string OperatingSystem, string Run
     private static string CpuModel() => FirstValue("/proc/cpuinfo", "model name") ?? "unknown (no /proc/cpuinfo)";
 
     private static string OsName() => FirstValue("/etc/os-release", "PRETTY_NAME", '=')?.Trim('"') ?? RuntimeInformation.OSDescription;
+
+    private static string Kernel() =>
+        File.Exists("/proc/sys/kernel/osrelease") ? File.ReadAllText("/proc/sys/kernel/osrelease").Trim() : Environment.OSVersion.VersionString;
 
     private static string? FirstValue(string path, string key, char separator = ':')
     {

@@ -49,7 +49,7 @@ internal sealed class ThroughputWorkload(IGrainFactory grains, ModelVersionKey m
     {
         var request = new StartRunRequest(WorkflowId, null, _parameters, BenchPrincipals.Dora);
         var started = Stopwatch.GetTimestamp();
-        var view = await grains.GetGrain<IPipelineRunGrain>($"{label}-{runId}").Start(request);
+        var view = await grains.GetGrain<IPipelineRunGrain>(runId).Start(request);
         var call = Stopwatch.GetElapsedTime(started);
         return RunSample.Of(RunVerdict.Require(view, RunStatus.Completed), call);
     }

@@ -31,7 +31,7 @@ internal sealed class WaitingWorkload(EngineHost engine)
 
         progress($"waiting: starting {count} runs at concurrency {concurrency}");
         var (startLatencies, startElapsed) = await ClosedLoop.RunAsync(count, concurrency, Start);
-        var transitionsWhileWaiting = startLatencies.Select(s => s.Transitions).Distinct().Single();
+        var transitionsWhileWaiting = SameFor(startLatencies, s => s.Transitions, "transitions while waiting");
         var activeRuns = await RunActivations(management);
         var active = ProcessMemory.Capture();
 
@@ -47,7 +47,7 @@ internal sealed class WaitingWorkload(EngineHost engine)
 
         progress($"waiting: signing off {count} runs at concurrency {concurrency}");
         var (signOffLatencies, signOffElapsed) = await ClosedLoop.RunAsync(count, concurrency, SignOff);
-        var transitionsPerRun = signOffLatencies.Select(s => s.Transitions).Distinct().Single();
+        var transitionsPerRun = SameFor(signOffLatencies, s => s.Transitions, "transitions once completed");
         var remindersAfter = await DatabaseFiles.CountRowsAsync(engine.DatabasePath, "OrleansRemindersTable");
 
         return new WaitingResult(
@@ -117,4 +117,12 @@ internal sealed class WaitingWorkload(EngineHost engine)
             .Sum(s => s.ActivationCount);
 
     private static string RunId(int index) => $"wait-{index:D7}";
+
+    private static int SameFor(IEnumerable<RunSample> samples, Func<RunSample, int> figure, string what)
+    {
+        var values = samples.Select(figure).Distinct().ToArray();
+        return values.Length == 1
+            ? values[0]
+            : throw new LoadHarnessException($"Runs of one workflow differ in their {what}: {string.Join(", ", values)}.");
+    }
 }
