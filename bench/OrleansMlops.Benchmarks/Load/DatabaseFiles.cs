@@ -1,0 +1,28 @@
+using Microsoft.Data.Sqlite;
+
+namespace OrleansMlops.Benchmarks.Load;
+
+/// <summary>A SQLite database's size on disk (the file and its write-ahead log) and what the harness counts in it.</summary>
+internal sealed record DatabaseFiles(long MainBytes, long WalBytes)
+{
+    public long TotalBytes => MainBytes + WalBytes;
+
+    public static DatabaseFiles Of(string databasePath) => new(SizeOf(databasePath), SizeOf(databasePath + "-wal"));
+
+    /// <summary>Rows of one table, read on a connection of its own that is not pooled (the directory is deleted later).</summary>
+    public static async Task<long> CountRowsAsync(string databasePath, string table)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static long SizeOf(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
+}

@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OrleansMlops.Abstractions.Security;
+using OrleansMlops.Abstractions.Workflows;
+using OrleansMlops.Host.Hosting;
+using OrleansMlops.Storage;
+
+namespace OrleansMlops.Benchmarks.Load;
+
+/// <summary>
+/// One in-process silo of the engine, wired as the host wires it (<see cref="MlopsSiloExtensions.AddMlopsEngine"/> on a
+/// SQLite file with synchronous=FULL, the real clock), with no-op stage handlers, the harness's people in the role
+/// directory and its two workflows published. No TestingHost: a plain generic host, as production runs it.
+/// </summary>
+internal sealed class EngineHost : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private EngineHost(IHost host, string databasePath, string storage)
+    {
+        _host = host;
+        DatabasePath = databasePath;
+        Storage = storage;
+    }
+
+    public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
+
+    public string DatabasePath { get; }
+
+    /// <summary>What the started silo resolved for grain state and reminders.</summary>
+    public string Storage { get; }
+
+    public static async Task<EngineHost> StartAsync(EngineStorage storage, ScratchDirectory directory, WarningLog warnings)
+    {
+        var databasePath = directory.File("engine.db");
+        var storageOptions = new StorageOptions
+        {
+            Sqlite = { DatabasePath = databasePath, Synchronous = SqliteStorageOptions.SynchronousFull },
+        };
+
+        // No defaults: the repository's appsettings.json (read from the working directory) must not leak in.
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(
+            new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = directory.Path });
+        builder.Configuration.AddInMemoryCollection(EngineSettings.For(directory.Path));
+        builder.Logging.ClearProviders().AddProvider(warnings).SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(FreePort.Next(), FreePort.Next());
+            silo.AddMlopsEngine(storageOptions, builder.Configuration);
+            silo.Services.ReplaceStageHandlersWithNoOps();
+            if (storage == EngineStorage.Memory)
+            {
+                silo.UseMemoryGrainStateAndReminders();
+            }
+        });
+
+        var host = builder.Build();
+        await host.StartAsync();
+        try
+        {
+            if (storage == EngineStorage.Memory)
+            {
+                StorageWiring.RequireMemory(host.Services);
+            }
+
+            var engine = new EngineHost(host, databasePath, StorageWiring.Describe(host.Services));
+            await engine.Grains.GetGrain<IRoleDirectoryGrain>(IRoleDirectoryGrain.Key).Seed(BenchPrincipals.Directory, "the load harness");
+            await engine.PublishAsync(ThroughputWorkload.WorkflowId);
+            await engine.PublishAsync(WaitingWorkload.WorkflowId);
+            return engine;
+        }
+        catch
+        {
+            await host.StopAsync();
+            host.Dispose();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+
+    private async Task PublishAsync(string workflowId)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Load", $"{workflowId}.bpmn");
+        var result = await Grains.GetGrain<IWorkflowDefinitionGrain>(workflowId).Publish(await File.ReadAllTextAsync(path), "load-harness");
+        if (result.Version is null)
+        {
+            throw new LoadHarnessException($"{path} was refused: {string.Join("; ", result.Problems)}");
+        }
+    }
+}

@@ -1,0 +1,196 @@
+using System.Globalization;
+
+namespace OrleansMlops.Benchmarks.Load;
+
+/// <summary>
+/// Prints the harness's table (Markdown, so it can be pasted into an issue): the machine, the configuration, then every
+/// figure of both workloads. bench/README.md explains each row.
+/// </summary>
+internal sealed class LoadReport(TextWriter output)
+{
+    /// <summary>The target of issue [8-performance]: p99 transition latency under 20 ms at half of peak load.</summary>
+    private const double HalfLoadP99TargetMs = 20;
+
+    private const string None = "—";
+
+    public void Write(
+        MachineInfo machine,
+        LoadOptions options,
+        Measured<ThroughputResult> sqlite,
+        Measured<ThroughputResult> memory,
+        Measured<BaselineResult> baseline,
+        Measured<WaitingResult>? waiting,
+        TimeSpan elapsed)
+    {
+        Line("# OrleansMlops load harness");
+        Line();
+        Line($"- Machine: {machine.Cores} cores, {machine.Cpu}; {machine.OperatingSystem}; {machine.Runtime}; GC {machine.GarbageCollector}");
+        Line($"- Configuration: workload A {options.Runs} runs closed loop at concurrency {options.Concurrency}, then {options.HalfLoadRuns} runs "
+            + $"open loop at half the peak rate; workload B {(options.Waiting > 0 ? $"{options.Waiting} waiting runs at concurrency {options.Concurrency}" : "skipped")}; "
+            + "SQLite journal_mode=WAL, synchronous=FULL; each configuration in a fresh silo and temporary directory, one after another in one process");
+        Line($"- Harness wall time: {Duration(elapsed)}");
+        WriteThroughput(options, sqlite, memory, baseline);
+        if (waiting is not null)
+        {
+            WriteWaiting(waiting);
+        }
+    }
+
+    private void WriteThroughput(LoadOptions options, Measured<ThroughputResult> sqlite, Measured<ThroughputResult> memory, Measured<BaselineResult> baseline)
+    {
+        var peak = sqlite.Result.Peak;
+        var memoryPeak = memory.Result.Peak;
+        var raw = baseline.Result;
+        Line();
+        Line("## Workload A: governed releases (bench-release.bpmn: train, validate, package, deploy; no-op stages; default rule packs)");
+        Line();
+        Line($"Per run: {peak.TransitionsPerRun} committed transitions (run.started, then gate.allowed and stage.completed per stage; each is one "
+            + $"durable write of the run's state with its audit record), {peak.GateDecisionsPerRun} gate decisions evaluating {peak.RulesPerRun} rules. "
+            + "Transition latency is the interval between consecutive committed transitions of a run, from the run's history timestamps (real clock): "
+            + "the previous commit's state write, audit append and projections, then the next gate or stage handler. Raw baseline: one grain call plus "
+            + $"one state write through Orleans' ADO.NET provider, {options.Runs} grains written {peak.TransitionsPerRun} times each; its rows are per call.");
+        Line();
+        Row("figure", sqlite.Label, memory.Label, baseline.Label);
+        Line("|---|--:|--:|--:|");
+        Row("grain state and reminders", sqlite.Storage, $"{memory.Storage}; audit, run index, decisions still on SQLite FULL", baseline.Storage);
+        Row("peak: runs/s (closed loop)", Rate(peak.RunsPerSecond), Rate(memoryPeak.RunsPerSecond), None);
+        Row("peak: committed transitions/s", Rate(peak.TransitionsPerSecond), Rate(memoryPeak.TransitionsPerSecond), None);
+        Row("peak: gate decisions/s", Rate(peak.GateDecisionsPerSecond), Rate(memoryPeak.GateDecisionsPerSecond), None);
+        Row("peak: durable writes/s (call + state write)", None, None, Rate(raw.WritesPerSecond));
+        Row("peak: transition latency p50 / p99 ms (baseline: call)",
+            P50P99(peak.TransitionLatency), P50P99(memoryPeak.TransitionLatency), P50P99(raw.CallLatency));
+        Row("peak: run latency (Start call) p50 / p99 ms", P50P99(peak.RunLatency), P50P99(memoryPeak.RunLatency), None);
+        Row("peak: gate evaluation p50 / p99 ms", P50P99(peak.GateLatency), P50P99(memoryPeak.GateLatency), None);
+        Row("peak: process CPU per transition (baseline: per write)", Micros(peak.CpuMicrosecondsPerTransition), Micros(memoryPeak.CpuMicrosecondsPerTransition),
+            Micros(raw.CpuMicrosecondsPerWrite));
+        Row("peak: bytes / write calls per transition (baseline: per write)", PerTransition(peak), PerTransition(memoryPeak),
+            $"{Bytes(raw.DiskWrites.Bytes / (double)raw.Writes)} / {Number(raw.DiskWrites.Calls / (double)raw.Writes)}");
+        Row("half load: arrival rate target / achieved runs/s", HalfRate(sqlite.Result), HalfRate(memory.Result), None);
+        Row("half load: transition latency p50 / p99 ms", P50P99(sqlite.Result.HalfLoad.TransitionLatency), P50P99(memory.Result.HalfLoad.TransitionLatency), None);
+        Row($"half load: p99 transition latency < {HalfLoadP99TargetMs:0} ms", Target(sqlite.Result), Target(memory.Result), None);
+        Row("half load: run latency p50 / p99 ms", P50P99(sqlite.Result.HalfLoad.RunLatency), P50P99(memory.Result.HalfLoad.RunLatency), None);
+        Row("half load: process CPU per transition", Micros(sqlite.Result.HalfLoad.CpuMicrosecondsPerTransition),
+            Micros(memory.Result.HalfLoad.CpuMicrosecondsPerTransition), None);
+        Common(sqlite, memory, baseline);
+        Line();
+        Line($"- engine / SQLite FULL reaches {Percent(peak.TransitionsPerSecond, memoryPeak.TransitionsPerSecond)} of engine / Memory's committed transitions/s.");
+        Line($"- engine / SQLite FULL commits {Rate(peak.TransitionsPerSecond)} transitions/s against {Rate(raw.WritesPerSecond)} raw baseline writes/s: "
+            + $"{Percent(peak.TransitionsPerSecond, raw.WritesPerSecond)} of the bare storage path.");
+        Line("- Process memory accumulates over the configurations (one process); the working set seldom shrinks.");
+        Footprint(sqlite, peak.TransitionsPerRun);
+        Logs([(sqlite.Label, sqlite.Log), (memory.Label, memory.Log), (baseline.Label, baseline.Log)]);
+    }
+
+    private void WriteWaiting(Measured<WaitingResult> measured)
+    {
+        var w = measured.Result;
+        Line();
+        Line("## Workload B: runs waiting for a sign-off (bench-approval.bpmn: no-op stage, independent sign-off with a 48-hour escalation timer, no-op stage)");
+        Line();
+        Row("figure", measured.Label);
+        Line("|---|--:|");
+        Row("grain state and reminders", measured.Storage);
+        Row("waiting runs", $"{w.Runs} ({w.TransitionsWhileWaiting} transitions each while waiting, {w.TransitionsPerRun} once completed)");
+        Row("start: runs/s; call p50 / p99 ms", $"{Rate(w.StartsPerSecond)}; {P50P99(w.StartLatency)}");
+        Row("run activations: all waiting, then after forced collection", $"{w.ActivationsWhileWaiting} then {w.ActivationsAfterCollection}");
+        Row("process before the starts", w.BeforeStart.Describe());
+        Row("process with every waiting run active", w.WhileActive.Describe());
+        Row("process after every run was deactivated", w.AfterCollection.Describe());
+        Row("managed heap per waiting run: active / deactivated", $"{Bytes(w.HeapBytesPerActiveRun)} / {Bytes(w.HeapBytesPerIdleRun)}");
+        Row("SQLite database while waiting (file + WAL)", $"{Files(w.Database)}; {Bytes(w.Database.TotalBytes / (double)w.Runs)} per run");
+        Row("reminders stored while waiting", Count(w.Reminders));
+        Row("sign-off of all runs: time until all completed", $"{Duration(w.SignOffElapsed)} ({Rate(w.SignOffsPerSecond)} runs/s)");
+        Row("sign-off call p50 / p99 ms (reactivation, gate, commits)", P50P99(w.SignOffLatency));
+        Row("reminders left after every run completed", Count(w.RemindersAfterCompletion));
+        Common(measured);
+        Logs([(measured.Label, measured.Log)]);
+    }
+
+    /// <summary>The rows every configuration has: database, process and machine at its end, the silo's log, wall time.</summary>
+    private void Common<T>(params Measured<T>[] measured) =>
+        Common(measured.Select(m => (m.Database, m.MemoryAfter, m.ThreadPoolThreads, m.Log, m.LoadBefore, m.LoadAfter, m.Elapsed)).ToArray());
+
+    private void Common(Measured<ThroughputResult> sqlite, Measured<ThroughputResult> memory, Measured<BaselineResult> baseline) =>
+        Common(
+        [
+            (sqlite.Database, sqlite.MemoryAfter, sqlite.ThreadPoolThreads, sqlite.Log, sqlite.LoadBefore, sqlite.LoadAfter, sqlite.Elapsed),
+            (memory.Database, memory.MemoryAfter, memory.ThreadPoolThreads, memory.Log, memory.LoadBefore, memory.LoadAfter, memory.Elapsed),
+            (baseline.Database, baseline.MemoryAfter, baseline.ThreadPoolThreads, baseline.Log, baseline.LoadBefore, baseline.LoadAfter, baseline.Elapsed),
+        ]);
+
+    private void Common((DatabaseFiles Database, ProcessMemory Memory, int Threads, WarningLog Log, string LoadBefore, string LoadAfter, TimeSpan Elapsed)[] columns)
+    {
+        Row(["SQLite database at the end (file + WAL)", .. columns.Select(c => Files(c.Database))]);
+        Row(["process at the end: GC heap / working set", .. columns.Select(c => Memory(c.Memory))]);
+        Row(["thread pool threads at the end", .. columns.Select(c => Count(c.Threads))]);
+        Row(["warnings / errors the silo logged", .. columns.Select(c => $"{c.Log.Warnings} / {c.Log.Errors}")]);
+        Row(["machine load average (1 min) before / after", .. columns.Select(c => $"{c.LoadBefore} / {c.LoadAfter}")]);
+        Row(["configuration wall time", .. columns.Select(c => Duration(c.Elapsed))]);
+    }
+
+    private void Footprint(Measured<ThroughputResult> measured, int transitionsPerRun)
+    {
+        if (measured.Footprint is not { } footprint)
+        {
+            return;
+        }
+
+        Line($"- What the writers of {measured.Label} left (rows; average payload; the run state is the final one, rewritten whole at each of its "
+            + $"{transitionsPerRun} commits): "
+            + string.Join("; ", footprint.Writers.Select(w => $"{w.Name} {Count(w.Rows)}{(w.AveragePayloadBytes is { } b ? $", {Bytes(b)}" : "")}")));
+    }
+
+    private void Logs(IEnumerable<(string Label, WarningLog Log)> logs)
+    {
+        foreach (var (label, log) in logs.Where(l => l.Log.Warnings + l.Log.Errors > 0))
+        {
+            Line($"- What the silo of {label} logged at warning or above, by category (count, first message):");
+            foreach (var (category, count, first) in log.ByCategory)
+            {
+                Line($"  - {category} ×{count}: {Shorten(first)}");
+            }
+        }
+    }
+
+    private static string Shorten(string message) => message.Length <= 300 ? message : message[..300] + "…";
+
+    private static string Target(ThroughputResult result)
+    {
+        var p99 = result.HalfLoad.TransitionLatency.Percentile(99);
+        return p99 < HalfLoadP99TargetMs ? $"met ({Ms(p99)})" : $"NOT met ({Ms(p99)})";
+    }
+
+    private static string HalfRate(ThroughputResult result) => $"{Rate(result.HalfLoadTargetRunsPerSecond)} / {Rate(result.HalfLoadAchievedRunsPerSecond)}";
+
+    private static string PerTransition(PassResult pass) => $"{Bytes(pass.WriteBytesPerTransition)} / {Number(pass.WriteCallsPerTransition)}";
+
+    private static string P50P99(LatencyDistribution latency) => $"{Ms(latency.Percentile(50))} / {Ms(latency.Percentile(99))}";
+
+    private static string Ms(double milliseconds) => milliseconds.ToString(milliseconds < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture);
+
+    private static string Micros(double microseconds) => $"{microseconds.ToString("#,0", CultureInfo.InvariantCulture)} µs";
+
+    private static string Rate(double perSecond) => perSecond.ToString(perSecond < 100 ? "0.0" : "#,0", CultureInfo.InvariantCulture);
+
+    private static string Number(double value) => value.ToString("0.0", CultureInfo.InvariantCulture);
+
+    private static string Count(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
+
+    private static string Percent(double part, double whole) => (part / whole).ToString("0%", CultureInfo.InvariantCulture);
+
+    private static string Files(DatabaseFiles files) => $"{ProcessMemory.Mb(files.MainBytes)} + {ProcessMemory.Mb(files.WalBytes)}";
+
+    private static string Memory(ProcessMemory memory) => $"{ProcessMemory.Mb(memory.GcHeapBytes)} / {ProcessMemory.Mb(memory.WorkingSetBytes)}";
+
+    private static string Bytes(double bytes) => bytes < 10_000
+        ? $"{bytes.ToString("0", CultureInfo.InvariantCulture)} B"
+        : $"{(bytes / 1024).ToString("0.0", CultureInfo.InvariantCulture)} KB";
+
+    private static string Duration(TimeSpan elapsed) => elapsed.TotalMinutes >= 1
+        ? $"{(int)elapsed.TotalMinutes} min {elapsed.Seconds} s"
+        : $"{elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s";
+
+    private void Row(params string[] cells) => Line($"| {string.Join(" | ", cells)} |");
+
+    private void Line(string text = "") => output.WriteLine(text);
+}

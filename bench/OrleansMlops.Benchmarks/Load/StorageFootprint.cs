@@ -1,0 +1,60 @@
+using Microsoft.Data.Sqlite;
+
+namespace OrleansMlops.Benchmarks.Load;
+
+/// <summary>
+/// What the engine's SQLite writers left behind, per writer: rows and average size of a row's payload. Every committed
+/// transition writes the run's whole grain state again, appends an audit record and upserts the run index row; a gate
+/// commit also appends its decision (with the gate's full input as JSON) and its rule results.
+/// </summary>
+internal sealed record StorageFootprint(IReadOnlyList<StorageFootprint.Writer> Writers)
+{
+    public static async Task<StorageFootprint> ReadAsync(string databasePath)
+    {
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadOnly,
+            Pooling = false,
+        }.ToString());
+        await connection.OpenAsync();
+        // Orleans' ADO.NET provider files grain state under the state's name (the run grain's is "run").
+        var grainState = await ReadManyAsync(
+            connection,
+            "SELECT 'grain state \"' || GrainTypeString || '\"', COUNT(*), AVG(LENGTH(PayloadBinary)) FROM OrleansStorage GROUP BY GrainTypeString ORDER BY COUNT(*) DESC");
+        return new StorageFootprint(
+        [
+            .. grainState,
+            await ReadAsync(connection, "audit records", "SELECT COUNT(*), AVG(LENGTH(payload)) FROM audit_records"),
+            await ReadAsync(connection, "gate decisions (input JSON)", "SELECT COUNT(*), AVG(LENGTH(input_json)) FROM gate_decisions"),
+            await ReadAsync(connection, "gate rule results", "SELECT COUNT(*), AVG(LENGTH(message)) FROM gate_rule_results"),
+            await ReadAsync(connection, "run index rows", "SELECT COUNT(*), NULL FROM runs"),
+        ]);
+    }
+
+    private static async Task<IReadOnlyList<Writer>> ReadManyAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var writers = new List<Writer>();
+        while (await reader.ReadAsync())
+        {
+            writers.Add(new Writer(reader.GetString(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetDouble(2)));
+        }
+
+        return writers;
+    }
+
+    private static async Task<Writer> ReadAsync(SqliteConnection connection, string name, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return new Writer(name, reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetDouble(1));
+    }
+
+    /// <summary>One writer: its rows and the average payload of a row (null when it has no payload column).</summary>
+    public sealed record Writer(string Name, long Rows, double? AveragePayloadBytes);
+}
