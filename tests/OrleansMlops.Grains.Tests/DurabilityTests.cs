@@ -131,6 +131,37 @@ public abstract class DurabilityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_run_that_completes_in_a_later_activation_leaves_no_reminder_behind()
+    {
+        var engine = await EngineCluster.StartAsync(_setup);
+        await engine.PublishAsync("waiting", Path.Combine(AppContext.BaseDirectory, "Bpmn", "waiting.bpmn"));
+        var grainId = engine.Client.GetGrain<IPipelineRunGrain>("run-reminded").GetGrainId();
+        await engine.Client.GetGrain<IPipelineRunGrain>("run-reminded").Start(
+            new StartRunRequest("waiting", null, CreditRuns.Parameters, Actors.Alice));
+        Assert.Single((await engine.SiloService<IReminderTable>().ReadRows(grainId)).Reminders);
+
+        await engine.DisposeAsync();
+        _setup.Clock.Advance(TimeSpan.FromHours(3));
+        engine = await EngineCluster.StartAsync(_setup);
+        try
+        {
+            var run = engine.Client.GetGrain<IPipelineRunGrain>("run-reminded");
+            await Eventually.Until(() => run.GetView(), v => v.Status == RunStatus.Completed, what: "the overdue timer");
+
+            // The new activation never registered the reminder itself, but it must still remove the one it inherited
+            // (right after the commit that completed the run): otherwise a finished run is woken every hour for good.
+            await Eventually.Until(
+                () => engine.SiloService<IReminderTable>().ReadRows(grainId),
+                rows => rows.Reminders.Count == 0,
+                what: "the completed run's reminder to be removed");
+        }
+        finally
+        {
+            await engine.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_stage_interrupted_by_a_crash_runs_again_after_restart_and_is_recorded_once()
     {
         var engine = await EngineCluster.StartAsync(_setup);

@@ -160,7 +160,7 @@ public sealed partial class PipelineRunGrain
             }
         }
 
-        if (wanted == _registeredWake)
+        if (_wakeKnown && wanted == _registeredWake)
         {
             return;
         }
@@ -175,6 +175,7 @@ public sealed partial class PipelineRunGrain
         }
 
         _registeredWake = wanted;
+        _wakeKnown = true;
     }
 
     private bool HasRunnableWork() =>

@@ -50,6 +50,10 @@ public sealed partial class PipelineRunGrain(
     private ProcessInterpreter? _interpreter;
     private TimeSpan? _registeredWake;
 
+    // Whether _registeredWake is what the reminder table holds. A new activation of a started run does not know: an
+    // earlier activation may have left the reminder registered, and it must still be removed once the run needs none.
+    private bool _wakeKnown;
+
     // How many of S.Decisions this activation has projected to the decision log; a new activation projects them all
     // again (the log skips the ones it has), so a failed projection is retried without a durable counter.
     private int _projectedDecisions;
@@ -111,6 +115,8 @@ public sealed partial class PipelineRunGrain(
         UserTaskGate.Check(_definition!);
         var released = await ReleasedModel(request);
 
+        // Nothing registers a reminder before a run's first commit, so a run that is only starting has none.
+        _wakeKnown = true;
         var now = clock.UtcNow;
         S.Workflow = pinned;
         S.StartedBy = request.StartedBy;
