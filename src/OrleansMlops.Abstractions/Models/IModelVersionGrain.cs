@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Orleans.Concurrency;
 
 namespace OrleansMlops.Abstractions.Models;
 
@@ -47,5 +48,6 @@ public interface IModelVersionGrain : IGrainWithStringKey
 
     /// <summary>The version, or null when it was never registered.</summary>
     [Alias("GetView")]
+    [ReadOnly]
     Task<ModelVersionView?> GetView();
 }

@@ -5,10 +5,11 @@ using Microsoft.Extensions.Logging;
 namespace OrleansMlops.Storage.Writes;
 
 /// <summary>
-/// Group commit: one writer takes every piece of work waiting when the previous transaction finished, runs each in a
-/// savepoint of one shared transaction and commits once, so concurrent writers share the fsync that makes them
-/// durable. A piece of work that fails is rolled back to its savepoint and fails alone; a commit that fails fails every
-/// piece in it, and none of them is stored. No caller is answered before its transaction has committed.
+/// Group commit: one writer takes every piece of work waiting when the previous transaction finished, runs them in one
+/// shared transaction and commits once, so concurrent writers share the fsync that makes them durable. A piece of work
+/// that fails fails alone: the batch runs again with each piece in a savepoint, and the failing one is rolled back to
+/// it. A commit that fails fails every piece in it, and none of them is stored. No caller is answered before its
+/// transaction has committed.
 /// </summary>
 public sealed class GroupCommit : ISqlWriter, IAsyncDisposable
 {
@@ -87,13 +88,32 @@ public sealed class GroupCommit : ISqlWriter, IAsyncDisposable
 
     private async Task CommitAsync(List<PendingWork> batch)
     {
+        // Writes seldom fail, so the batch first runs without savepoints (each costs two statements per write); a
+        // failing write sends the whole batch back, to run again with a savepoint around each write.
+        if (!await TryCommitAsync(batch, isolated: false))
+        {
+            await TryCommitAsync(batch, isolated: true);
+        }
+    }
+
+    /// <summary>Runs and commits the batch, then answers every writer; false when, not isolated, a write failed and nothing was answered.</summary>
+    private async Task<bool> TryCommitAsync(List<PendingWork> batch, bool isolated)
+    {
         try
         {
             await using var connection = await _dataSource.OpenConnectionAsync();
             await using var transaction = await connection.BeginTransactionAsync();
             foreach (var pending in batch)
             {
-                await RunInSavepointAsync(pending, connection, transaction);
+                if (isolated)
+                {
+                    await RunInSavepointAsync(pending, connection, transaction);
+                }
+                else if (!await TryRunAsync(pending, connection, transaction))
+                {
+                    await transaction.RollbackAsync();
+                    return false;
+                }
             }
 
             await transaction.CommitAsync();
@@ -106,13 +126,28 @@ public sealed class GroupCommit : ISqlWriter, IAsyncDisposable
                 pending.Fail(pending.Error ?? e);
             }
 
-            return;
+            return true;
         }
 
         GroupCommitLog.Committed(_logger, batch.Count);
         foreach (var pending in batch)
         {
             pending.Complete();
+        }
+
+        return true;
+    }
+
+    private static async Task<bool> TryRunAsync(PendingWork pending, DbConnection connection, DbTransaction transaction)
+    {
+        try
+        {
+            await pending.Work(connection, transaction, pending.CancellationToken);
+            return true;
+        }
+        catch (Exception)
+        {
+            return false;
         }
     }
 
