@@ -10,6 +10,10 @@ internal sealed record DatabaseFiles(long MainBytes, long WalBytes)
     public static DatabaseFiles Of(string databasePath) => new(SizeOf(databasePath), SizeOf(databasePath + "-wal"));
 
     /// <summary>Rows of one table, read on a connection of its own that is not pooled (the directory is deleted later).</summary>
+    /// <summary>Reminders in either table: group commit's <c>grain_reminders</c> or Orleans' ADO.NET one (group commit off).</summary>
+    public static async Task<long> CountRemindersAsync(string databasePath) =>
+        await CountRowsAsync(databasePath, "grain_reminders") + await CountRowsAsync(databasePath, "OrleansRemindersTable");
+
     public static async Task<long> CountRowsAsync(string databasePath, string table)
     {
         await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder

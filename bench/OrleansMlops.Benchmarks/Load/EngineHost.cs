@@ -38,6 +38,7 @@ internal sealed class EngineHost : IAsyncDisposable
         var storageOptions = new StorageOptions
         {
             Sqlite = { DatabasePath = databasePath, Synchronous = SqliteStorageOptions.SynchronousFull },
+            GroupCommit = { Enabled = storage != EngineStorage.SqliteFullPerWrite },
         };
 
         // No defaults: the repository's appsettings.json (read from the working directory) must not leak in.

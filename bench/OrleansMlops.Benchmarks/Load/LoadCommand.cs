@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace OrleansMlops.Benchmarks.Load;
 
 /// <summary>
-/// <c>load</c>: the end-to-end load harness. Three configurations of workload A, one after another in this process,
+/// <c>load</c>: the end-to-end load harness. Four configurations of workload A, one after another in this process,
 /// each in a fresh silo over a fresh temporary directory (deleted afterwards), then workload B on the production
 /// wiring; progress goes to stderr, the table to stdout. Exit code 1 when a run did not end as its workload requires.
 /// </summary>
@@ -30,10 +30,11 @@ internal static class LoadCommand
         try
         {
             var sqlite = await MeasureEngineAsync(EngineStorage.SqliteFull, "engine / SQLite FULL", options, Progress);
+            var perWrite = await MeasureEngineAsync(EngineStorage.SqliteFullPerWrite, "engine / SQLite FULL, group commit off", options, Progress);
             var memory = await MeasureEngineAsync(EngineStorage.Memory, "engine / Memory", options, Progress);
             var baseline = await MeasureBaselineAsync(options, sqlite.Result.Peak.TransitionsPerRun, Progress);
             var waiting = options.Waiting > 0 ? await MeasureWaitingAsync(options, Progress) : null;
-            new LoadReport(Console.Out).Write(MachineInfo.Current(), options, sqlite, memory, baseline, waiting, Stopwatch.GetElapsedTime(started));
+            new LoadReport(Console.Out).Write(MachineInfo.Current(), options, sqlite, perWrite, memory, baseline, waiting, Stopwatch.GetElapsedTime(started));
             return 0;
         }
         catch (LoadHarnessException e)

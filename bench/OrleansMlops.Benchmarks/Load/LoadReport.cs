@@ -17,6 +17,7 @@ internal sealed class LoadReport(TextWriter output)
         MachineInfo machine,
         LoadOptions options,
         Measured<ThroughputResult> sqlite,
+        Measured<ThroughputResult> perWrite,
         Measured<ThroughputResult> memory,
         Measured<BaselineResult> baseline,
         Measured<WaitingResult>? waiting,
@@ -29,56 +30,55 @@ internal sealed class LoadReport(TextWriter output)
             + $"open loop at half the peak rate; workload B {(options.Waiting > 0 ? $"{options.Waiting} waiting runs at concurrency {options.Concurrency}" : "skipped")}; "
             + "SQLite journal_mode=WAL, synchronous=FULL; each configuration in a fresh silo and temporary directory, one after another in one process");
         Line($"- Harness wall time: {Duration(elapsed)}");
-        WriteThroughput(options, sqlite, memory, baseline);
+        WriteThroughput(options, [sqlite, perWrite, memory], baseline);
+        Line();
+        var peak = sqlite.Result.Peak;
+        Line($"- {sqlite.Label} reaches {Percent(peak.TransitionsPerSecond, memory.Result.Peak.TransitionsPerSecond)} of {memory.Label}'s committed transitions/s, "
+            + $"and {Ratio(peak.TransitionsPerSecond, perWrite.Result.Peak.TransitionsPerSecond)} those of {perWrite.Label}.");
+        Line($"- {sqlite.Label} commits {Rate(peak.TransitionsPerSecond)} transitions/s against {Rate(baseline.Result.WritesPerSecond)} raw baseline writes/s: "
+            + $"{Percent(peak.TransitionsPerSecond, baseline.Result.WritesPerSecond)} of the bare storage path.");
+        Line("- Process memory accumulates over the configurations (one process); the working set seldom shrinks.");
+        Footprint(sqlite, peak.TransitionsPerRun);
+        Logs([.. new[] { sqlite, perWrite, memory }.Select(m => (m.Label, m.Log)), (baseline.Label, baseline.Log)]);
         if (waiting is not null)
         {
             WriteWaiting(waiting);
         }
     }
 
-    private void WriteThroughput(LoadOptions options, Measured<ThroughputResult> sqlite, Measured<ThroughputResult> memory, Measured<BaselineResult> baseline)
+    private void WriteThroughput(LoadOptions options, Measured<ThroughputResult>[] engines, Measured<BaselineResult> baseline)
     {
-        var peak = sqlite.Result.Peak;
-        var memoryPeak = memory.Result.Peak;
+        var first = engines[0].Result.Peak;
         var raw = baseline.Result;
         Line();
         Line("## Workload A: governed releases (bench-release.bpmn: train, validate, package, deploy; no-op stages; default rule packs)");
         Line();
-        Line($"Per run: {peak.TransitionsPerRun} committed transitions (run.started, then gate.allowed and stage.completed per stage; each is one "
-            + $"durable write of the run's state with its audit record), {peak.GateDecisionsPerRun} gate decisions evaluating {peak.RulesPerRun} rules. "
+        Line($"Per run: {first.TransitionsPerRun} committed transitions (run.started, then gate.allowed and stage.completed per stage; each is one "
+            + $"durable write of the run's state with its audit record), {first.GateDecisionsPerRun} gate decisions evaluating {first.RulesPerRun} rules. "
             + "Transition latency is the interval between consecutive committed transitions of a run, from the run's history timestamps (real clock): "
             + "the previous commit's state write, audit append and projections, then the next gate or stage handler. Raw baseline: one grain call plus "
-            + $"one state write through Orleans' ADO.NET provider, {options.Runs} grains written {peak.TransitionsPerRun} times each; its rows are per call.");
+            + $"one state write through Orleans' ADO.NET provider, {options.Runs} grains written {first.TransitionsPerRun} times each; its rows are per call.");
         Line();
-        Row("figure", sqlite.Label, memory.Label, baseline.Label);
-        Line("|---|--:|--:|--:|");
-        Row("grain state and reminders", sqlite.Storage, $"{memory.Storage}; audit, run index, decisions still on SQLite FULL", baseline.Storage);
-        Row("peak: runs/s (closed loop)", Rate(peak.RunsPerSecond), Rate(memoryPeak.RunsPerSecond), None);
-        Row("peak: committed transitions/s", Rate(peak.TransitionsPerSecond), Rate(memoryPeak.TransitionsPerSecond), None);
-        Row("peak: gate decisions/s", Rate(peak.GateDecisionsPerSecond), Rate(memoryPeak.GateDecisionsPerSecond), None);
-        Row("peak: durable writes/s (call + state write)", None, None, Rate(raw.WritesPerSecond));
-        Row("peak: transition latency p50 / p99 ms (baseline: call)",
-            P50P99(peak.TransitionLatency), P50P99(memoryPeak.TransitionLatency), P50P99(raw.CallLatency));
-        Row("peak: run latency (Start call) p50 / p99 ms", P50P99(peak.RunLatency), P50P99(memoryPeak.RunLatency), None);
-        Row("peak: gate evaluation p50 / p99 ms", P50P99(peak.GateLatency), P50P99(memoryPeak.GateLatency), None);
-        Row("peak: process CPU per transition (baseline: per write)", Micros(peak.CpuMicrosecondsPerTransition), Micros(memoryPeak.CpuMicrosecondsPerTransition),
-            Micros(raw.CpuMicrosecondsPerWrite));
-        Row("peak: bytes / write calls per transition (baseline: per write)", PerTransition(peak), PerTransition(memoryPeak),
-            $"{Bytes(raw.DiskWrites.Bytes / (double)raw.Writes)} / {Number(raw.DiskWrites.Calls / (double)raw.Writes)}");
-        Row("half load: arrival rate target / achieved runs/s", HalfRate(sqlite.Result), HalfRate(memory.Result), None);
-        Row("half load: transition latency p50 / p99 ms", P50P99(sqlite.Result.HalfLoad.TransitionLatency), P50P99(memory.Result.HalfLoad.TransitionLatency), None);
-        Row($"half load: p99 transition latency < {HalfLoadP99TargetMs:0} ms", Target(sqlite.Result), Target(memory.Result), None);
-        Row("half load: run latency p50 / p99 ms", P50P99(sqlite.Result.HalfLoad.RunLatency), P50P99(memory.Result.HalfLoad.RunLatency), None);
-        Row("half load: process CPU per transition", Micros(sqlite.Result.HalfLoad.CpuMicrosecondsPerTransition),
-            Micros(memory.Result.HalfLoad.CpuMicrosecondsPerTransition), None);
-        Common(sqlite, memory, baseline);
-        Line();
-        Line($"- engine / SQLite FULL reaches {Percent(peak.TransitionsPerSecond, memoryPeak.TransitionsPerSecond)} of engine / Memory's committed transitions/s.");
-        Line($"- engine / SQLite FULL commits {Rate(peak.TransitionsPerSecond)} transitions/s against {Rate(raw.WritesPerSecond)} raw baseline writes/s: "
-            + $"{Percent(peak.TransitionsPerSecond, raw.WritesPerSecond)} of the bare storage path.");
-        Line("- Process memory accumulates over the configurations (one process); the working set seldom shrinks.");
-        Footprint(sqlite, peak.TransitionsPerRun);
-        Logs([(sqlite.Label, sqlite.Log), (memory.Label, memory.Log), (baseline.Label, baseline.Log)]);
+        Row(["figure", .. engines.Select(e => e.Label), baseline.Label]);
+        Line($"|---|{string.Concat(Enumerable.Repeat("--:|", engines.Length + 1))}");
+        Row(["grain state and reminders", .. engines.Select(e => e.Storage), baseline.Storage]);
+        Row(["peak: runs/s (closed loop)", .. engines.Select(e => Rate(e.Result.Peak.RunsPerSecond)), None]);
+        Row(["peak: committed transitions/s", .. engines.Select(e => Rate(e.Result.Peak.TransitionsPerSecond)), None]);
+        Row(["peak: gate decisions/s", .. engines.Select(e => Rate(e.Result.Peak.GateDecisionsPerSecond)), None]);
+        Row(["peak: durable writes/s (call + state write)", .. engines.Select(_ => None), Rate(raw.WritesPerSecond)]);
+        Row(["peak: transition latency p50 / p99 ms (baseline: call)", .. engines.Select(e => P50P99(e.Result.Peak.TransitionLatency)), P50P99(raw.CallLatency)]);
+        Row(["peak: run latency (Start call) p50 / p99 ms", .. engines.Select(e => P50P99(e.Result.Peak.RunLatency)), None]);
+        Row(["peak: gate evaluation p50 / p99 ms", .. engines.Select(e => P50P99(e.Result.Peak.GateLatency)), None]);
+        Row(["peak: process CPU per transition (baseline: per write)", .. engines.Select(e => Micros(e.Result.Peak.CpuMicrosecondsPerTransition)),
+            Micros(raw.CpuMicrosecondsPerWrite)]);
+        Row(["peak: bytes / write calls per transition (baseline: per write)", .. engines.Select(e => PerTransition(e.Result.Peak)),
+            $"{Bytes(raw.DiskWrites.Bytes / (double)raw.Writes)} / {Number(raw.DiskWrites.Calls / (double)raw.Writes)}"]);
+        Row(["half load: arrival rate target / achieved runs/s", .. engines.Select(e => HalfRate(e.Result)), None]);
+        Row(["half load: transition latency p50 / p99 ms", .. engines.Select(e => P50P99(e.Result.HalfLoad.TransitionLatency)), None]);
+        Row([$"half load: p99 transition latency < {HalfLoadP99TargetMs:0} ms", .. engines.Select(e => Target(e.Result)), None]);
+        Row(["half load: run latency p50 / p99 ms", .. engines.Select(e => P50P99(e.Result.HalfLoad.RunLatency)), None]);
+        Row(["half load: process CPU per transition", .. engines.Select(e => Micros(e.Result.HalfLoad.CpuMicrosecondsPerTransition)), None]);
+        Common([.. engines.Select(Columns), Columns(baseline)]);
     }
 
     private void WriteWaiting(Measured<WaitingResult> measured)
@@ -107,16 +107,10 @@ internal sealed class LoadReport(TextWriter output)
     }
 
     /// <summary>The rows every configuration has: database, process and machine at its end, the silo's log, wall time.</summary>
-    private void Common<T>(params Measured<T>[] measured) =>
-        Common(measured.Select(m => (m.Database, m.MemoryAfter, m.ThreadPoolThreads, m.Log, m.LoadBefore, m.LoadAfter, m.Elapsed)).ToArray());
+    private void Common<T>(params Measured<T>[] measured) => Common(measured.Select(Columns).ToArray());
 
-    private void Common(Measured<ThroughputResult> sqlite, Measured<ThroughputResult> memory, Measured<BaselineResult> baseline) =>
-        Common(
-        [
-            (sqlite.Database, sqlite.MemoryAfter, sqlite.ThreadPoolThreads, sqlite.Log, sqlite.LoadBefore, sqlite.LoadAfter, sqlite.Elapsed),
-            (memory.Database, memory.MemoryAfter, memory.ThreadPoolThreads, memory.Log, memory.LoadBefore, memory.LoadAfter, memory.Elapsed),
-            (baseline.Database, baseline.MemoryAfter, baseline.ThreadPoolThreads, baseline.Log, baseline.LoadBefore, baseline.LoadAfter, baseline.Elapsed),
-        ]);
+    private static (DatabaseFiles Database, ProcessMemory Memory, int Threads, WarningLog Log, string LoadBefore, string LoadAfter, TimeSpan Elapsed)
+        Columns<T>(Measured<T> m) => (m.Database, m.MemoryAfter, m.ThreadPoolThreads, m.Log, m.LoadBefore, m.LoadAfter, m.Elapsed);
 
     private void Common((DatabaseFiles Database, ProcessMemory Memory, int Threads, WarningLog Log, string LoadBefore, string LoadAfter, TimeSpan Elapsed)[] columns)
     {
@@ -177,6 +171,8 @@ internal sealed class LoadReport(TextWriter output)
     private static string Count(long value) => value.ToString("#,0", CultureInfo.InvariantCulture);
 
     private static string Percent(double part, double whole) => (part / whole).ToString("0%", CultureInfo.InvariantCulture);
+
+    private static string Ratio(double part, double whole) => (part / whole).ToString("0.0×", CultureInfo.InvariantCulture);
 
     private static string Files(DatabaseFiles files) => $"{ProcessMemory.Mb(files.MainBytes)} + {ProcessMemory.Mb(files.WalBytes)}";
 

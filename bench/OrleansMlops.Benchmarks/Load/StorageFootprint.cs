@@ -18,10 +18,14 @@ internal sealed record StorageFootprint(IReadOnlyList<StorageFootprint.Writer> W
             Pooling = false,
         }.ToString());
         await connection.OpenAsync();
-        // Orleans' ADO.NET provider files grain state under the state's name (the run grain's is "run").
+        // Group commit files grain state by grain id ("type/key"); Orleans' ADO.NET provider (group commit off) under the
+        // state's name (the run grain's is "run").
         var grainState = await ReadManyAsync(
             connection,
-            "SELECT 'grain state \"' || GrainTypeString || '\"', COUNT(*), AVG(LENGTH(PayloadBinary)) FROM OrleansStorage GROUP BY GrainTypeString ORDER BY COUNT(*) DESC");
+            "SELECT 'grain state \"' || substr(grain_id, 1, instr(grain_id, '/') - 1) || '\"', COUNT(*), AVG(LENGTH(payload)) FROM grain_state "
+            + "GROUP BY 1 UNION ALL "
+            + "SELECT 'grain state \"' || GrainTypeString || '\"', COUNT(*), AVG(LENGTH(PayloadBinary)) FROM OrleansStorage GROUP BY GrainTypeString "
+            + "ORDER BY 2 DESC");
         return new StorageFootprint(
         [
             .. grainState,

@@ -39,7 +39,7 @@ internal sealed class WaitingWorkload(EngineHost engine)
         var idleRuns = await DeactivateRuns(management);
         var idle = ProcessMemory.Capture();
         var files = DatabaseFiles.Of(engine.DatabasePath);
-        var reminders = await DatabaseFiles.CountRowsAsync(engine.DatabasePath, "OrleansRemindersTable");
+        var reminders = await DatabaseFiles.CountRemindersAsync(engine.DatabasePath);
         if (reminders < count)
         {
             throw new LoadHarnessException($"{count} runs wait on a 48-hour timer but only {reminders} reminders are stored.");
@@ -48,7 +48,7 @@ internal sealed class WaitingWorkload(EngineHost engine)
         progress($"waiting: signing off {count} runs at concurrency {concurrency}");
         var (signOffLatencies, signOffElapsed) = await ClosedLoop.RunAsync(count, concurrency, SignOff);
         var transitionsPerRun = SameFor(signOffLatencies, s => s.Transitions, "transitions once completed");
-        var remindersAfter = await DatabaseFiles.CountRowsAsync(engine.DatabasePath, "OrleansRemindersTable");
+        var remindersAfter = await DatabaseFiles.CountRemindersAsync(engine.DatabasePath);
 
         return new WaitingResult(
             count,
