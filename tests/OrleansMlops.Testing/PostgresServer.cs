@@ -76,6 +76,26 @@ public sealed class PostgresServer : IAsyncDisposable
         }.ConnectionString;
     }
 
+    /// <summary>
+    /// Stops the database of <paramref name="connectionString"/> taking connections and ends the open ones (an outage under
+    /// a running host), or lets it take them again.
+    /// </summary>
+    public async Task SetConnectionsAllowedAsync(string connectionString, bool allowed)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database
+            ?? throw new ArgumentException("The connection string names no database.", nameof(connectionString));
+        await using var admin = new NpgsqlConnection(AdminConnectionString);
+        await admin.OpenAsync();
+        await using var alter = new NpgsqlCommand($"ALTER DATABASE \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\" ALLOW_CONNECTIONS {allowed}", admin);
+        await alter.ExecuteNonQueryAsync();
+        if (!allowed)
+        {
+            await using var terminate = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @name", admin);
+            terminate.Parameters.AddWithValue("name", name);
+            await terminate.ExecuteScalarAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", DataDirectory, "-m", "immediate", "-w", "stop"], allowFailure: true);

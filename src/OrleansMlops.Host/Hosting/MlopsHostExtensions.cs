@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using OrleansMlops.Host.Api;
 using OrleansMlops.Host.Demo;
 using OrleansMlops.Host.Api.ExternalTasks;
+using OrleansMlops.Host.Health;
 using OrleansMlops.Host.Identity;
 using OrleansMlops.Storage;
 using Serilog;
@@ -54,6 +55,7 @@ public static class MlopsHostExtensions
         builder.Services.AddSingleton<DemoRunner>();
         builder.Services.AddHostedService<PredictionLogRetention>();
 
+        builder.Services.AddMlopsHealthChecks();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -75,6 +77,7 @@ public static class MlopsHostExtensions
         app.UseStatusCodePages();
         app.UseMlopsSecurity();
         app.UseMiddleware<RequestBodyLimit>();
+        app.MapMlopsHealth();
         app.MapWorkflowsApi();
         app.MapRunsApi();
         app.MapTasksApi();
