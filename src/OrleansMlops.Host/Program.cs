@@ -14,6 +14,11 @@ if (demo)
     builder.Configuration["Security:Development"] = "true";
 }
 
+if (OpenApiDocument.IsBeingGenerated)
+{
+    OpenApiDocument.ConfigureGeneration(builder.Configuration);
+}
+
 builder.AddMlopsEngine();
 
 var app = builder.Build();

@@ -56,6 +56,7 @@ public static class MlopsHostExtensions
         builder.Services.AddHostedService<PredictionLogRetention>();
 
         builder.Services.AddMlopsHealthChecks();
+        builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -78,6 +79,7 @@ public static class MlopsHostExtensions
         app.UseMlopsSecurity();
         app.UseMiddleware<RequestBodyLimit>();
         app.MapMlopsHealth();
+        app.MapOpenApi().AllowAnonymous();
         app.MapWorkflowsApi();
         app.MapRunsApi();
         app.MapTasksApi();
