@@ -38,11 +38,24 @@ public sealed partial class PipelineRunGrain
         }
 
         RunLog.Transition(logger, RunId, sequence, kind, summary);
+        CountCompletion();
         await FlushAuditOutbox();
         await ApplyModelEffects();
         // Both projections join the same group commit instead of waiting for one another.
         await Task.WhenAll(UpdateIndex(), ProjectDecisions());
         ArmTimers();
+    }
+
+    /// <summary>Counts the run as completed in the commit that ended it, once, whichever activation commits it.</summary>
+    private void CountCompletion()
+    {
+        var status = S.Process?.Status;
+        if (status == ProcessStatus.Completed && _committedStatus != ProcessStatus.Completed)
+        {
+            RunTelemetry.Completed(S.Workflow!.WorkflowId);
+        }
+
+        _committedStatus = status;
     }
 
     private async Task FlushAuditOutbox()

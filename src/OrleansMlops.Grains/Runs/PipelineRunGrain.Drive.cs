@@ -46,7 +46,10 @@ public sealed partial class PipelineRunGrain
     {
         var task = (StageTask)_definition!.Nodes[token.NodeId];
         var transition = $"enter:{task.Stage}";
+        using var span = RunTelemetry.Transition(RunId, "gate", transition, task.Id);
         var decision = await Decide(transition, task.Id, task.Stage, S.StartedBy!, EnvironmentOf(task));
+        span.Tag("mlops.decision_id", decision.DecisionId);
+        span.Tag("mlops.outcome", decision.Outcome.ToString());
         if (decision.Allows)
         {
             var step = _interpreter!.AllowStage(process, token.TokenId, clock.UtcNow);
@@ -69,6 +72,7 @@ public sealed partial class PipelineRunGrain
             return;
         }
 
+        using var span = RunTelemetry.Transition(RunId, "stage", task.Stage, task.Id);
         var handler = handlers.Find(task.Stage);
         var model = await CurrentModel();
         StageResult result;

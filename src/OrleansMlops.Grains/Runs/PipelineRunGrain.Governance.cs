@@ -106,6 +106,7 @@ public sealed partial class PipelineRunGrain
         }
 
         S.Decisions.Add(decision);
+        RunTelemetry.Decided(decision);
         return decision;
     }
 

@@ -54,6 +54,9 @@ public sealed partial class PipelineRunGrain(
     // earlier activation may have left the reminder registered, and it must still be removed once the run needs none.
     private bool _wakeKnown;
 
+    // The process status of the last durable commit, so the commit that completes the run is counted once.
+    private ProcessStatus? _committedStatus;
+
     // How many of S.Decisions this activation has projected to the decision log; a new activation projects them all
     // again (the log skips the ones it has), so a failed projection is retried without a durable counter.
     private int _projectedDecisions;
@@ -69,6 +72,7 @@ public sealed partial class PipelineRunGrain(
             return;
         }
 
+        _committedStatus = S.Process?.Status;
         await LoadDefinition(S.Workflow!);
         await FlushAuditOutbox();
         await ApplyModelEffects();
@@ -135,6 +139,7 @@ public sealed partial class PipelineRunGrain(
             $"Run started on {pinned.WorkflowId} v{pinned.Version}",
             step.Steps,
             new { workflow = pinned, parameters = request.Parameters.ToDictionary(p => p.Key, p => p.Value.Value) });
+        RunTelemetry.Started(pinned.WorkflowId);
         await Drive();
         return View();
     }

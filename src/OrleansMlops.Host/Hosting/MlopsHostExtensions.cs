@@ -4,6 +4,7 @@ using OrleansMlops.Host.Demo;
 using OrleansMlops.Host.Api.ExternalTasks;
 using OrleansMlops.Host.Health;
 using OrleansMlops.Host.Identity;
+using OrleansMlops.Host.Telemetry;
 using OrleansMlops.Storage;
 using Serilog;
 
@@ -55,6 +56,7 @@ public static class MlopsHostExtensions
         builder.Services.AddSingleton<DemoRunner>();
         builder.Services.AddHostedService<PredictionLogRetention>();
 
+        builder.AddMlopsTelemetry();
         builder.Services.AddMlopsHealthChecks();
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
