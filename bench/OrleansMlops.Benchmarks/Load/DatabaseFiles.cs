@@ -9,23 +9,30 @@ internal sealed record DatabaseFiles(long MainBytes, long WalBytes)
 
     public static DatabaseFiles Of(string databasePath) => new(SizeOf(databasePath), SizeOf(databasePath + "-wal"));
 
-    /// <summary>Rows of one table, read on a connection of its own that is not pooled (the directory is deleted later).</summary>
     /// <summary>Reminders in either table: group commit's <c>grain_reminders</c> or Orleans' ADO.NET one (group commit off).</summary>
     public static async Task<long> CountRemindersAsync(string databasePath) =>
         await CountRowsAsync(databasePath, "grain_reminders") + await CountRowsAsync(databasePath, "OrleansRemindersTable");
 
+    /// <summary>Rows of one table.</summary>
     public static async Task<long> CountRowsAsync(string databasePath, string table)
     {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        await using var connection = await OpenReadOnlyAsync(databasePath);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>A read-only connection of its own, not pooled: the harness deletes the directory afterwards.</summary>
+    public static async Task<SqliteConnection> OpenReadOnlyAsync(string databasePath)
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
             DataSource = databasePath,
             Mode = SqliteOpenMode.ReadOnly,
             Pooling = false,
         }.ToString());
         await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
-        return (long)(await command.ExecuteScalarAsync())!;
+        return connection;
     }
 
     private static long SizeOf(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;

@@ -11,13 +11,7 @@ internal sealed record StorageFootprint(IReadOnlyList<StorageFootprint.Writer> W
 {
     public static async Task<StorageFootprint> ReadAsync(string databasePath)
     {
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadOnly,
-            Pooling = false,
-        }.ToString());
-        await connection.OpenAsync();
+        await using var connection = await DatabaseFiles.OpenReadOnlyAsync(databasePath);
         // Group commit files grain state by grain id ("type/key"); Orleans' ADO.NET provider (group commit off) under the
         // state's name (the run grain's is "run").
         var grainState = await ReadManyAsync(

@@ -13,17 +13,8 @@ public sealed class GroupCommitClusterTests
 {
     private const string ServiceId = "orleans-mlops-group-commit-tests";
 
-    private static async Task<TestCluster> DeployAsync(string databasePath)
-    {
-        var builder = new TestClusterBuilder(1);
-        builder.Options.ServiceId = ServiceId;
-        builder.Properties[SqliteSiloConfigurator.DatabasePathKey] = databasePath;
-        builder.Properties[SqliteSiloConfigurator.GroupCommitKey] = "true";
-        builder.AddSiloBuilderConfigurator<SqliteSiloConfigurator>();
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return cluster;
-    }
+    private static Task<TestCluster> DeployAsync(string databasePath) =>
+        SqliteSiloConfigurator.DeployAsync(ServiceId, databasePath, groupCommit: true);
 
     [Fact]
     public async Task Grain_state_survives_a_redeploy_and_clearing_never_reuses_a_version()

@@ -11,17 +11,8 @@ public sealed class SqliteClusterTests
 {
     private const string ServiceId = "orleans-mlops-storage-tests";
 
-    private static async Task<TestCluster> DeployAsync(string databasePath)
-    {
-        var builder = new TestClusterBuilder(1);
-        // Storage and reminder rows are keyed by ServiceId: pin it so a redeployed cluster finds its data.
-        builder.Options.ServiceId = ServiceId;
-        builder.Properties[SqliteSiloConfigurator.DatabasePathKey] = databasePath;
-        builder.AddSiloBuilderConfigurator<SqliteSiloConfigurator>();
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return cluster;
-    }
+    private static Task<TestCluster> DeployAsync(string databasePath) =>
+        SqliteSiloConfigurator.DeployAsync(ServiceId, databasePath, groupCommit: false);
 
     [Fact]
     public async Task Grain_state_survives_a_redeploy_over_the_same_file()

@@ -15,6 +15,22 @@ public sealed class SqliteSiloConfigurator : ISiloConfigurator
     /// <summary>"true": grain state and reminders through group commit (the host's default); otherwise Orleans' ADO.NET providers.</summary>
     public const string GroupCommitKey = "MlopsTests:GroupCommit";
 
+    /// <summary>
+    /// Deploys one silo over the SQLite file at <paramref name="databasePath"/>. Storage and reminder rows are keyed by
+    /// <paramref name="serviceId"/>, pinned so that a redeployed cluster finds its data.
+    /// </summary>
+    public static async Task<TestCluster> DeployAsync(string serviceId, string databasePath, bool groupCommit)
+    {
+        var builder = new TestClusterBuilder(1);
+        builder.Options.ServiceId = serviceId;
+        builder.Properties[DatabasePathKey] = databasePath;
+        builder.Properties[GroupCommitKey] = groupCommit ? "true" : "false";
+        builder.AddSiloBuilderConfigurator<SqliteSiloConfigurator>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
     public void Configure(ISiloBuilder siloBuilder)
     {
         var path = siloBuilder.Configuration[DatabasePathKey]
