@@ -97,6 +97,8 @@ public static class SiloStorageExtensions
 
     private static void AddGroupCommitGrainStorageAndReminders(ISiloBuilder silo)
     {
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => new OrleansStateGuard(
+            new SqlGrainStateTable(services.GetRequiredService<DbDataSource>()), ServiceId(services)));
         foreach (var name in new[] { ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, RunsStorageName })
         {
             silo.Services.AddGrainStorage(name, (services, storageName) => new GroupCommitGrainStorage(
@@ -125,6 +127,27 @@ public static class SiloStorageExtensions
         options.Invariant = invariant;
         options.ConnectionString = null;
         options.DataSource = dataSource;
+    }
+
+    /// <summary>
+    /// Refuses to start with group commit over a deployment whose grain state only Orleans' ADO.NET storage wrote (a
+    /// database from before group commit, or run with it off): every grain would start afresh, and the role directory
+    /// and the runs would fork their audit chains. Runs after the schema, before any grain is activated.
+    /// </summary>
+    private sealed class OrleansStateGuard(SqlGrainStateTable table, string serviceId) : ILifecycleParticipant<ISiloLifecycle>
+    {
+        public void Participate(ISiloLifecycle lifecycle) =>
+            lifecycle.Subscribe(nameof(OrleansStateGuard), ServiceLifecycleStage.RuntimeInitialize + 1, async cancellationToken =>
+            {
+                if (await table.OnlyOrleansStateExistsAsync(serviceId, cancellationToken))
+                {
+                    throw new InvalidOperationException(
+                        $"The database holds grain state of service '{serviceId}' that Orleans' ADO.NET storage wrote (Storage:GroupCommit:Enabled "
+                        + "was false, or the database predates group commit), and none that group commit wrote. Group commit keeps grain state "
+                        + "in other tables and cannot take that state over, so starting would begin every run and the role directory afresh. "
+                        + "Start with Storage:GroupCommit:Enabled=false to keep using it.");
+                }
+            });
     }
 
     /// <summary>

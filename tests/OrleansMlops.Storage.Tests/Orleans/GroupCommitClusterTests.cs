@@ -48,6 +48,22 @@ public sealed class GroupCommitClusterTests
     }
 
     [Fact]
+    public async Task A_database_whose_grain_state_only_orleans_ado_net_wrote_is_refused_instead_of_started_afresh()
+    {
+        await using var database = TempDatabase.Create();
+        await using (var cluster = await SqliteSiloConfigurator.DeployAsync(ServiceId, database.DatabasePath, groupCommit: false))
+        {
+            await cluster.GrainFactory.GetGrain<ICounterGrain>(1).Increment("written without group commit");
+            await cluster.StopAllSilosAsync();
+        }
+
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => DeployAsync(database.DatabasePath));
+
+        Assert.Contains("Start with Storage:GroupCommit:Enabled=false to keep using it.", refused.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, await database.ScalarAsync<long>("SELECT count(*) FROM grain_state"));
+    }
+
+    [Fact]
     public async Task A_write_over_a_newer_stored_version_is_a_conflict()
     {
         await using var database = TempDatabase.Create();
