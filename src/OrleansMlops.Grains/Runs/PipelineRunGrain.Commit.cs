@@ -14,7 +14,9 @@ public sealed partial class PipelineRunGrain
     /// The one durable step of every transition: chain an audit record, persist the state with it, then append it to the
     /// audit table and apply owed model changes (both repeatable, so a crash in between only delays them).
     /// </summary>
-    private async Task Commit(string kind, Actor actor, string summary, ImmutableArray<TransitionStep> steps, object details)
+    /// <remarks><paramref name="stage"/> and <paramref name="decisionId"/> name what the transition concerns, for the log.</remarks>
+    private async Task Commit(
+        string kind, Actor actor, string summary, ImmutableArray<TransitionStep> steps, object details, string? stage = null, string? decisionId = null)
     {
         var now = clock.UtcNow;
         var sequence = S.AuditSequence + 1;
@@ -37,7 +39,7 @@ public sealed partial class PipelineRunGrain
             throw;
         }
 
-        RunLog.Transition(logger, RunId, sequence, kind, summary);
+        RunLog.Transition(logger, RunId, sequence, kind, S.Model, stage, decisionId, summary);
         CountCompletion();
         await FlushAuditOutbox();
         await ApplyModelEffects();

@@ -54,13 +54,14 @@ public sealed partial class PipelineRunGrain
         {
             var step = _interpreter!.AllowStage(process, token.TokenId, clock.UtcNow);
             S.Process = step.State;
-            await Commit("gate.allowed", Actor.System, $"Gate {transition} allowed", step.Steps, Summarize(decision));
+            await Commit("gate.allowed", Actor.System, $"Gate {transition} allowed", step.Steps, Summarize(decision), task.Stage, decision.DecisionId);
             return;
         }
 
         S.BlockedTokens[token.TokenId] = decision.DecisionId;
         RunLog.GateRefused(logger, RunId, transition, decision.Outcome.ToString(), decision.DecisionId);
-        await Commit("gate.blocked", Actor.System, $"Gate {transition} blocked: {FailureText(decision)}", [], Summarize(decision));
+        await Commit(
+            "gate.blocked", Actor.System, $"Gate {transition} blocked: {FailureText(decision)}", [], Summarize(decision), task.Stage, decision.DecisionId);
     }
 
     private async Task RunStage(ProcessState process, Token token)
@@ -116,7 +117,8 @@ public sealed partial class PipelineRunGrain
             Actor.System,
             $"Stage {task.Stage} failed (attempt {token.Attempt + 1}): {error}",
             failed.Steps,
-            new { stage = task.Stage, attempt = token.Attempt, error, external = details });
+            new { stage = task.Stage, attempt = token.Attempt, error, external = details },
+            task.Stage);
     }
 
     private async Task CompleteStage(ProcessState process, Token token, StageTask task, StageResult result, Actor actor, object? details)
@@ -137,7 +139,8 @@ public sealed partial class PipelineRunGrain
                 environment = result.DeployedEnvironment,
                 documents = result.Documents.IsDefaultOrEmpty ? null : result.Documents.Select(d => new { d.Kind, d.Uri, d.Sha256 }),
                 external = details,
-            });
+            },
+            task.Stage);
     }
 
     /// <summary>What a stage produced, for the history line: the version it registered, where it went live, its metrics.</summary>

@@ -48,7 +48,8 @@ public sealed partial class PipelineRunGrain
             request.Actor,
             $"{gate.Gate} of {task.Id} by {request.Actor.Id} refused: {FailureText(decision)}",
             [],
-            Summarize(decision));
+            Summarize(decision),
+            decisionId: decision.DecisionId);
         throw new RunException(RunErrorCode.GateRefused, $"The {gate.Gate} gate refused '{request.Actor.Id}': {FailureText(decision)}");
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using OrleansMlops.Abstractions.Models;
 
 namespace OrleansMlops.Grains.Runs;
 
@@ -7,8 +8,12 @@ internal static partial class RunLog
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Run {RunId} started on workflow {WorkflowId} v{WorkflowVersion} by {Actor}")]
     public static partial void Started(ILogger logger, string runId, string workflowId, int workflowVersion, string actor);
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Run {RunId} transition {Sequence} {Kind}: {Summary}")]
-    public static partial void Transition(ILogger logger, string runId, long sequence, string kind, string summary);
+    [LoggerMessage(
+        EventId = 1001,
+        Level = LogLevel.Information,
+        Message = "Run {RunId} transition {Sequence} {Kind} (model version {ModelVersion}, stage {Stage}, decision {DecisionId}): {Summary}")]
+    public static partial void Transition(
+        ILogger logger, string runId, long sequence, string kind, ModelVersionKey? modelVersion, string? stage, string? decisionId, string summary);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Run {RunId} gate {Transition} {Outcome} (decision {DecisionId})")]
     public static partial void GateRefused(ILogger logger, string runId, string transition, string outcome, string decisionId);
