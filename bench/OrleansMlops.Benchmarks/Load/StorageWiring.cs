@@ -17,30 +17,13 @@ internal static class StorageWiring
 
     /// <summary>
     /// Orleans' memory grain storage for "Default" (models, environments, directory…) and "runs", and the in-memory
-    /// reminder table, over the SQLite ones AddMlopsEngine registered (so call it after). Orleans resolves a named grain
-    /// storage as the last keyed registration and the reminder table as the last registration, so these win; but Orleans
-    /// also registered each ADO.NET storage as a silo lifecycle participant through a factory that casts whatever storage
-    /// the name resolves to, and the memory storage is no participant, so those two registrations go. Our own stores
-    /// (audit, run index, decisions) are not Orleans providers and stay on SQLite.
+    /// reminder table, over the group commit ones AddMlopsEngine registered (so call it after, on the production wiring).
+    /// Orleans resolves a named grain storage as the last keyed registration and the reminder table as the last
+    /// registration, so these win. Our own stores (audit, run index, decisions) are not Orleans providers and stay on
+    /// SQLite.
     /// </summary>
     public static ISiloBuilder UseMemoryGrainStateAndReminders(this ISiloBuilder silo)
     {
-        // Group commit's storages take part in no lifecycle; Orleans' ADO.NET ones (group commit off) do, one each.
-        var participants = silo.Services
-            .Where(d => d.ServiceType == typeof(ILifecycleParticipant<ISiloLifecycle>) && ParticipatesAs(d, EngineStorageNames))
-            .ToArray();
-        if (participants.Length is not 0 && participants.Length != EngineStorageNames.Length)
-        {
-            throw new LoadHarnessException(
-                $"Expected no lifecycle registration or one per SQLite grain storage ({string.Join(", ", EngineStorageNames)}), found {participants.Length}; "
-                + "Orleans' storage registration has changed, so the memory configuration cannot replace it safely.");
-        }
-
-        foreach (var participant in participants)
-        {
-            silo.Services.Remove(participant);
-        }
-
         silo.AddMemoryGrainStorageAsDefault();
         silo.AddMemoryGrainStorage(SiloStorageExtensions.RunsStorageName);
 
@@ -63,8 +46,7 @@ internal static class StorageWiring
     /// <summary>Throws unless both grain storages and the reminder table really are the in-memory ones.</summary>
     public static void RequireMemory(IServiceProvider services)
     {
-        var names = new[] { ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, SiloStorageExtensions.RunsStorageName };
-        var notMemory = names.Where(name => services.GetRequiredKeyedService<IGrainStorage>(name) is not MemoryGrainStorage).ToArray();
+        var notMemory = EngineStorageNames.Where(name => services.GetRequiredKeyedService<IGrainStorage>(name) is not MemoryGrainStorage).ToArray();
         var reminders = services.GetRequiredService<IReminderTable>().GetType().Name;
         if (notMemory.Length > 0 || !reminders.Contains("Memory", StringComparison.Ordinal))
         {
@@ -72,12 +54,6 @@ internal static class StorageWiring
                 $"The memory configuration did not take effect: {Describe(services)}. Expected MemoryGrainStorage and the in-memory reminder table.");
         }
     }
-
-    // Orleans' AddGrainStorage registers the participant as a lambda that captured the storage's name.
-    private static bool ParticipatesAs(ServiceDescriptor descriptor, string[] names) =>
-        descriptor.ImplementationFactory is { Target: { } closure } factory
-        && factory.Method.DeclaringType?.DeclaringType == typeof(Orleans.Runtime.Hosting.StorageProviderExtensions)
-        && closure.GetType().GetFields().Any(f => f.FieldType == typeof(string) && names.Contains(f.GetValue(closure) as string));
 
     private static string StorageType(IServiceProvider services, string name) =>
         services.GetRequiredKeyedService<IGrainStorage>(name).GetType().Name;
