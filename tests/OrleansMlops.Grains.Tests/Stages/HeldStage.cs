@@ -24,9 +24,12 @@ public sealed class HeldStage : IStageHandler
 
     public async Task<StageResult> ExecuteAsync(StageContext context, CancellationToken cancellationToken)
     {
+        // Decided before Entered is signalled: the test turns holding off as soon as it sees Entered, and must not
+        // release the execution it means to interrupt.
+        var hold = Holding;
         _executions.Enqueue(context.IdempotencyKey);
         _entered.TrySetResult();
-        if (Holding)
+        if (hold)
         {
             await Released.Task;
         }
