@@ -73,6 +73,7 @@ public sealed class AccessMatrixTests(EngineHostFactory factory) : IClassFixture
         ["POST /api/identity/principals/{principalId}/roles/{role}/revoke"] = Permission.ManageRoles,
         ["GET /api/identity/audit"] = Permission.ReadAudit,
         ["GET /api/identity/audit/verify"] = Permission.ReadAudit,
+        ["POST /api/operations/dashboard-session"] = Permission.ViewClusterDashboard,
     };
 
     /// <summary>One principal per role, as development mode seeds them.</summary>
@@ -91,6 +92,7 @@ public sealed class AccessMatrixTests(EngineHostFactory factory) : IClassFixture
         [Roles.Monitoring] = "credit-monitoring-service",
         [Roles.Consumer] = "loan-origination",
         [Roles.CreditOfficer] = "olga",
+        [Roles.Operator] = "otto",
     };
 
     [Fact]

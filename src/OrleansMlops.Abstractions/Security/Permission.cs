@@ -35,4 +35,7 @@ public enum Permission
 
     /// <summary>Request, approve, reject and revoke role grants.</summary>
     ManageRoles,
+
+    /// <summary>Open the Orleans dashboard: silos, grain activations, call rates and grain state.</summary>
+    ViewClusterDashboard,
 }

@@ -27,6 +27,7 @@ public static class RolePermissions
         [Permission.OverridePrediction] = [Roles.CreditOfficer],
         [Permission.WorkExternalTasks] = [Roles.Worker],
         [Permission.ManageRoles] = [Roles.Admin],
+        [Permission.ViewClusterDashboard] = [Roles.Operator],
     }.ToFrozenDictionary();
 
     /// <summary>The roles that grant <paramref name="permission"/>.</summary>

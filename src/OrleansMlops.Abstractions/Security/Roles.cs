@@ -34,10 +34,13 @@ public static class Roles
     /// <summary>A person who reviews automated credit decisions and may override them (human oversight).</summary>
     public const string CreditOfficer = "credit-officer";
 
+    /// <summary>Runs the platform: watches the cluster's health and load, with no say over models, rules or runs.</summary>
+    public const string Operator = "operator";
+
     public static ImmutableArray<string> All { get; } =
     [
         DataScientist, Validator, Approver, Deployer, ComplianceAuthor, Auditor, Admin,
-        Designer, ModelRiskHead, Worker, Monitoring, Consumer, CreditOfficer,
+        Designer, ModelRiskHead, Worker, Monitoring, Consumer, CreditOfficer, Operator,
     ];
 
     public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);

@@ -238,6 +238,7 @@ public sealed class RoleDirectoryGrain(
         Permission.OverridePrediction => "override predictions",
         Permission.WorkExternalTasks => "work external tasks",
         Permission.ManageRoles => "manage roles",
+        Permission.ViewClusterDashboard => "open the cluster dashboard",
         _ => permission.ToString(),
     };
 

@@ -4,6 +4,7 @@ using OrleansMlops.Host.Demo;
 using OrleansMlops.Host.Api.ExternalTasks;
 using OrleansMlops.Host.Health;
 using OrleansMlops.Host.Identity;
+using OrleansMlops.Host.Operations;
 using OrleansMlops.Host.Telemetry;
 using OrleansMlops.Storage;
 using Serilog;
@@ -27,6 +28,7 @@ public static class MlopsHostExtensions
             preserveStaticLogger: true,
             writeToProviders: true);
         builder.AddMlopsSecurity();
+        builder.AddMlopsClusterDashboard();
 
         builder.Services.AddOptions<WorkflowsOptions>().Bind(configuration.GetSection(WorkflowsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -48,6 +50,7 @@ public static class MlopsHostExtensions
             }
 
             silo.AddMlopsEngine(storage, configuration);
+            silo.AddMlopsClusterDashboard(configuration);
         });
 
         // Registered after the silo so it starts once grains can be called.
@@ -96,6 +99,7 @@ public static class MlopsHostExtensions
         app.MapPredictionsApi();
         app.MapMonitoringApi();
         app.MapIdentityApi();
+        app.MapMlopsClusterDashboard();
         app.UseMlopsStudio();
         app.MapGet("/", () => TypedResults.Redirect(StudioExtensions.BasePath + "/"));
         return app;

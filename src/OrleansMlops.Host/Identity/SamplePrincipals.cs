@@ -20,6 +20,7 @@ public static class SamplePrincipals
         new("olga", [Roles.CreditOfficer], "retail-lending"),
         new("ada", [Roles.Admin], "security-administration"),
         new("adam", [Roles.Admin], "security-administration"),
+        new("otto", [Roles.Operator], "platform-operations"),
     ];
 
     /// <summary>A sample person as the actor the grain API takes.</summary>

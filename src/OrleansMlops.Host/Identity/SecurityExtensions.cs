@@ -8,7 +8,8 @@ namespace OrleansMlops.Host.Identity;
 
 public static class SecurityExtensions
 {
-    private const string Scheme = "Mlops";
+    /// <summary>Bearer token or API key, whichever the request carries.</summary>
+    public const string Scheme = "Mlops";
 
     /// <summary>Bearer tokens for people, API keys for services, roles from the directory, limits on failed sign-ins.</summary>
     public static WebApplicationBuilder AddMlopsSecurity(this WebApplicationBuilder builder)
@@ -51,6 +52,11 @@ public static class SecurityExtensions
     {
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<AuthenticationFailureLimiter>();
+
+        // Called here rather than left to the host, which would put them ahead of the status-code pages: a 401 or 403
+        // from an authorization policy (the cluster dashboard's) must reach the caller as ProblemDetails too.
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapDevelopmentSignInApi(app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.Development);
 
         return app;
