@@ -46,6 +46,7 @@ public sealed class StudioHost : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Urls", BaseUrl);
+        builder.UseSetting("Dashboard:Enabled", "true");
     }
 
     protected override void Dispose(bool disposing)

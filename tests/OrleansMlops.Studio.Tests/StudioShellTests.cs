@@ -24,6 +24,28 @@ public sealed partial class StudioShellTests(StudioHost host, StudioBrowser brow
     }
 
     [Fact]
+    public async Task An_operator_opens_the_cluster_dashboard_from_the_header_and_no_one_else_is_offered_it()
+    {
+        await using (var alice = await browser.OpenAsAsync(host, "alice"))
+        {
+            await alice.GotoAsync(string.Empty);
+            await Expect(alice.Page.Locator("#signed-in")).ToContainTextAsync("alice");
+            await Expect(alice.Page.Locator("#cluster-dashboard")).ToHaveCountAsync(0);
+        }
+
+        await using var studio = await browser.OpenAsAsync(host, "otto");
+        await studio.GotoAsync(string.Empty);
+
+        await studio.Page.GetByRole(AriaRole.Button, new() { Name = "Cluster dashboard" }).ClickAsync();
+
+        await Expect(studio.Page).ToHaveURLAsync(new Regex("/dashboard/$"));
+        await Expect(studio.Page).ToHaveTitleAsync("Orleans Dashboard");
+        await Expect(studio.Page.Locator("#menu")).ToContainTextAsync("Grains");
+        await studio.ScreenshotAsync("cluster-dashboard");
+        studio.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task The_studio_is_usable_from_the_keyboard_alone()
     {
         await using var studio = await browser.OpenAsync(host);

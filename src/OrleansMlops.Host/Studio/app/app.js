@@ -1,6 +1,6 @@
 import { api } from './api.js';
-import { current, onSessionEnded, signIn, signOut, token } from './identity.js';
-import { clear, el, problemView } from './dom.js';
+import { can, current, onSessionEnded, signIn, signOut, token } from './identity.js';
+import { clear, el, problemView, toast } from './dom.js';
 import { renderSignIn } from './signin.js';
 
 // Each page is a module exporting render(container, params) and, if it keeps timers, dispose().
@@ -83,8 +83,23 @@ function showIdentity() {
   });
   box.append(
     el('span', { id: 'signed-in' }, 'Signed in as ', el('strong', {}, who.id), ' ',
-      el('span', { class: 'muted' }, `(${who.roles.length ? who.roles.join(', ') : 'no roles'})`)),
-    out);
+      el('span', { class: 'muted' }, `(${who.roles.length ? who.roles.join(', ') : 'no roles'})`)));
+  if (can('viewClusterDashboard')) box.append(dashboardButton());
+  box.append(out);
+}
+
+// A page the browser opens carries no bearer token: a bearer call first opens a cookie session for the dashboard alone.
+function dashboardButton() {
+  const button = el('button', { type: 'button', id: 'cluster-dashboard' }, 'Cluster dashboard');
+  button.addEventListener('click', async () => {
+    try {
+      const session = await api.post('/api/operations/dashboard-session');
+      location.assign(session.path);
+    } catch (error) {
+      toast(error.message, 'error');
+    }
+  });
+  return button;
 }
 
 function endedNotice(problem) {
