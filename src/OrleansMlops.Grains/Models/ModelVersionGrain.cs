@@ -53,7 +53,7 @@ public sealed class ModelVersionGrain(
             ApprovedBy: null,
             Environment: null,
             [registered]);
-        await Save();
+        await Save(registered);
         return state.State.View;
     }
 
@@ -88,7 +88,7 @@ public sealed class ModelVersionGrain(
             LiveIn = view.LiveIn.Remove(environment).Add(environment),
             History = view.History.Add(new LifecycleEvent(ModelLifecycle.Deployed, entry.RunId, entry.Actor, entry.At, DeployedDetail(environment, entry))),
         };
-        await Save();
+        await Save(state.State.View.History[^1]);
         return state.State.View;
     }
 
@@ -107,7 +107,7 @@ public sealed class ModelVersionGrain(
             LiveIn = view.LiveIn.Remove(environment),
             History = view.History.Add(new LifecycleEvent(view.Lifecycle, entry.RunId, entry.Actor, entry.At, detail)),
         };
-        await Save();
+        await Save(state.State.View.History[^1]);
         return state.State.View;
     }
 
@@ -126,7 +126,7 @@ public sealed class ModelVersionGrain(
         }
 
         state.State.View = view with { Documents = view.Documents.AddRange(added) };
-        await Save();
+        await Save(change: null);
         return state.State.View;
     }
 
@@ -148,7 +148,7 @@ public sealed class ModelVersionGrain(
             Registration = view.Registration with { Tags = wanted },
             History = view.History.Add(new LifecycleEvent(view.Lifecycle, RunId: "", actor, clock.UtcNow, $"tags: {string.Join(",", wanted)}")),
         };
-        await Save();
+        await Save(state.State.View.History[^1]);
         return state.State.View;
     }
 
@@ -189,12 +189,15 @@ public sealed class ModelVersionGrain(
             History = view.History.Add(new LifecycleEvent(to, runId, actor, now, detail)),
         };
         state.State.View = changed;
-        await Save();
+        await Save(changed.History[^1]);
         return changed;
     }
 
-    /// <summary>Persists the state with the next revision, then projects it to the registry read model.</summary>
-    private async Task Save()
+    /// <summary>
+    /// Persists the state with the next revision, logs the <paramref name="change"/> it records once that is durable, then
+    /// projects it to the registry read model.
+    /// </summary>
+    private async Task Save(LifecycleEvent? change)
     {
         state.State.Revision++;
         try
@@ -207,6 +210,12 @@ public sealed class ModelVersionGrain(
             ModelLog.PersistFailed(logger, e, Key.GrainKey, state.State.Revision);
             DeactivateOnIdle();
             throw;
+        }
+
+        if (change is not null)
+        {
+            var detail = change.Detail is { Length: > 0 } text ? ": " + text : string.Empty;
+            ModelLog.Changed(logger, Key.GrainKey, change.To, state.State.Revision, change.Actor, change.RunId, detail);
         }
 
         await Project();

@@ -42,7 +42,7 @@ public sealed partial class ModelMonitorGrain
         S.RetrainingRunsStarted = number;
         S.OpenRetrainingRunId = runId;
         S.PendingStart = request;
-        MonitorLog.RetrainingStarting(logger, Key.GrainKey, runId, trigger);
+        MonitorLog.RetrainingStarting(logger, Key.GrainKey, runId, model.Key, outcome.DecisionId, trigger);
         return outcome with { Outcome = MonitoringOutcomeKind.RetrainingStarted, RetrainingRunId = runId };
     }
 

@@ -95,7 +95,7 @@ public sealed partial class ModelMonitorGrain(
 
         S.DecisionOutbox.Add(decision);
         await Write();
-        MonitorLog.Judged(logger, Key.GrainKey, reportId, report.Version, outcome.Outcome, decision.DecisionId);
+        MonitorLog.Judged(logger, Key.GrainKey, reportId, model.Key, Key.Environment, outcome.Outcome, decision.DecisionId);
         await ProjectDecisions();
         return await StartPending() ?? outcome;
     }

@@ -59,7 +59,7 @@ public sealed partial class PipelineRunGrain
         }
 
         S.BlockedTokens[token.TokenId] = decision.DecisionId;
-        RunLog.GateRefused(logger, RunId, transition, decision.Outcome.ToString(), decision.DecisionId);
+        RunLog.GateRefused(logger, RunId, transition, decision.Outcome.ToString(), S.Model, task.Stage, decision.DecisionId);
         await Commit(
             "gate.blocked", Actor.System, $"Gate {transition} blocked: {FailureText(decision)}", [], Summarize(decision), task.Stage, decision.DecisionId);
     }
@@ -100,7 +100,7 @@ public sealed partial class PipelineRunGrain
         }
         catch (Exception e)
         {
-            RunLog.StageFailed(logger, e, RunId, task.Stage, token.Attempt);
+            RunLog.StageFailed(logger, e, RunId, task.Stage, token.Attempt, S.Model);
             await FailStage(process, token, task, e.Message, details: null);
             return;
         }

@@ -42,7 +42,7 @@ public sealed partial class PipelineRunGrain
             return;
         }
 
-        RunLog.GateRefused(logger, RunId, gate.Gate, decision.Outcome.ToString(), decision.DecisionId);
+        RunLog.GateRefused(logger, RunId, gate.Gate, decision.Outcome.ToString(), S.Model, stage: null, decision.DecisionId);
         await Commit(
             "approval.refused",
             request.Actor,

@@ -15,11 +15,15 @@ internal static partial class RunLog
     public static partial void Transition(
         ILogger logger, string runId, long sequence, string kind, ModelVersionKey? modelVersion, string? stage, string? decisionId, string summary);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Run {RunId} gate {Transition} {Outcome} (decision {DecisionId})")]
-    public static partial void GateRefused(ILogger logger, string runId, string transition, string outcome, string decisionId);
+    [LoggerMessage(
+        EventId = 1002,
+        Level = LogLevel.Warning,
+        Message = "Run {RunId} gate {Transition} {Outcome} (model version {ModelVersion}, stage {Stage}, decision {DecisionId})")]
+    public static partial void GateRefused(
+        ILogger logger, string runId, string transition, string outcome, ModelVersionKey? modelVersion, string? stage, string decisionId);
 
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Run {RunId} stage {Stage} failed on attempt {Attempt}")]
-    public static partial void StageFailed(ILogger logger, Exception exception, string runId, string stage, int attempt);
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Run {RunId} stage {Stage} failed on attempt {Attempt} (model version {ModelVersion})")]
+    public static partial void StageFailed(ILogger logger, Exception exception, string runId, string stage, int attempt, ModelVersionKey? modelVersion);
 
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Run {RunId} could not append {Count} audit records; they stay in the outbox")]
     public static partial void AuditAppendFailed(ILogger logger, Exception exception, string runId, int count);
