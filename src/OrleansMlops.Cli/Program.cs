@@ -1,0 +1,3 @@
+using OrleansMlops.Cli;
+
+return await CliApp.RunAsync(args, CliHost.FromConsole());
