@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using OrleansMlops.Host.Api;
 
 namespace OrleansMlops.Host.Tests;
 
@@ -138,6 +140,66 @@ public sealed class PoliciesApiTests(EngineHostFactory factory) : IClassFixture<
         Assert.Equal("Compile", problem.GetProperty("phase").GetString());
     }
 
+    [Fact]
+    public async Task Lint_compiles_a_candidate_and_names_what_it_would_replace_without_activating_it()
+    {
+        var before = await _http.GetStringAsync("/api/policies");
+
+        var response = await _http.SendAsync(Lint(SingleRule("four-eyes", "approve", "anyone", "true"), "colin"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var lint = await response.Body();
+        Assert.True(lint.GetProperty("valid").GetBoolean());
+        Assert.Equal("four-eyes", lint.GetProperty("ruleSetId").GetString());
+        Assert.Equal(1, lint.GetProperty("ruleCount").GetInt32());
+        Assert.Equal("four-eyes", lint.GetProperty("replaces").GetProperty("ruleSetId").GetString());
+        Assert.Equal(before, await _http.GetStringAsync("/api/policies"));
+        Assert.DoesNotContain("anyone", await File.ReadAllTextAsync(Path.Combine(factory.PoliciesPath, "four-eyes.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lint_of_an_unsafe_candidate_names_the_phase_rule_and_expression()
+    {
+        var lint = await (await _http.SendAsync(Lint(SingleRule("lint-unsafe", "approve", "LU-1 sneaky", "run.GetType().Assembly != null"), "audrey"))).Body();
+
+        Assert.False(lint.GetProperty("valid").GetBoolean());
+        var problem = Assert.Single(lint.GetProperty("problems").EnumerateArray());
+        Assert.Equal(("Safety", "LU-1 sneaky", "run.GetType().Assembly != null"),
+            (problem.GetProperty("phase").GetString(), problem.GetProperty("rule").GetString(), problem.GetProperty("expression").GetString()));
+        Assert.Contains("'GetType' is not allowed", problem.GetProperty("reason").GetString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(factory.PoliciesPath, "lint-unsafe.json")));
+    }
+
+    [Fact]
+    public async Task Lint_needs_the_permission_to_test_rule_sets()
+    {
+        var approver = await _http.SendAsync(Lint(AlwaysPasses("four-eyes"), "bob"));
+
+        await RunsApiTests.AssertProblem(approver, HttpStatusCode.Forbidden, "compliance-author");
+    }
+
+    [Fact]
+    public async Task Fixtures_sent_in_the_body_run_against_the_version_in_force_instead_of_the_file()
+    {
+        var shipped = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(factory.PoliciesPath, "four-eyes.fixtures.json")))!.AsObject();
+        var passing = shipped["cases"]![0]!.DeepClone();
+        var wrong = shipped["cases"]![2]!.DeepClone();
+        wrong["name"] = "expects a system approval to pass";
+        wrong["expect"]!["outcome"] = "Allowed";
+        shipped["cases"] = new JsonArray(passing, wrong);
+
+        var response = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/policies/four-eyes/test") { Content = Json(shipped.ToJsonString()) }.As("colin"));
+        var malformed = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/policies/four-eyes/test") { Content = Json("{\"ruleSet\":\"four-eyes\"}") }.As("colin"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = await response.Body();
+        Assert.False(report.GetProperty("passed").GetBoolean());
+        Assert.Equal((1, 1), (report.GetProperty("passedCount").GetInt32(), report.GetProperty("failedCount").GetInt32()));
+        Assert.Equal(PoliciesApi.RequestFixtures, report.GetProperty("fixturesFile").GetString());
+        Assert.False(report.GetProperty("cases")[1].GetProperty("passed").GetBoolean());
+        await RunsApiTests.AssertProblem(malformed, HttpStatusCode.BadRequest, "cases");
+    }
+
     private Task<HttpResponseMessage> Activate(string ruleSetId, string json, string user) =>
         _http.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/policies/{ruleSetId}") { Content = Json(json) }.As(user));
 
@@ -147,6 +209,9 @@ public sealed class PoliciesApiTests(EngineHostFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return await response.Body();
     }
+
+    private static HttpRequestMessage Lint(string json, string user) =>
+        new HttpRequestMessage(HttpMethod.Post, "/api/policies/lint") { Content = Json(json) }.As(user);
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 

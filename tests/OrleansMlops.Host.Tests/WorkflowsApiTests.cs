@@ -55,6 +55,48 @@ public sealed class WorkflowsApiTests(EngineHostFactory factory) : IClassFixture
         await RunsApiTests.AssertProblem(await _http.GetAsync("/api/workflows/credit-risk/versions/99/bpmn"), HttpStatusCode.NotFound, "99");
     }
 
+    [Fact]
+    public async Task Validating_malformed_bpmn_lists_each_problem_with_its_line_and_publishes_nothing()
+    {
+        var before = (await (await _http.GetAsync("/api/workflows")).Body()).GetArrayLength();
+
+        var response = await _http.SendAsync(Validate("<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">\n  <bpmn:process id=\"p\">\n</bpmn:definitions>", "vera"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var validation = await response.Body();
+        Assert.False(validation.GetProperty("valid").GetBoolean());
+        Assert.True(validation.GetProperty("problems").GetArrayLength() > 0);
+        Assert.Equal(3, validation.GetProperty("problems")[0].GetProperty("line").GetInt32());
+        Assert.Equal(before, (await (await _http.GetAsync("/api/workflows")).Body()).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Validating_a_good_workflow_names_its_process_and_hash_without_publishing_it()
+    {
+        var xml = await File.ReadAllTextAsync(RepoPaths.Workflow("credit-risk"));
+        var published = await (await _http.GetAsync("/api/workflows/credit-risk")).Body();
+
+        var validation = await (await _http.SendAsync(Validate(xml.Replace("PT48H", "PT12H", StringComparison.Ordinal), "vera"))).Body();
+
+        Assert.True(validation.GetProperty("valid").GetBoolean());
+        Assert.Equal(published[0].GetProperty("processId").GetString(), validation.GetProperty("processId").GetString());
+        Assert.Equal(0, validation.GetProperty("problems").GetArrayLength());
+        Assert.Equal(published.GetArrayLength(), (await (await _http.GetAsync("/api/workflows/credit-risk")).Body()).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Validating_needs_a_signed_in_caller_and_a_body()
+    {
+        var anonymous = await factory.CreateClient().SendAsync(
+            new HttpRequestMessage(HttpMethod.Post, "/api/workflows/validate") { Content = new StringContent("<x/>", Encoding.UTF8, "application/xml") });
+
+        await RunsApiTests.AssertProblem(anonymous, HttpStatusCode.Unauthorized, "Authorization: Bearer");
+        await RunsApiTests.AssertProblem(await _http.SendAsync(Validate(" ", "vera")), HttpStatusCode.BadRequest, "BPMN");
+    }
+
+    private static HttpRequestMessage Validate(string xml, string principal) =>
+        new HttpRequestMessage(HttpMethod.Post, "/api/workflows/validate") { Content = new StringContent(xml, Encoding.UTF8, "application/xml") }.As(principal);
+
     private static HttpRequestMessage Put(string uri, string xml) =>
         new HttpRequestMessage(HttpMethod.Put, uri) { Content = new StringContent(xml, Encoding.UTF8, "application/xml") }.As("dana");
 }

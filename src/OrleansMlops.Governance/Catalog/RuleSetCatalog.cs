@@ -99,5 +99,19 @@ public sealed partial class RuleSetCatalog : IDisposable
         return await RuleSetFixtureRunner.RunFileAsync(active, RuleSetFiles.FixturesFor(active.File), cancellationToken);
     }
 
+    /// <summary>
+    /// Runs <paramref name="fixtures"/> sent by a caller (named <paramref name="source"/> in the report) instead of the
+    /// file beside the rule set, against the version in force of <paramref name="ruleSetId"/>; nothing is stored. An
+    /// unknown id throws <see cref="KeyNotFoundException"/>.
+    /// </summary>
+    public async Task<FixtureReport> RunFixturesAsync(
+        string ruleSetId, RuleSetFixtureFile fixtures, string source, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(ruleSetId);
+        var active = (await GetSnapshotAsync(cancellationToken)).Find(ruleSetId)
+            ?? throw new KeyNotFoundException($"No rule set '{ruleSetId}' is in force.");
+        return await RuleSetFixtureRunner.RunAsync(active, fixtures, source, cancellationToken);
+    }
+
     public void Dispose() => _reloadLock.Dispose();
 }

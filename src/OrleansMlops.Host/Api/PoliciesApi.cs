@@ -4,6 +4,7 @@ using OrleansMlops.Governance;
 using OrleansMlops.Governance.Catalog;
 using OrleansMlops.Governance.DryRun;
 using OrleansMlops.Governance.Fixtures;
+using OrleansMlops.Governance.Loading;
 using OrleansMlops.Host.Identity;
 using OrleansMlops.Storage.Decisions;
 using OrleansMlops.Abstractions.Security;
@@ -18,6 +19,11 @@ public static class PoliciesApi
 {
     public const int DefaultDryRunDecisions = 500;
 
+    /// <summary>The name a fixtures report gives cases sent in the request instead of a file.</summary>
+    public const string RequestFixtures = "request body";
+
+    private const string LintedFile = "candidate.json";
+
     public static RouteGroupBuilder MapPoliciesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/policies").WithTags("Policies");
@@ -28,6 +34,7 @@ public static class PoliciesApi
         group.MapPut("/{ruleSetId}", Activate).RequirePermission(Permission.ActivateRuleSet);
         group.MapPost("/{ruleSetId}/test", RunFixtures).RequirePermission(Permission.TestRuleSet);
         group.MapPost("/dry-run", DryRun).RequirePermission(Permission.TestRuleSet);
+        group.MapPost("/lint", Lint).RequirePermission(Permission.TestRuleSet);
         return group;
     }
 
@@ -78,15 +85,61 @@ public static class PoliciesApi
         }
     }
 
+    /// <summary>
+    /// POST /api/policies/{id}/test: runs the fixtures beside the rule set in force, or, when the body is a fixtures
+    /// document (<c>{"ruleSet":…,"cases":[…]}</c>), those cases instead; nothing is stored either way.
+    /// </summary>
     private static async Task<Results<Ok<FixtureReport>, ProblemHttpResult>> RunFixtures(
-        string ruleSetId, RuleSetCatalog catalog, CancellationToken cancellationToken)
+        string ruleSetId, HttpRequest request, RuleSetCatalog catalog)
     {
+        var cancellationToken = request.HttpContext.RequestAborted;
         if (catalog.GetActive().All(a => a.Ref.RuleSetId != ruleSetId))
         {
             return ApiProblems.NotFound($"No rule set '{ruleSetId}' is in force.");
         }
 
-        return TypedResults.Ok(await catalog.RunFixturesAsync(ruleSetId, cancellationToken));
+        var json = await ReadBody(request);
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return TypedResults.Ok(await catalog.RunFixturesAsync(ruleSetId, cancellationToken));
+        }
+
+        RuleSetFixtureFile fixtures;
+        try
+        {
+            fixtures = FixtureFileReader.Read(json);
+        }
+        catch (InvalidDataException e)
+        {
+            return ApiProblems.BadRequest($"The body is not a fixtures document: {e.Message}", "body");
+        }
+
+        return TypedResults.Ok(await catalog.RunFixturesAsync(ruleSetId, fixtures, RequestFixtures, cancellationToken));
+    }
+
+    /// <summary>
+    /// POST /api/policies/lint with a rule set as the body: loaded, checked for safety and compiled exactly as activation
+    /// does, but never activated, written or recorded; 200 either way, with <see cref="RuleSetLint.Valid"/> and the problem.
+    /// </summary>
+    private static async Task<Results<Ok<RuleSetLint>, ProblemHttpResult>> Lint(HttpRequest request, RuleSetCatalog catalog, RuleSetLoader loader)
+    {
+        var json = await ReadBody(request);
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return ApiProblems.BadRequest("The body must be a rule set JSON document (policies/rule-set.schema.json).", "body");
+        }
+
+        try
+        {
+            // The loader names the file in its messages; a candidate has none, and the rule set id is named beside it.
+            var loaded = await loader.LoadAsync(LintedFile, Encoding.UTF8.GetBytes(json), request.HttpContext.RequestAborted);
+            var inForce = catalog.GetActive().FirstOrDefault(a => a.Ref.RuleSetId == loaded.Id)?.Ref;
+            return TypedResults.Ok(new RuleSetLint(true, loaded.Id, loaded.ContentHash, loaded.AppliesTo, loaded.Rules.Length, inForce, []));
+        }
+        catch (GovernanceException refusal)
+        {
+            return TypedResults.Ok(new RuleSetLint(false, refusal.RuleSetId, null, [], 0, null, [RuleSetProblem.From(refusal)]));
+        }
     }
 
     /// <summary>

@@ -1,8 +1,9 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansMlops.Abstractions.Security;
 using OrleansMlops.Abstractions.Workflows;
 using OrleansMlops.Host.Identity;
-using OrleansMlops.Abstractions.Security;
+using OrleansMlops.Workflows;
 
 namespace OrleansMlops.Host.Api;
 
@@ -15,6 +16,8 @@ public static class WorkflowsApi
         group.MapGet("/{workflowId}", GetWorkflow).RequirePermission(Permission.Read);
         group.MapGet("/{workflowId}/versions/{version:int}/bpmn", GetDocument).RequirePermission(Permission.Read);
         group.MapPut("/{workflowId}", Publish).RequirePermission(Permission.PublishWorkflow);
+        // Checking a document changes nothing, so anyone who may read workflows may check one before a designer publishes it.
+        group.MapPost("/validate", Validate).RequirePermission(Permission.Read);
         return group;
     }
 
@@ -60,8 +63,7 @@ public static class WorkflowsApi
                 $"Workflow id '{workflowId}' must be 1 to {WorkflowIds.MaxLength} letters, digits, '-', '_' or '.'.", "workflowId");
         }
 
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var xml = await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
+        var xml = await ReadBody(request);
         if (string.IsNullOrWhiteSpace(xml))
         {
             return ApiProblems.BadRequest("The body must be a BPMN 2.0 XML document.", "body");
@@ -74,5 +76,35 @@ public static class WorkflowsApi
             { } version when result.Created => TypedResults.Created($"/api/workflows/{workflowId}", version),
             { } version => TypedResults.Ok(version),
         };
+    }
+
+    /// <summary>
+    /// POST /api/workflows/validate with BPMN XML as the body: parsed exactly as publishing parses it (the same loader and
+    /// limits), but nothing is stored; 200 either way, with <see cref="WorkflowValidation.Valid"/> and the problems.
+    /// </summary>
+    private static async Task<Results<Ok<WorkflowValidation>, ProblemHttpResult>> Validate(HttpRequest request)
+    {
+        var xml = await ReadBody(request);
+        if (string.IsNullOrWhiteSpace(xml))
+        {
+            return ApiProblems.BadRequest("The body must be a BPMN 2.0 XML document.", "body");
+        }
+
+        try
+        {
+            // Not through the grains' definition cache: a document that is only checked must not stay in memory.
+            var definition = BpmnLoader.Load(xml);
+            return TypedResults.Ok(new WorkflowValidation(true, definition.ProcessId, definition.Name, definition.ContentHash, []));
+        }
+        catch (WorkflowDefinitionException refused)
+        {
+            return TypedResults.Ok(new WorkflowValidation(false, null, null, null, refused.Problems));
+        }
+    }
+
+    private static async Task<string> ReadBody(HttpRequest request)
+    {
+        using var reader = new StreamReader(request.Body, Encoding.UTF8);
+        return await reader.ReadToEndAsync(request.HttpContext.RequestAborted);
     }
 }

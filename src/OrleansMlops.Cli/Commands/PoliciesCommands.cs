@@ -1,0 +1,216 @@
+using System.CommandLine;
+using System.Net;
+using OrleansMlops.Cli.Output;
+
+namespace OrleansMlops.Cli.Commands;
+
+/// <summary>
+/// <c>policies list|lint|test|dry-run|activate</c>: GET /api/policies, POST /api/policies/lint,
+/// POST /api/policies/{id}/test, POST /api/policies/dry-run, PUT /api/policies/{id}.
+/// </summary>
+public static class PoliciesCommands
+{
+    public static Command Create(CliCommand commands) => CliCommand.Group("policies", "Governance rule sets: list, lint, test, dry-run and activate",
+        List(commands), Lint(commands), Test(commands), DryRun(commands), Activate(commands));
+
+    private static Command List(CliCommand commands) => commands.Create("list", "The rule sets in force", async (parse, context) =>
+    {
+        var response = await context.Api.GetAsync("api/policies", context.CancellationToken);
+        if (!response.IsSuccess)
+        {
+            return context.Failed("listing rule sets", response);
+        }
+
+        if (context.Json)
+        {
+            return context.PrintJson(response);
+        }
+
+        var table = new TextTable("RULE SET", "VERSION", "APPLIES TO", "ACTIVATED BY", "ACTIVATED", "SOURCE");
+        foreach (var ruleSet in response.Json().Items())
+        {
+            table.Add(ruleSet?["ref"].Text("ruleSetId"), ruleSet?["ref"].Text("version"), ruleSet.List("appliesTo"),
+                ruleSet.Text("activatedBy"), ruleSet.When("activatedAt"), ruleSet.Text("source"));
+        }
+
+        table.WriteTo(context.Out, "No rule sets in force.");
+        return ExitCodes.Success;
+    });
+
+    private static Command Lint(CliCommand commands)
+    {
+        var file = RuleSetFile();
+        return commands.Create("lint", "Load, safety-check and compile a rule set on the host without activating it; exit 1 when it is refused",
+            async (parse, context) =>
+            {
+                var path = parse.GetRequiredValue(file).FullName;
+                if (await context.ReadFileAsync(path) is not { } json)
+                {
+                    return ExitCodes.UsageError;
+                }
+
+                var response = await context.Api.PostJsonAsync("api/policies/lint", json, context.CancellationToken);
+                if (!response.IsSuccess)
+                {
+                    return context.Failed($"linting '{path}'", response);
+                }
+
+                var lint = response.Json();
+                var exitCode = lint.Flag("valid") ? ExitCodes.Success : ExitCodes.NegativeOutcome;
+                if (context.Json)
+                {
+                    return context.PrintJson(response, exitCode);
+                }
+
+                var name = Path.GetFileName(path);
+                if (exitCode == ExitCodes.Success)
+                {
+                    var replaces = lint?["replaces"] is { } current ? $"; would replace version {current.Text("version")} in force" : "; a new rule set";
+                    context.Out.WriteLine($"{name}: valid rule set {lint.Text("ruleSetId")} ({lint.Text("ruleCount")} rules, gates {lint.List("appliesTo")}{replaces})");
+                    return exitCode;
+                }
+
+                foreach (var problem in lint.Items("problems"))
+                {
+                    context.Out.WriteLine($"{name}: {ProblemWriter.DescribeProblem(problem)}");
+                }
+
+                context.Error.WriteLine($"{name}: refused; it would not be activated.");
+                return exitCode;
+            }, file);
+    }
+
+    private static Command Test(CliCommand commands)
+    {
+        var ruleSetId = new Argument<string>("ruleSetId") { Description = "A rule set in force" };
+        var cases = new Argument<FileInfo?>("cases")
+        {
+            Description = "A fixtures file ({\"ruleSet\":…,\"cases\":[…]}); without it, the fixtures beside the rule set on the host",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        return commands.Create("test", "Run fixture cases against the rule set in force; exit 1 when a case fails", async (parse, context) =>
+        {
+            var id = parse.GetRequiredValue(ruleSetId);
+            var body = string.Empty;
+            if (parse.GetValue(cases) is { } file)
+            {
+                if (await context.ReadFileAsync(file.FullName) is not { } json)
+                {
+                    return ExitCodes.UsageError;
+                }
+
+                body = json;
+            }
+
+            var response = await context.Api.PostJsonAsync($"api/policies/{CommandContext.Segment(id)}/test", body, context.CancellationToken);
+            if (!response.IsSuccess)
+            {
+                return context.Failed($"testing rule set '{id}'", response);
+            }
+
+            var report = response.Json();
+            var exitCode = report.Flag("passed") ? ExitCodes.Success : ExitCodes.NegativeOutcome;
+            if (context.Json)
+            {
+                return context.PrintJson(response, exitCode);
+            }
+
+            foreach (var result in report.Items("cases"))
+            {
+                context.Out.WriteLine($"{(result.Flag("passed") ? "PASS" : "FAIL")}  {result.Text("name")}");
+                foreach (var mismatch in result.Items("mismatches"))
+                {
+                    context.Out.WriteLine($"        {mismatch.AsText()}");
+                }
+            }
+
+            if (report.Text("error") is { } error)
+            {
+                context.Error.WriteLine($"error: {error}");
+            }
+
+            context.Out.WriteLine($"{id} version {report?["version"].Text("version")} ({report.Text("fixturesFile")}): {report.Text("passedCount")} passed, {report.Text("failedCount")} failed");
+            return exitCode;
+        }, ruleSetId, cases);
+    }
+
+    private static Command DryRun(CliCommand commands)
+    {
+        var file = RuleSetFile();
+        var transition = new Option<string>("--transition") { Description = "Only past decisions of this transition, e.g. enter:train" };
+        var limit = new Option<int?>("--limit") { Description = "Replay at most this many of the latest decisions (host default 500)" };
+        return commands.Create("dry-run", "Replay recent gate decisions with a candidate rule set in place; shows what would change, activates nothing",
+            async (parse, context) =>
+            {
+                var path = parse.GetRequiredValue(file).FullName;
+                if (await context.ReadFileAsync(path) is not { } json)
+                {
+                    return ExitCodes.UsageError;
+                }
+
+                var query = Query.Of(("transition", parse.GetValue(transition)), ("limit", parse.GetValue(limit)?.ToString()));
+                var response = await context.Api.PostJsonAsync("api/policies/dry-run" + query, json, context.CancellationToken);
+                if (!response.IsSuccess)
+                {
+                    return context.Failed($"dry-running '{path}'", response);
+                }
+
+                if (context.Json)
+                {
+                    return context.PrintJson(response);
+                }
+
+                var report = response.Json();
+                context.Out.WriteLine($"{report.Text("evaluated")} decisions replayed with {report?["candidate"].Text("ruleSetId")}: {report.Text("changed")} would change "
+                    + $"({report.Text("newlyBlocked")} newly blocked, {report.Text("newlyAllowed")} newly allowed)");
+                var table = new TextTable("DECISION", "RUN", "TRANSITION", "WAS", "WOULD BE", "RULES");
+                foreach (var entry in report.Items("decisions").Where(d => d.Flag("changed")))
+                {
+                    var rules = string.Join(", ", entry.Items("changedRules").Select(r => r.Text("ruleName")));
+                    table.Add(entry.Text("decisionId"), entry.Text("runId"), entry.Text("transition"), entry.Text("oldOutcome"), entry.Text("newOutcome"), rules);
+                }
+
+                if (table.Count > 0)
+                {
+                    table.WriteTo(context.Out);
+                }
+
+                return ExitCodes.Success;
+            }, file, transition, limit);
+    }
+
+    private static Command Activate(CliCommand commands)
+    {
+        var ruleSetId = new Argument<string>("ruleSetId") { Description = "The id the file declares" };
+        var file = RuleSetFile();
+        return commands.Create("activate", "Activate a rule set: checked like a file, written to the policies folder, in force at once", async (parse, context) =>
+        {
+            var id = parse.GetRequiredValue(ruleSetId);
+            var path = parse.GetRequiredValue(file).FullName;
+            if (await context.ReadFileAsync(path) is not { } json)
+            {
+                return ExitCodes.UsageError;
+            }
+
+            var response = await context.Api.SendTextAsync(HttpMethod.Put, $"api/policies/{CommandContext.Segment(id)}", json, "application/json", context.CancellationToken);
+            if (!response.IsSuccess)
+            {
+                return context.Failed($"activating '{path}' as rule set '{id}'", response);
+            }
+
+            if (context.Json)
+            {
+                return context.PrintJson(response);
+            }
+
+            var activated = response.Json();
+            var version = activated?["ref"].Text("version");
+            context.Out.WriteLine(response.Status == HttpStatusCode.Created
+                ? $"Activated {id} version {version} (sha256 {activated?["ref"].Text("contentHash")}); in force now."
+                : $"Unchanged: {id} version {version} in force already has this content.");
+            return ExitCodes.Success;
+        }, ruleSetId, file);
+    }
+
+    private static Argument<FileInfo> RuleSetFile() => new("file") { Description = "A rule set JSON file (policies/rule-set.schema.json)" };
+}

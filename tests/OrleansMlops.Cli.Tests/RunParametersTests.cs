@@ -1,0 +1,22 @@
+using OrleansMlops.Cli.Commands;
+
+namespace OrleansMlops.Cli.Tests;
+
+public sealed class RunParametersTests
+{
+    [Fact]
+    public void Key_value_is_a_string_and_key_colon_equals_is_a_json_scalar()
+    {
+        var parameters = RunParameters.Parse(["tier=1", "threshold.auc.min:=0.7", "retrain:=true", "note=a=b", "label:=\"x\""]);
+
+        Assert.Equal("""{"tier":"1","threshold.auc.min":0.7,"retrain":true,"note":"a=b","label":"x"}""", parameters.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("novalue")]
+    [InlineData("=x")]
+    [InlineData("n:={\"a\":1}")]
+    [InlineData("n:=not-json")]
+    public void Malformed_values_are_named(string value) =>
+        Assert.Contains(value, RunParameters.Problem(value), StringComparison.Ordinal);
+}
