@@ -1,6 +1,7 @@
 using OrleansMlops.Abstractions;
 using OrleansMlops.Abstractions.Governance;
 using OrleansMlops.Abstractions.Runs;
+using OrleansMlops.Storage.Decisions;
 using OrleansMlops.Testing;
 
 namespace OrleansMlops.Grains.Tests;
@@ -41,7 +42,11 @@ public sealed class GateTests : IAsyncLifetime
         Assert.Equal("FIN-1 cost centre declared", failed.RuleName);
         Assert.Contains("costCentre", failed.Message);
         Assert.Contains(decision.RuleSets, r => r.RuleSetId == "cost-centre" && r.ContentHash.Length == 64);
-        Assert.Contains("\"purpose\"", decision.InputJson);
+        // The run keeps the decision without its input; the decision log has it whole.
+        Assert.Empty(decision.InputJson);
+        var logged = await _engine.SiloService<IDecisionStore>().GetAsync(decision.DecisionId, CancellationToken.None);
+        Assert.Contains("\"purpose\"", logged!.InputJson, StringComparison.Ordinal);
+        Assert.Equal(decision.Results.AsEnumerable(), logged.Results.AsEnumerable());
         Assert.Contains("FIN-1", view.Problem);
         Assert.Equal("gate.blocked", view.History[^1].Kind);
         Assert.Equal(0, _setup.Echo.TotalExecutions);

@@ -3,8 +3,11 @@ namespace OrleansMlops.Grains.Tests;
 /// <summary>The durability guarantees with grain state, reminders and read models on PostgreSQL.</summary>
 public sealed class PostgreSqlDurabilityTests : DurabilityTests
 {
-    protected override string DropDecisionLogGuards =>
-        "DROP TRIGGER gate_rule_results_no_update_or_delete ON gate_rule_results; DROP TRIGGER gate_decisions_no_update_or_delete ON gate_decisions; ";
+    protected override string RefuseDecisionAppends =>
+        "CREATE FUNCTION refuse_decisions() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$; "
+        + "CREATE TRIGGER refuse_decisions BEFORE INSERT ON gate_decisions FOR EACH ROW EXECUTE FUNCTION refuse_decisions();";
+
+    protected override string AllowDecisionAppends => "DROP TRIGGER refuse_decisions ON gate_decisions; DROP FUNCTION refuse_decisions();";
 
     public override Task InitializeAsync() => Setup.UsePostgreSqlAsync();
 }

@@ -3,5 +3,7 @@ namespace OrleansMlops.Grains.Tests;
 /// <summary>The durability guarantees on the embedded default.</summary>
 public sealed class SqliteDurabilityTests : DurabilityTests
 {
-    protected override string DropDecisionLogGuards => "DROP TRIGGER gate_rule_results_no_delete; DROP TRIGGER gate_decisions_no_delete; ";
+    protected override string RefuseDecisionAppends => "CREATE TRIGGER refuse_decisions BEFORE INSERT ON gate_decisions BEGIN SELECT RAISE(ABORT, 'refused'); END;";
+
+    protected override string AllowDecisionAppends => "DROP TRIGGER refuse_decisions;";
 }

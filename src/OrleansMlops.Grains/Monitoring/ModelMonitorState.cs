@@ -1,12 +1,13 @@
 using OrleansMlops.Abstractions.Governance;
 using OrleansMlops.Abstractions.Monitoring;
 using OrleansMlops.Abstractions.Runs;
+using OrleansMlops.Storage.Decisions;
 
 namespace OrleansMlops.Grains.Monitoring;
 
 /// <summary>The durable state of one model's monitor in one environment, written whole on every report.</summary>
 [GenerateSerializer, Alias("mlops.model-monitor-state")]
-public sealed class ModelMonitorState
+public sealed class ModelMonitorState : IDecisionOutboxState
 {
     /// <summary>
     /// The latest reports with their outcomes, oldest first. Bounded (<see cref="MonitoringLimits.KeptReports"/>) because

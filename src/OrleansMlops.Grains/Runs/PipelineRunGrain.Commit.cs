@@ -126,23 +126,27 @@ public sealed partial class PipelineRunGrain
         }
     }
 
-    /// <summary>Appends the committed decisions not yet projected by this activation to the decision log.</summary>
+    /// <summary>
+    /// Appends the committed decisions still in the outbox to the decision log. Group commit has already done so in the
+    /// state's transaction; other storage persisted them with the state, so a failure here is repeated later.
+    /// </summary>
     private async Task ProjectDecisions()
     {
-        if (_projectedDecisions >= S.Decisions.Count)
+        var pending = S.DecisionOutbox.Count;
+        if (pending == 0)
         {
             return;
         }
 
-        var pending = S.Decisions.Count - _projectedDecisions;
         try
         {
-            await decisionStore.AppendAsync(S.Decisions.GetRange(_projectedDecisions, pending), CancellationToken.None);
-            _projectedDecisions = S.Decisions.Count;
+            await decisionStore.AppendAsync([.. S.DecisionOutbox], CancellationToken.None);
+
+            // Only in memory until the next commit: until then an activation appends them again, and the log skips them.
+            S.DecisionOutbox.RemoveRange(0, pending);
         }
         catch (Exception e)
         {
-            // A projection: the run's state holds every decision; the next commit or activation appends them again.
             RunLog.DecisionProjectionFailed(logger, e, RunId, pending);
         }
     }

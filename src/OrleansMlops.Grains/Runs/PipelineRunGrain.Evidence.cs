@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using OrleansMlops.Abstractions;
 using OrleansMlops.Abstractions.Audit;
+using OrleansMlops.Abstractions.Governance;
 using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Documents;
 using OrleansMlops.Storage.Evidence;
@@ -32,7 +33,7 @@ public sealed partial class PipelineRunGrain
                 return;
             }
 
-            documents = EvidenceDocuments.GenerateAll(new ModelEvidence(view, [.. S.Decisions], await AuditSoFar()));
+            documents = EvidenceDocuments.GenerateAll(new ModelEvidence(view, await DecisionsSoFar(), await AuditSoFar()));
             var now = clock.UtcNow;
             await evidenceStore.PutAsync(
                 [.. documents.Select(d => new StoredDocument(d.Sha256, d.FileName, d.MediaType, d.Content, now))], CancellationToken.None);
@@ -61,5 +62,23 @@ public sealed partial class PipelineRunGrain
     {
         var stored = await auditStore.ReadAsync(RunId, CancellationToken.None);
         return [.. stored.Concat(S.AuditOutbox).DistinctBy(r => r.Sequence).OrderBy(r => r.Sequence)];
+    }
+
+    /// <summary>
+    /// The run's decisions in order, with the inputs the documentation's threshold facts are read from: from the outbox
+    /// while they are there, else from the decision log.
+    /// </summary>
+    private async Task<ImmutableArray<GateDecision>> DecisionsSoFar()
+    {
+        var decisions = ImmutableArray.CreateBuilder<GateDecision>(S.Decisions.Count);
+        foreach (var decision in S.Decisions)
+        {
+            var whole = S.DecisionOutbox.Find(d => d.DecisionId == decision.DecisionId)
+                ?? await decisionStore.GetAsync(decision.DecisionId, CancellationToken.None)
+                ?? throw new InvalidOperationException($"Decision {decision.DecisionId} of run '{RunId}' is neither in its outbox nor in the decision log.");
+            decisions.Add(whole);
+        }
+
+        return decisions.MoveToImmutable();
     }
 }

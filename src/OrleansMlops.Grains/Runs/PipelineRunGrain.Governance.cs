@@ -106,7 +106,9 @@ public sealed partial class PipelineRunGrain
                 e.Message);
         }
 
-        S.Decisions.Add(decision);
+        // The input is the bulk of a decision: the run keeps it only until the decision log has it.
+        S.Decisions.Add(decision with { InputJson = string.Empty });
+        S.DecisionOutbox.Add(decision);
         RunTelemetry.Decided(decision);
         return decision;
     }

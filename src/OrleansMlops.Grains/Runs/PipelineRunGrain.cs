@@ -57,10 +57,6 @@ public sealed partial class PipelineRunGrain(
     // The process status of the last durable commit, so the commit that completes the run is counted once.
     private ProcessStatus? _committedStatus;
 
-    // How many of S.Decisions this activation has projected to the decision log; a new activation projects them all
-    // again (the log skips the ones it has), so a failed projection is retried without a durable counter.
-    private int _projectedDecisions;
-
     private RunGrainState S => state.State;
 
     private string RunId => this.GetPrimaryKeyString();

@@ -7,12 +7,13 @@ using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Abstractions.Runs;
 using OrleansMlops.Abstractions.Workflows;
 using OrleansMlops.Storage.Audit;
+using OrleansMlops.Storage.Decisions;
 
 namespace OrleansMlops.Grains.Runs;
 
 /// <summary>The durable state of one run, written after every transition.</summary>
 [GenerateSerializer, Alias("mlops.run-grain-state")]
-public sealed class RunGrainState : IAuditedGrainState
+public sealed class RunGrainState : IAuditedGrainState, IDecisionOutboxState
 {
     [Id(0)]
     public WorkflowVersionRef? Workflow { get; set; }
@@ -32,6 +33,7 @@ public sealed class RunGrainState : IAuditedGrainState
     [Id(5)]
     public List<HistoryEntry> History { get; set; } = [];
 
+    /// <summary>Every gate decision of the run, without its input (the decision log keeps that, see <see cref="DecisionOutbox"/>).</summary>
     [Id(6)]
     public List<GateDecision> Decisions { get; set; } = [];
 
@@ -84,6 +86,10 @@ public sealed class RunGrainState : IAuditedGrainState
     /// <summary>The parameters of the start request, kept as given (the process variables change as stages run).</summary>
     [Id(18)]
     public ImmutableDictionary<string, Variable> Parameters { get; set; } = ImmutableDictionary<string, Variable>.Empty;
+
+    /// <summary>Decisions with their input, until the decision log has them (in the state's own transaction, with group commit).</summary>
+    [Id(19)]
+    public List<GateDecision> DecisionOutbox { get; set; } = [];
 
     public bool Started => Process is not null;
 }

@@ -4,6 +4,7 @@ using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Abstractions.Runs;
 using OrleansMlops.Documents;
 using OrleansMlops.Storage.Audit;
+using OrleansMlops.Storage.Decisions;
 using OrleansMlops.Storage.Evidence;
 using OrleansMlops.Abstractions.Security;
 using OrleansMlops.Host.Identity;
@@ -27,7 +28,14 @@ public static class ModelDocumentsApi
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetDocument(
-        string name, int version, string document, IGrainFactory grains, IAuditStore audit, HttpResponse response, CancellationToken cancellationToken)
+        string name,
+        int version,
+        string document,
+        IGrainFactory grains,
+        IAuditStore audit,
+        IDecisionStore decisionLog,
+        HttpResponse response,
+        CancellationToken cancellationToken)
     {
         if (!EvidenceDocuments.FileNames.Contains(document) && document != EvidenceDocuments.LineageSvg)
         {
@@ -42,7 +50,10 @@ public static class ModelDocumentsApi
 
         var run = await grains.GetGrain<IPipelineRunGrain>(view.OwnerRunId).GetView();
         var records = await audit.ReadAsync(view.OwnerRunId, cancellationToken);
-        var evidence = new ModelEvidence(view, run.Decisions, [.. records]);
+        // The run keeps its decisions without their inputs, which the documents' threshold facts read: the log has them.
+        var logged = (await decisionLog.QueryAsync(new DecisionQuery(RunId: view.OwnerRunId, Limit: DecisionQuery.MaxLimit), cancellationToken))
+            .ToDictionary(d => d.DecisionId, StringComparer.Ordinal);
+        var evidence = new ModelEvidence(view, [.. run.Decisions.Select(d => logged.GetValueOrDefault(d.DecisionId, d))], [.. records]);
         if ((document == EvidenceDocuments.LineageSvg ? EvidenceDocuments.Lineage(evidence) : EvidenceDocuments.Generate(evidence, document)) is not { } generated)
         {
             return ApiProblems.NotFound($"Model versions have no document '{document}'.");

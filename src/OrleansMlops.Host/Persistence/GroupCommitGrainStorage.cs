@@ -1,7 +1,9 @@
 using System.Globalization;
 using Orleans.Storage;
 using OrleansMlops.Abstractions.Audit;
+using OrleansMlops.Abstractions.Governance;
 using OrleansMlops.Storage.Audit;
+using OrleansMlops.Storage.Decisions;
 using OrleansMlops.Storage.GrainState;
 using OrleansMlops.Storage.Stores;
 using OrleansMlops.Storage.Writes;
@@ -10,9 +12,10 @@ namespace OrleansMlops.Host.Persistence;
 
 /// <summary>
 /// Orleans grain storage whose writes go through group commit: concurrent grains' states share one transaction and one
-/// fsync, and each write returns only after its transaction committed. The audit records a state carries
-/// (<see cref="IAuditedGrainState"/>) are appended in the same savepoint as the state, so a transition and its audit
-/// record are stored together or not at all.
+/// fsync, and each write returns only after its transaction committed. The audit records and gate decisions a state
+/// carries (<see cref="IAuditedGrainState"/>, <see cref="IDecisionOutboxState"/>) are appended in the same savepoint as
+/// the state, so a transition, its audit record and its decisions are stored together or not at all, and the stored
+/// state does not repeat them.
 /// </summary>
 internal sealed class GroupCommitGrainStorage(
     string name,
@@ -31,20 +34,22 @@ internal sealed class GroupCommitGrainStorage(
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        // The audit table takes the records in this very transaction, so the stored state need not carry them.
-        var outbox = (grainState.State as IAuditedGrainState)?.AuditOutbox;
-        AuditRecord[] records = outbox is { Count: > 0 } ? [.. outbox] : [];
-        outbox?.Clear();
+        // The audit table and the decision log take these in this very transaction, so the stored state need not carry them.
+        var auditOutbox = (grainState.State as IAuditedGrainState)?.AuditOutbox;
+        var decisionOutbox = (grainState.State as IDecisionOutboxState)?.DecisionOutbox;
+        var records = Drain(auditOutbox);
+        var decisions = Drain(decisionOutbox);
         try
         {
             var payload = serializer.Serialize(grainState.State).ToArray();
-            var version = await WriteAsync(Key(stateName, grainId), grainState.ETag, payload, records);
+            var version = await WriteAsync(Key(stateName, grainId), grainState.ETag, payload, records, decisions);
             grainState.ETag = ETag(version);
             grainState.RecordExists = true;
         }
         catch
         {
-            outbox?.InsertRange(0, records);
+            auditOutbox?.InsertRange(0, records);
+            decisionOutbox?.InsertRange(0, decisions);
             throw;
         }
     }
@@ -54,23 +59,33 @@ internal sealed class GroupCommitGrainStorage(
         if (grainState.ETag is not null)
         {
             // The row stays, without a payload, so its version keeps rising and no ETag comes back.
-            grainState.ETag = ETag(await WriteAsync(Key(stateName, grainId), grainState.ETag, payload: null, records: []));
+            grainState.ETag = ETag(await WriteAsync(Key(stateName, grainId), grainState.ETag, payload: null, records: [], decisions: []));
         }
 
         grainState.RecordExists = false;
         grainState.State = Activator.CreateInstance<T>();
     }
 
-    private async Task<long> WriteAsync(GrainStateKey key, string? etag, byte[]? payload, AuditRecord[] records)
+    private async Task<long> WriteAsync(GrainStateKey key, string? etag, byte[]? payload, AuditRecord[] records, GateDecision[] decisions)
     {
         long version = 0;
         var state = SqlGrainStateTable.Write(key, ParseETag(etag), payload, written => version = written);
-        var work = records.Length == 0
+        var audit = records.Length == 0 ? null : SqlAuditStore.Append(records);
+        var log = decisions.Length == 0 ? null : SqlDecisionStore.Append(decisions);
+        var work = audit is null && log is null
             ? state
             : async (connection, transaction, cancellationToken) =>
             {
                 await state(connection, transaction, cancellationToken);
-                await SqlAuditStore.Append(records)(connection, transaction, cancellationToken);
+                if (audit is not null)
+                {
+                    await audit(connection, transaction, cancellationToken);
+                }
+
+                if (log is not null)
+                {
+                    await log(connection, transaction, cancellationToken);
+                }
             };
         try
         {
@@ -87,6 +102,18 @@ internal sealed class GroupCommitGrainStorage(
         }
 
         return version;
+    }
+
+    private static TItem[] Drain<TItem>(List<TItem>? outbox)
+    {
+        if (outbox is not { Count: > 0 })
+        {
+            return [];
+        }
+
+        TItem[] items = [.. outbox];
+        outbox.Clear();
+        return items;
     }
 
     private GrainStateKey Key(string stateName, GrainId grainId) => new(serviceId, name, grainId.ToString(), stateName);

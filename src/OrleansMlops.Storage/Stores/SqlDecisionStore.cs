@@ -38,6 +38,16 @@ public sealed class SqlDecisionStore(DbDataSource dataSource, SqlDialect dialect
 
     public Task AppendAsync(IReadOnlyList<GateDecision> decisions, CancellationToken cancellationToken)
     {
+        var work = Append(decisions);
+        return decisions.Count == 0 ? Task.CompletedTask : writer.ExecuteAsync(work, cancellationToken);
+    }
+
+    /// <summary>
+    /// Appends <paramref name="decisions"/> inside a transaction the caller commits, e.g. with the grain state that made
+    /// them. Decisions already logged are skipped.
+    /// </summary>
+    public static SqlWork Append(IReadOnlyList<GateDecision> decisions)
+    {
         ArgumentNullException.ThrowIfNull(decisions);
         foreach (var decision in decisions)
         {
@@ -45,10 +55,10 @@ public sealed class SqlDecisionStore(DbDataSource dataSource, SqlDialect dialect
             ArgumentException.ThrowIfNullOrEmpty(decision.DecisionId, nameof(decisions));
         }
 
-        return decisions.Count == 0 ? Task.CompletedTask : writer.ExecuteAsync(Append(decisions), cancellationToken);
+        return (connection, transaction, cancellationToken) => Insert(decisions, connection, transaction, cancellationToken);
     }
 
-    private static SqlWork Append(IReadOnlyList<GateDecision> decisions) => async (connection, transaction, cancellationToken) =>
+    private static async Task Insert(IReadOnlyList<GateDecision> decisions, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
     {
         foreach (var decision in decisions)
         {
@@ -65,7 +75,7 @@ public sealed class SqlDecisionStore(DbDataSource dataSource, SqlDialect dialect
                 await connection.ExecuteAsync(new CommandDefinition(InsertResult, result, transaction, cancellationToken: cancellationToken));
             }
         }
-    };
+    }
 
     public async Task<IReadOnlyList<GateDecision>> QueryAsync(DecisionQuery query, CancellationToken cancellationToken)
     {
