@@ -27,6 +27,7 @@ public sealed partial class PipelineRunGrain
         S.AuditHeadHash = record.Hash;
         S.History.Add(new HistoryEntry(sequence, now, kind, actor.Id, summary, steps));
         S.UpdatedAt = now;
+        S.PendingIndexRow = IndexRow();
         try
         {
             await state.WriteStateAsync();
@@ -43,7 +44,7 @@ public sealed partial class PipelineRunGrain
         CountCompletion();
         await FlushAuditOutbox();
         await ApplyModelEffects();
-        // Both projections join the same group commit instead of waiting for one another.
+        // Left over when the storage could not write them in the state's transaction (group commit off); they join one batch.
         await Task.WhenAll(UpdateIndex(), ProjectDecisions());
         ArmTimers();
     }
@@ -101,29 +102,39 @@ public sealed partial class PipelineRunGrain
         GrainFactory.GetGrain<IModelEnvironmentGrain>(new ModelEnvironmentKey(effect.Model.Name, effect.Environment!).GrainKey)
             .Deploy(new DeploymentRequest(effect.Model.Version, effect.Deployment, RunId, effect.Actor, effect.Reason));
 
+    /// <summary>Upserts the index row of the last commit, unless the storage wrote it in the commit's own transaction.</summary>
     private async Task UpdateIndex()
     {
-        var view = View();
+        if (S.PendingIndexRow is not { } row)
+        {
+            return;
+        }
+
         try
         {
-            await runIndex.UpsertAsync(
-                new RunSummary(
-                    RunId,
-                    S.Workflow!.WorkflowId,
-                    S.Workflow.Version,
-                    view.Status,
-                    string.Join(",", view.CurrentNodes),
-                    S.StartedBy!.Id,
-                    S.StartedAt,
-                    S.UpdatedAt,
-                    S.AuditSequence),
-                CancellationToken.None);
+            await runIndex.UpsertAsync(row, CancellationToken.None);
+            S.PendingIndexRow = null;
         }
         catch (Exception e)
         {
             // The index is a projection: the next transition writes the newest row again.
             RunLog.IndexUpdateFailed(logger, e, RunId);
         }
+    }
+
+    private RunSummary IndexRow()
+    {
+        var view = View();
+        return new RunSummary(
+            RunId,
+            S.Workflow!.WorkflowId,
+            S.Workflow.Version,
+            view.Status,
+            string.Join(",", view.CurrentNodes),
+            S.StartedBy!.Id,
+            S.StartedAt,
+            S.UpdatedAt,
+            S.AuditSequence);
     }
 
     /// <summary>

@@ -8,12 +8,13 @@ using OrleansMlops.Abstractions.Runs;
 using OrleansMlops.Abstractions.Workflows;
 using OrleansMlops.Storage.Audit;
 using OrleansMlops.Storage.Decisions;
+using OrleansMlops.Storage.Runs;
 
 namespace OrleansMlops.Grains.Runs;
 
 /// <summary>The durable state of one run, written after every transition.</summary>
 [GenerateSerializer, Alias("mlops.run-grain-state")]
-public sealed class RunGrainState : IAuditedGrainState, IDecisionOutboxState
+public sealed class RunGrainState : IAuditedGrainState, IDecisionOutboxState, IIndexedRunState
 {
     [Id(0)]
     public WorkflowVersionRef? Workflow { get; set; }
@@ -90,6 +91,10 @@ public sealed class RunGrainState : IAuditedGrainState, IDecisionOutboxState
     /// <summary>Decisions with their input, until the decision log has them (in the state's own transaction, with group commit).</summary>
     [Id(19)]
     public List<GateDecision> DecisionOutbox { get; set; } = [];
+
+    /// <summary>The run index row of the change being committed; not persisted (no <c>Id</c>), as the index is its own table.</summary>
+    [field: NonSerialized]
+    public RunSummary? PendingIndexRow { get; set; }
 
     public bool Started => Process is not null;
 }

@@ -1,9 +1,8 @@
 using System.Globalization;
 using Orleans.Storage;
-using OrleansMlops.Abstractions.Audit;
-using OrleansMlops.Abstractions.Governance;
 using OrleansMlops.Storage.Audit;
 using OrleansMlops.Storage.Decisions;
+using OrleansMlops.Storage.Runs;
 using OrleansMlops.Storage.GrainState;
 using OrleansMlops.Storage.Stores;
 using OrleansMlops.Storage.Writes;
@@ -14,8 +13,8 @@ namespace OrleansMlops.Host.Persistence;
 /// Orleans grain storage whose writes go through group commit: concurrent grains' states share one transaction and one
 /// fsync, and each write returns only after its transaction committed. The audit records and gate decisions a state
 /// carries (<see cref="IAuditedGrainState"/>, <see cref="IDecisionOutboxState"/>) are appended in the same savepoint as
-/// the state, so a transition, its audit record and its decisions are stored together or not at all, and the stored
-/// state does not repeat them.
+/// the state, and so is a run's index row (<see cref="IIndexedRunState"/>): a transition, its audit record, its decisions
+/// and its listing are stored together or not at all, and the stored state does not repeat them.
 /// </summary>
 internal sealed class GroupCommitGrainStorage(
     string name,
@@ -39,12 +38,34 @@ internal sealed class GroupCommitGrainStorage(
         var decisionOutbox = (grainState.State as IDecisionOutboxState)?.DecisionOutbox;
         var records = Drain(auditOutbox);
         var decisions = Drain(decisionOutbox);
+        var indexed = grainState.State as IIndexedRunState;
+        var indexRow = indexed?.PendingIndexRow;
         try
         {
             var payload = serializer.Serialize(grainState.State).ToArray();
-            var version = await WriteAsync(Key(stateName, grainId), grainState.ETag, payload, records, decisions);
+            List<SqlWork> alongside = [];
+            if (records.Length > 0)
+            {
+                alongside.Add(SqlAuditStore.Append(records));
+            }
+
+            if (decisions.Length > 0)
+            {
+                alongside.Add(SqlDecisionStore.Append(decisions));
+            }
+
+            if (indexRow is not null)
+            {
+                alongside.Add(SqlRunIndex.Upsert(indexRow));
+            }
+
+            var version = await WriteAsync(Key(stateName, grainId), grainState.ETag, payload, alongside);
             grainState.ETag = ETag(version);
             grainState.RecordExists = true;
+            if (indexed is not null && ReferenceEquals(indexed.PendingIndexRow, indexRow))
+            {
+                indexed.PendingIndexRow = null;
+            }
         }
         catch
         {
@@ -59,32 +80,26 @@ internal sealed class GroupCommitGrainStorage(
         if (grainState.ETag is not null)
         {
             // The row stays, without a payload, so its version keeps rising and no ETag comes back.
-            grainState.ETag = ETag(await WriteAsync(Key(stateName, grainId), grainState.ETag, payload: null, records: [], decisions: []));
+            grainState.ETag = ETag(await WriteAsync(Key(stateName, grainId), grainState.ETag, payload: null, alongside: []));
         }
 
         grainState.RecordExists = false;
         grainState.State = Activator.CreateInstance<T>();
     }
 
-    private async Task<long> WriteAsync(GrainStateKey key, string? etag, byte[]? payload, AuditRecord[] records, GateDecision[] decisions)
+    /// <summary>Writes the state row and then, in the same savepoint, the <paramref name="alongside"/> work.</summary>
+    private async Task<long> WriteAsync(GrainStateKey key, string? etag, byte[]? payload, IReadOnlyList<SqlWork> alongside)
     {
         long version = 0;
         var state = SqlGrainStateTable.Write(key, ParseETag(etag), payload, written => version = written);
-        var audit = records.Length == 0 ? null : SqlAuditStore.Append(records);
-        var log = decisions.Length == 0 ? null : SqlDecisionStore.Append(decisions);
-        var work = audit is null && log is null
+        var work = alongside.Count == 0
             ? state
             : async (connection, transaction, cancellationToken) =>
             {
                 await state(connection, transaction, cancellationToken);
-                if (audit is not null)
+                foreach (var other in alongside)
                 {
-                    await audit(connection, transaction, cancellationToken);
-                }
-
-                if (log is not null)
-                {
-                    await log(connection, transaction, cancellationToken);
+                    await other(connection, transaction, cancellationToken);
                 }
             };
         try

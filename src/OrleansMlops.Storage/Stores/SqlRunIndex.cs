@@ -15,7 +15,7 @@ public sealed class SqlRunIndex(DbDataSource dataSource, ISqlWriter writer) : IR
         + "version AS Version";
 
     // The WHERE on DO UPDATE makes the write conditional in one statement: no read-then-write race.
-    private const string Upsert =
+    private const string UpsertRow =
         "INSERT INTO runs (run_id, workflow_id, workflow_version, status, current_nodes, started_by, started_at, updated_at, version) "
         + "VALUES (@RunId, @WorkflowId, @WorkflowVersion, @Status, @CurrentNodes, @StartedBy, @StartedAt, @UpdatedAt, @Version) "
         + "ON CONFLICT (run_id) DO UPDATE SET "
@@ -32,14 +32,16 @@ public sealed class SqlRunIndex(DbDataSource dataSource, ISqlWriter writer) : IR
     {
     }
 
-    public Task UpsertAsync(RunSummary summary, CancellationToken cancellationToken)
+    public Task UpsertAsync(RunSummary summary, CancellationToken cancellationToken) =>
+        writer.ExecuteAsync(Upsert(summary), cancellationToken);
+
+    /// <summary>Upserts <paramref name="summary"/> inside a transaction the caller commits, e.g. with the run's state.</summary>
+    public static SqlWork Upsert(RunSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentException.ThrowIfNullOrEmpty(summary.RunId, nameof(summary));
         var row = RunRow.From(summary);
-        return writer.ExecuteAsync(
-            (connection, transaction, token) => connection.ExecuteAsync(new CommandDefinition(Upsert, row, transaction, cancellationToken: token)),
-            cancellationToken);
+        return (connection, transaction, token) => connection.ExecuteAsync(new CommandDefinition(UpsertRow, row, transaction, cancellationToken: token));
     }
 
     public async Task<RunSummary?> GetAsync(string runId, CancellationToken cancellationToken)

@@ -1,8 +1,13 @@
+using OrleansMlops.Abstractions.Governance;
+using OrleansMlops.Abstractions.Runs;
 using OrleansMlops.Storage.Audit;
 
 namespace OrleansMlops.Storage.Tests.Orleans;
 
-/// <summary>A grain whose state carries audit records, as a run's does; kept in the "runs" storage.</summary>
+/// <summary>
+/// A grain whose state carries audit records, a gate decision and its run index row with each change, as a run's does;
+/// kept in the "runs" storage.
+/// </summary>
 public sealed class AuditedNoteGrain([PersistentState("notes", "runs")] IPersistentState<AuditedNoteState> state) : Grain, IAuditedNoteGrain
 {
     public static readonly DateTimeOffset At = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
@@ -14,6 +19,10 @@ public sealed class AuditedNoteGrain([PersistentState("notes", "runs")] IPersist
         state.State.Notes.Add(note);
         state.State.AuditOutbox.Add(record);
         state.State.HeadHash = record.Hash;
+        var runId = this.GetPrimaryKeyString();
+        state.State.DecisionOutbox.Add(new GateDecision(
+            $"{runId}-{sequence}", runId, "note", null, GateOutcome.Allowed, [], [], $"{{\"note\":\"{note}\"}}", At, 0, null));
+        state.State.PendingIndexRow = new RunSummary(runId, "notes", 1, RunStatus.Running, note, "tests", At, At, sequence);
         try
         {
             await state.WriteStateAsync();
@@ -28,5 +37,5 @@ public sealed class AuditedNoteGrain([PersistentState("notes", "runs")] IPersist
 
     public Task<IReadOnlyList<string>> Notes() => Task.FromResult<IReadOnlyList<string>>(state.State.Notes);
 
-    public Task<int> OutboxCount() => Task.FromResult(state.State.AuditOutbox.Count);
+    public Task<int> OutboxCount() => Task.FromResult(state.State.AuditOutbox.Count + state.State.DecisionOutbox.Count);
 }

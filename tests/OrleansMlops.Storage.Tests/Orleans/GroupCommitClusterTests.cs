@@ -2,6 +2,8 @@ using System.Diagnostics;
 using Orleans.Storage;
 using Orleans.TestingHost;
 using OrleansMlops.Storage.Audit;
+using OrleansMlops.Storage.Decisions;
+using OrleansMlops.Storage.Stores;
 
 namespace OrleansMlops.Storage.Tests.Orleans;
 
@@ -79,7 +81,7 @@ public sealed class GroupCommitClusterTests
     }
 
     [Fact]
-    public async Task Audit_records_a_state_carries_are_stored_in_its_transaction_and_leave_the_outbox()
+    public async Task Audit_records_decisions_and_the_index_row_a_state_carries_are_stored_in_its_transaction_and_leave_it()
     {
         await using var database = TempDatabase.Create();
         await using var cluster = await DeployAsync(database.DatabasePath);
@@ -92,6 +94,15 @@ public sealed class GroupCommitClusterTests
         var stored = await new OrleansMlops.Storage.Stores.SqlAuditStore(database.DataSource).ReadAsync("run-a", CancellationToken.None);
         Assert.Equal([1L, 2L], stored.Select(r => r.Sequence));
         Assert.True(AuditChainVerifier.Verify("run-a", stored, expectedHeadSequence: 2, expectedHeadHash: stored[^1].Hash).Valid);
+        var decisions = await new SqlDecisionStore(database.DataSource, SqlDialect.Sqlite).QueryAsync(new DecisionQuery(RunId: "run-a"), CancellationToken.None);
+        Assert.Equal(["run-a-1", "run-a-2"], decisions.Select(d => d.DecisionId).Order(StringComparer.Ordinal));
+        Assert.Equal("{\"note\":\"second\"}", decisions.Single(d => d.DecisionId == "run-a-2").InputJson);
+        var listed = await new SqlRunIndex(database.DataSource).GetAsync("run-a", CancellationToken.None);
+        Assert.Equal(("second", 2L), (listed!.CurrentNodes, listed.Version));
+
+        // What the log and the index hold, the stored state does not repeat.
+        var payload = System.Text.Encoding.UTF8.GetString(await database.ScalarAsync<byte[]>("SELECT payload FROM grain_state WHERE grain_id LIKE '%run-a'"));
+        Assert.DoesNotContain("run-a-2", payload, StringComparison.Ordinal);
         await cluster.StopAllSilosAsync();
     }
 
@@ -114,6 +125,11 @@ public sealed class GroupCommitClusterTests
 
         Assert.Equal(version, await database.ScalarAsync<long>("SELECT version FROM grain_state WHERE grain_id LIKE '%run-b'"));
         Assert.Equal(["first"], await grain.Notes());
+
+        // Nor what travelled with it: the second decision and index row went down with the state.
+        var decisions = await new SqlDecisionStore(database.DataSource, SqlDialect.Sqlite).QueryAsync(new DecisionQuery(RunId: "run-b"), CancellationToken.None);
+        Assert.Equal(["run-b-1"], decisions.Select(d => d.DecisionId));
+        Assert.Equal(1L, (await new SqlRunIndex(database.DataSource).GetAsync("run-b", CancellationToken.None))!.Version);
         await cluster.StopAllSilosAsync();
     }
 
