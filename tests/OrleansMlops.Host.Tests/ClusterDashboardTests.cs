@@ -74,6 +74,21 @@ public sealed class ClusterDashboardTests
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/dashboard/")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("/api")]
+    [InlineData("/studio")]
+    [InlineData("dashboard")]
+    [InlineData("/ops/dashboard")]
+    public void A_dashboard_path_that_is_not_a_segment_of_its_own_stops_the_start_naming_the_setting(string path)
+    {
+        using var factory = new EngineHostFactory();
+        using var misconfigured = Enabled(factory).WithWebHostBuilder(b => b.UseSetting("Dashboard:Path", path));
+
+        var refusal = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => misconfigured.CreateClient());
+
+        Assert.Contains("Dashboard:Path must be one path segment", refusal.Message, StringComparison.Ordinal);
+    }
+
     private static WebApplicationFactory<Program> Enabled(EngineHostFactory factory) =>
         factory.WithWebHostBuilder(b => b.UseSetting("Dashboard:Enabled", "true"));
 }

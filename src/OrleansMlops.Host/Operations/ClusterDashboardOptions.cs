@@ -12,8 +12,10 @@ public sealed class ClusterDashboardOptions
 
     public bool Enabled { get; set; }
 
-    /// <summary>Where the host serves it.</summary>
-    [RegularExpression("^/[a-z0-9-]+$", ErrorMessage = "Dashboard:Path must be one path segment such as /dashboard (lower-case letters, digits, dashes).")]
+    /// <summary>Where the host serves it: one path segment of its own, not one the API, studio or probes use.</summary>
+    [RegularExpression(
+        "^/(?!(api|studio|health|openapi)$)[a-z0-9-]+$",
+        ErrorMessage = "Dashboard:Path must be one path segment such as /dashboard (lower-case letters, digits, dashes), other than /api, /studio, /health and /openapi.")]
     public string Path { get; set; } = "/dashboard";
 
     /// <summary>How long a browser session, opened with a bearer token, lasts; roles are checked again on every request.</summary>
