@@ -2,8 +2,8 @@ using System.Globalization;
 using Orleans.Storage;
 using OrleansMlops.Storage.Audit;
 using OrleansMlops.Storage.Decisions;
-using OrleansMlops.Storage.Runs;
 using OrleansMlops.Storage.GrainState;
+using OrleansMlops.Storage.Runs;
 using OrleansMlops.Storage.Stores;
 using OrleansMlops.Storage.Writes;
 
