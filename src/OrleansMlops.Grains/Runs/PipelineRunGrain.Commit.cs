@@ -122,20 +122,17 @@ public sealed partial class PipelineRunGrain
         }
     }
 
-    private RunSummary IndexRow()
-    {
-        var view = View();
-        return new RunSummary(
-            RunId,
-            S.Workflow!.WorkflowId,
-            S.Workflow.Version,
-            view.Status,
-            string.Join(",", view.CurrentNodes),
-            S.StartedBy!.Id,
-            S.StartedAt,
-            S.UpdatedAt,
-            S.AuditSequence);
-    }
+    /// <summary>The run's listing, from the state directly: built at every commit, where a whole view would copy the history.</summary>
+    private RunSummary IndexRow() => new(
+        RunId,
+        S.Workflow!.WorkflowId,
+        S.Workflow.Version,
+        StatusOf(S.Process),
+        string.Join(",", (S.Process?.Tokens ?? []).Select(t => t.NodeId).Distinct()),
+        S.StartedBy!.Id,
+        S.StartedAt,
+        S.UpdatedAt,
+        S.AuditSequence);
 
     /// <summary>
     /// Appends the committed decisions still in the outbox to the decision log. Group commit has already done so in the
