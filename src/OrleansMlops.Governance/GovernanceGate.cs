@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OrleansMlops.Abstractions;
 using OrleansMlops.Abstractions.Governance;
 using OrleansMlops.Governance.Catalog;
 using OrleansMlops.Governance.Evaluation;
@@ -35,7 +36,7 @@ public sealed class GovernanceGate : IGovernanceGate
         ArgumentException.ThrowIfNullOrEmpty(runId);
         ArgumentNullException.ThrowIfNull(input);
         var started = _timeProvider.GetTimestamp();
-        var decisionId = Guid.NewGuid().ToString("N");
+        var decisionId = TimeOrderedId.New(_timeProvider.GetUtcNow());
         var evaluation = new GateEvaluationResult([], [], []);
         var inputJson = "null";
         try

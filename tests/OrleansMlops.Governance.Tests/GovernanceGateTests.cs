@@ -35,6 +35,25 @@ public sealed class GovernanceGateTests
         Assert.Null(decision.Error);
     }
 
+    [Fact]
+    public async Task Decision_ids_sort_in_the_order_the_decisions_were_made()
+    {
+        using var folder = TempPolicyDirectory.WithGoodFiles("effective-window.json");
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.Parse("2026-03-01T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        using var harness = new GateHarness(folder.Path, timeProvider: clock);
+
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            ids.Add((await harness.EvaluateAsync(GateInputs.For("enter:review"))).DecisionId);
+            clock.Advance(TimeSpan.FromMilliseconds(1));
+        }
+
+        Assert.All(ids, id => Assert.Matches("^[0-9a-f]{32}$", id));
+        Assert.Equal(ids, ids.Order(StringComparer.Ordinal));
+        Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
+    }
+
     [Theory]
     [InlineData("2025-12-31T23:59:59Z", false)]
     [InlineData("2026-01-01T00:00:00Z", true)]

@@ -10,11 +10,10 @@ namespace OrleansMlops.Benchmarks.Load;
 /// </summary>
 internal sealed class BaselineWorkload(IGrainFactory grains)
 {
-    private const int WarmupGrains = 50;
-
-    public async Task<BaselineResult> RunAsync(int grainCount, int writesPerGrain, int concurrency)
+    public async Task<BaselineResult> RunAsync(int grainCount, int writesPerGrain, int concurrency, int warmupGrains)
     {
-        await ClosedLoop.RunAsync(WarmupGrains, WarmupGrains, i => WriteGrain(-1 - i, 1));
+        // Warmed up like the engine: as many grains as warm-up runs, each written as often as a run commits.
+        await ClosedLoop.RunAsync(warmupGrains, concurrency, i => WriteGrain(-1 - i, writesPerGrain));
 
         var writes = DiskWrites.Capture();
         var cpu = ProcessCpu.Used();

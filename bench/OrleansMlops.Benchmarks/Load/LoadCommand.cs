@@ -72,7 +72,7 @@ internal static class LoadCommand
         var log = new WarningLog();
         progress($"raw baseline: {options.Runs} grains x {writesPerGrain} writes, closed loop at concurrency {options.Concurrency}");
         await using var baseline = await BaselineHost.StartAsync(directory, log);
-        var result = await new BaselineWorkload(baseline.Grains).RunAsync(options.Runs, writesPerGrain, options.Concurrency);
+        var result = await new BaselineWorkload(baseline.Grains).RunAsync(options.Runs, writesPerGrain, options.Concurrency, options.WarmupRuns);
         return Finish("raw baseline", "Orleans ADO.NET grain storage on SQLite", result, baseline.DatabasePath, null, log, load, started);
     }
 

@@ -26,7 +26,7 @@ internal sealed class LoadReport(TextWriter output)
         Line("# OrleansMlops load harness");
         Line();
         Line($"- Machine: {machine.Cores} cores, {machine.Cpu}; {machine.OperatingSystem}; {machine.Runtime}; GC {machine.GarbageCollector}");
-        Line($"- Configuration: workload A {options.Runs} runs closed loop at concurrency {options.Concurrency}, then {options.HalfLoadRuns} runs "
+        Line($"- Configuration: workload A after a warm-up of {options.WarmupRuns} runs (the baseline: as many grains), {options.Runs} runs closed loop at concurrency {options.Concurrency}, then {options.HalfLoadRuns} runs "
             + $"open loop at half the peak rate; workload B {(options.Waiting > 0 ? $"{options.Waiting} waiting runs at concurrency {options.Concurrency}" : "skipped")}; "
             + "SQLite journal_mode=WAL, synchronous=FULL; each configuration in a fresh silo and temporary directory, one after another in one process");
         Line($"- Harness wall time: {Duration(elapsed)}");

@@ -10,14 +10,12 @@ namespace OrleansMlops.Benchmarks.Load;
 /// <summary>
 /// Workload A: releases of one approved model version through bench-release.bpmn, each a single Start call that drives
 /// all four gated stages inside the run grain. Pass 1 is a closed loop at the chosen concurrency (peak throughput);
-/// pass 2 an open loop whose runs arrive at half that peak rate (latency at half of peak load). A warm-up (JIT, rule
+/// pass 2 an open loop whose runs arrive at half that peak rate (latency at half of peak load). A warm-up (JIT tiering, rule
 /// compilation, first connections) runs before and is not counted.
 /// </summary>
 internal sealed class ThroughputWorkload(IGrainFactory grains, ModelVersionKey model, string label)
 {
     public const string WorkflowId = "bench-release";
-
-    private const int WarmupRuns = 50;
 
     private readonly ImmutableDictionary<string, Variable> _parameters = ImmutableDictionary<string, Variable>.Empty
         .Add(PipelineRunGrain.ModelParameter, Variable.Of(model.GrainKey))
@@ -28,7 +26,11 @@ internal sealed class ThroughputWorkload(IGrainFactory grains, ModelVersionKey m
 
     public async Task<ThroughputResult> RunAsync(LoadOptions options, Action<string> progress)
     {
-        await ClosedLoop.RunAsync(Math.Min(WarmupRuns, options.Runs), Math.Min(WarmupRuns, options.Concurrency), i => Release($"warmup-{i}"));
+        if (options.WarmupRuns > 0)
+        {
+            progress($"{label}: warm-up, {options.WarmupRuns} runs, closed loop at concurrency {options.Concurrency} (not counted)");
+            await ClosedLoop.RunAsync(options.WarmupRuns, options.Concurrency, i => Release($"warmup-{i:D7}"));
+        }
 
         progress($"{label}: pass 1, {options.Runs} runs, closed loop at concurrency {options.Concurrency}");
         var writes = DiskWrites.Capture();

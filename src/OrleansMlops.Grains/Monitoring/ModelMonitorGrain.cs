@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
+using OrleansMlops.Abstractions;
 using OrleansMlops.Abstractions.Governance;
 using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Abstractions.Monitoring;
@@ -135,7 +136,7 @@ public sealed partial class ModelMonitorGrain(
         {
             // The facts could not be gathered or the gate did not answer: a governance error, which starts nothing.
             return new GateDecision(
-                Guid.NewGuid().ToString("N"),
+                TimeOrderedId.New(now),
                 model.OwnerRunId,
                 TransitionName.Monitor,
                 NodeId: null,

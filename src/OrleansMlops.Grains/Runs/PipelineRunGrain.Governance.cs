@@ -93,7 +93,7 @@ public sealed partial class PipelineRunGrain
         {
             // A gate that cannot answer blocks: governance fails closed.
             decision = new GateDecision(
-                Guid.NewGuid().ToString("N"),
+                TimeOrderedId.New(now),
                 RunId,
                 transition,
                 nodeId,

@@ -55,7 +55,7 @@ public static class EnvironmentsApi
     }
 
     private static async Task<Results<Created<RunView>, ProblemHttpResult>> Promote(
-        string name, int version, ReleaseBody body, HttpRequest request, IGrainFactory grains)
+        string name, int version, ReleaseBody body, HttpRequest request, IGrainFactory grains, TimeProvider time)
     {
         var caller = Caller.Of(request);
 
@@ -64,11 +64,11 @@ public static class EnvironmentsApi
             return InvalidEnvironment(body.Environment);
         }
 
-        return await StartRelease(grains, PromoteWorkflow, new ModelVersionKey(name, version), body.Environment!, body.Reason, caller);
+        return await StartRelease(grains, time, PromoteWorkflow, new ModelVersionKey(name, version), body.Environment!, body.Reason, caller);
     }
 
     private static async Task<Results<Created<RunView>, ProblemHttpResult>> Rollback(
-        string name, string environment, ReleaseBody body, HttpRequest request, IGrainFactory grains)
+        string name, string environment, ReleaseBody body, HttpRequest request, IGrainFactory grains, TimeProvider time)
     {
         var caller = Caller.Of(request);
 
@@ -88,11 +88,11 @@ public static class EnvironmentsApi
                 statusCode: StatusCodes.Status409Conflict);
         }
 
-        return await StartRelease(grains, RollbackWorkflow, new ModelVersionKey(name, target), environment, body.Reason, caller);
+        return await StartRelease(grains, time, RollbackWorkflow, new ModelVersionKey(name, target), environment, body.Reason, caller);
     }
 
     private static async Task<Results<Created<RunView>, ProblemHttpResult>> StartRelease(
-        IGrainFactory grains, string workflowId, ModelVersionKey model, string environment, string? reason, Actor caller)
+        IGrainFactory grains, TimeProvider time, string workflowId, ModelVersionKey model, string environment, string? reason, Actor caller)
     {
         var parameters = ImmutableDictionary.CreateRange(StringComparer.Ordinal,
         [
@@ -100,7 +100,7 @@ public static class EnvironmentsApi
             KeyValuePair.Create("environment", Variable.Of(environment)),
             KeyValuePair.Create("reason", Variable.Of(reason?.Trim() ?? string.Empty)),
         ]);
-        var runId = RunIds.New();
+        var runId = RunIds.New(time.GetUtcNow());
         try
         {
             var view = await grains.GetGrain<IPipelineRunGrain>(runId).Start(new StartRunRequest(workflowId, null, parameters, caller));

@@ -1,11 +1,16 @@
+using OrleansMlops.Abstractions;
+
 namespace OrleansMlops.Host.Api;
 
-/// <summary>Run ids are short, URL-safe and chosen by the server unless a caller brings its own (for idempotent starts).</summary>
+/// <summary>
+/// Run ids are short, URL-safe and chosen by the server unless a caller brings its own (for idempotent starts). The
+/// server's sort by start time (<see cref="TimeOrderedId"/>), so a run's rows land next to those of the runs started with it.
+/// </summary>
 internal static class RunIds
 {
     public const int MaxLength = 64;
 
-    public static string New() => $"run-{Guid.NewGuid():N}";
+    public static string New(DateTimeOffset at) => $"run-{TimeOrderedId.New(at)}";
 
     public static bool IsValid(string runId) =>
         runId.Length is > 0 and <= MaxLength && runId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');

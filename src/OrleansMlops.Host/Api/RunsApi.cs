@@ -24,7 +24,7 @@ public static class RunsApi
     }
 
     private static async Task<Results<Created<RunView>, ProblemHttpResult>> StartRun(
-        StartRunBody body, HttpRequest request, IGrainFactory grains)
+        StartRunBody body, HttpRequest request, IGrainFactory grains, TimeProvider time)
     {
         var caller = Caller.Of(request);
 
@@ -44,7 +44,7 @@ public static class RunsApi
             return ApiProblems.BadRequest(error, "parameters");
         }
 
-        var runId = body.RunId ?? RunIds.New();
+        var runId = body.RunId ?? RunIds.New(time.GetUtcNow());
         try
         {
             var view = await grains.GetGrain<IPipelineRunGrain>(runId)
