@@ -94,12 +94,12 @@ internal sealed class GroupCommitGrainStorage(
         var state = SqlGrainStateTable.Write(key, ParseETag(etag), payload, written => version = written);
         var work = alongside.Count == 0
             ? state
-            : async (connection, transaction, cancellationToken) =>
+            : async (session, cancellationToken) =>
             {
-                await state(connection, transaction, cancellationToken);
+                await state(session, cancellationToken);
                 foreach (var other in alongside)
                 {
-                    await other(connection, transaction, cancellationToken);
+                    await other(session, cancellationToken);
                 }
             };
         try

@@ -16,13 +16,15 @@ public sealed class SqlGrainStateTable(DbDataSource dataSource)
 
     private const string Select = $"SELECT version AS Version, payload AS Payload FROM grain_state WHERE {Where}";
 
-    private const string Insert =
+    private static readonly SqlStatement Insert = new(
         "INSERT INTO grain_state (service_id, provider, grain_id, state_name, version, payload) "
         + "VALUES (@ServiceId, @Provider, @GrainId, @StateName, 1, @Payload) "
-        + "ON CONFLICT (service_id, provider, grain_id, state_name) DO NOTHING";
+        + "ON CONFLICT (service_id, provider, grain_id, state_name) DO NOTHING",
+        "ServiceId", "Provider", "GrainId", "StateName", "Payload");
 
-    private const string Update =
-        $"UPDATE grain_state SET version = version + 1, payload = @Payload WHERE {Where} AND version = @Expected";
+    private static readonly SqlStatement Update = new(
+        $"UPDATE grain_state SET version = version + 1, payload = @Payload WHERE {Where} AND version = @Expected",
+        "ServiceId", "Provider", "GrainId", "StateName", "Payload", "Expected");
 
     // Orleans' ADO.NET tables are created unquoted, so these names work on PostgreSQL (folded to lower case) as on SQLite.
     private const string OnlyOrleansStateExists =
@@ -45,7 +47,7 @@ public sealed class SqlGrainStateTable(DbDataSource dataSource)
         ArgumentNullException.ThrowIfNull(key);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<StoredGrainState>(
-            new CommandDefinition(Select, Parameters(key), cancellationToken: cancellationToken));
+            new CommandDefinition(Select, new { key.ServiceId, key.Provider, key.GrainId, key.StateName }, cancellationToken: cancellationToken));
     }
 
     /// <summary>
@@ -57,13 +59,11 @@ public sealed class SqlGrainStateTable(DbDataSource dataSource)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(written);
-        return async (connection, transaction, cancellationToken) =>
+        return async (session, cancellationToken) =>
         {
-            var parameters = Parameters(key);
-            parameters.Add("Payload", payload, System.Data.DbType.Binary);
-            parameters.Add("Expected", expectedVersion, System.Data.DbType.Int64);
-            var sql = expectedVersion is null ? Insert : Update;
-            var changed = await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+            var changed = expectedVersion is { } expected
+                ? await session.ExecuteAsync(Update, cancellationToken, key.ServiceId, key.Provider, key.GrainId, key.StateName, payload, expected)
+                : await session.ExecuteAsync(Insert, cancellationToken, key.ServiceId, key.Provider, key.GrainId, key.StateName, payload);
             if (changed == 0)
             {
                 throw new GrainStateConflictException(key, expectedVersion);
@@ -71,15 +71,5 @@ public sealed class SqlGrainStateTable(DbDataSource dataSource)
 
             written(expectedVersion + 1 ?? 1);
         };
-    }
-
-    private static DynamicParameters Parameters(GrainStateKey key)
-    {
-        var parameters = new DynamicParameters();
-        parameters.Add("ServiceId", key.ServiceId);
-        parameters.Add("Provider", key.Provider);
-        parameters.Add("GrainId", key.GrainId);
-        parameters.Add("StateName", key.StateName);
-        return parameters;
     }
 }

@@ -56,8 +56,8 @@ public sealed class SqlReminderTable(DbDataSource dataSource, ISqlWriter writer,
         ArgumentNullException.ThrowIfNull(row);
         long version = 0;
         await writer.ExecuteAsync(
-            async (connection, transaction, token) => version = await connection.ExecuteScalarAsync<long>(
-                new CommandDefinition(Upsert, Parameters(row), transaction, cancellationToken: token)),
+            async (session, token) => version = await session.Connection.ExecuteScalarAsync<long>(
+                new CommandDefinition(Upsert, Parameters(row), session.Transaction, cancellationToken: token)),
             cancellationToken);
         return version;
     }
@@ -67,10 +67,10 @@ public sealed class SqlReminderTable(DbDataSource dataSource, ISqlWriter writer,
     {
         var removed = false;
         await writer.ExecuteAsync(
-            async (connection, transaction, token) => removed = await connection.ExecuteAsync(new CommandDefinition(
+            async (session, token) => removed = await session.Connection.ExecuteAsync(new CommandDefinition(
                 Delete,
                 new { ServiceId = serviceId, GrainId = grainId, ReminderName = reminderName, Version = version },
-                transaction,
+                session.Transaction,
                 cancellationToken: token)) > 0,
             cancellationToken);
         return removed;
@@ -78,8 +78,8 @@ public sealed class SqlReminderTable(DbDataSource dataSource, ISqlWriter writer,
 
     public Task RemoveAllAsync(CancellationToken cancellationToken) =>
         writer.ExecuteAsync(
-            (connection, transaction, token) => connection.ExecuteAsync(
-                new CommandDefinition(DeleteAll, new { ServiceId = serviceId }, transaction, cancellationToken: token)),
+            (session, token) => session.Connection.ExecuteAsync(
+                new CommandDefinition(DeleteAll, new { ServiceId = serviceId }, session.Transaction, cancellationToken: token)),
             cancellationToken);
 
     private object Parameters(ReminderRow row) => new

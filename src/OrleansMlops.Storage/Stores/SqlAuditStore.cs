@@ -17,10 +17,11 @@ public sealed class SqlAuditStore(DbDataSource dataSource, ISqlWriter writer) : 
 
     private const string SelectRun = $"SELECT {Columns} FROM audit_records WHERE run_id = @RunId ORDER BY seq";
 
-    private const string Insert =
+    private static readonly SqlStatement Insert = new(
         "INSERT INTO audit_records (run_id, seq, kind, actor, at, payload, prev_hash, hash) "
         + "VALUES (@RunId, @Sequence, @Kind, @Actor, @At, @PayloadJson, @PreviousHash, @Hash) "
-        + "ON CONFLICT (run_id, seq) DO NOTHING";
+        + "ON CONFLICT (run_id, seq) DO NOTHING",
+        "RunId", "Sequence", "Kind", "Actor", "At", "PayloadJson", "PreviousHash", "Hash");
 
     /// <summary>Reads and writes <paramref name="dataSource"/> directly, one transaction per append.</summary>
     public SqlAuditStore(DbDataSource dataSource)
@@ -43,26 +44,34 @@ public sealed class SqlAuditStore(DbDataSource dataSource, ISqlWriter writer) : 
     {
         ArgumentNullException.ThrowIfNull(records);
         var rows = records.Select(record => AuditRow.From(record ?? throw new ArgumentNullException(nameof(records)))).ToList();
-        return async (connection, transaction, cancellationToken) =>
+        return async (session, cancellationToken) =>
         {
             foreach (var row in rows)
             {
-                // Checked before inserting: SQLite's overwrite trigger would refuse a differing row too, but with a bare error.
-                var stored = await ReadOneAsync(connection, transaction, row, cancellationToken);
-                if (stored is not null)
+                int inserted;
+                try
                 {
-                    EnsureSame(stored, row);
-                    continue;
+                    inserted = await session.ExecuteAsync(
+                        Insert, cancellationToken, row.RunId, row.Sequence, row.Kind, row.Actor, row.At, row.PayloadJson, row.PreviousHash, row.Hash);
+                }
+                catch (DbException)
+                {
+                    // SQLite's overwrite trigger refuses a differing record, but with a bare error: name the fork instead.
+                    if (await TryReadOneAsync(session, row, cancellationToken) is { } refusing)
+                    {
+                        EnsureSame(refusing, row);
+                    }
+
+                    throw;
                 }
 
-                var inserted = await connection.ExecuteAsync(new CommandDefinition(Insert, row, transaction, cancellationToken: cancellationToken));
                 if (inserted == 0)
                 {
-                    // Another writer stored this sequence after the check (PostgreSQL; SQLite serializes write transactions):
-                    // its row is committed now, so compare with it rather than let a fork pass as a replay.
-                    var winner = await ReadOneAsync(connection, transaction, row, cancellationToken)
+                    // The sequence is taken: a replay of this very record, or a fork (PostgreSQL has no overwrite trigger;
+                    // another writer may also have stored it after this transaction began). Its row is visible now.
+                    var stored = await ReadOneAsync(session, row, cancellationToken)
                         ?? throw new InvalidOperationException($"Audit record {row.Sequence} of run '{row.RunId}' was neither inserted nor found.");
-                    EnsureSame(winner, row);
+                    EnsureSame(stored, row);
                 }
             }
         };
@@ -77,10 +86,22 @@ public sealed class SqlAuditStore(DbDataSource dataSource, ISqlWriter writer) : 
         return rows.Select(row => row.ToRecord()).ToList();
     }
 
-    private static Task<AuditRow?> ReadOneAsync(
-        DbConnection connection, DbTransaction transaction, AuditRow row, CancellationToken cancellationToken) =>
-        connection.QuerySingleOrDefaultAsync<AuditRow>(
-            new CommandDefinition(SelectOne, new { row.RunId, row.Sequence }, transaction, cancellationToken: cancellationToken));
+    private static Task<AuditRow?> ReadOneAsync(SqlSession session, AuditRow row, CancellationToken cancellationToken) =>
+        session.Connection.QuerySingleOrDefaultAsync<AuditRow>(
+            new CommandDefinition(SelectOne, new { row.RunId, row.Sequence }, session.Transaction, cancellationToken: cancellationToken));
+
+    /// <summary>The stored row, or null when there is none or the transaction can no longer be read (PostgreSQL after an error).</summary>
+    private static async Task<AuditRow?> TryReadOneAsync(SqlSession session, AuditRow row, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadOneAsync(session, row, cancellationToken);
+        }
+        catch (DbException)
+        {
+            return null;
+        }
+    }
 
     private static void EnsureSame(AuditRow stored, AuditRow incoming)
     {

@@ -21,14 +21,16 @@ public sealed class SqlDecisionStore(DbDataSource dataSource, SqlDialect dialect
         "decision_id AS DecisionId, ordinal AS Ordinal, rule_set_id AS RuleSetId, rule_set_version AS RuleSetVersion, "
         + "rule_name AS RuleName, passed AS Passed, message AS Message";
 
-    private const string InsertDecision =
+    private static readonly SqlStatement InsertDecision = new(
         "INSERT INTO gate_decisions (decision_id, run_id, transition, node_id, outcome, rule_sets, input_json, evaluated_at, duration_ms, error) "
         + "VALUES (@DecisionId, @RunId, @Transition, @NodeId, @Outcome, @RuleSets, @InputJson, @EvaluatedAt, @DurationMs, @Error) "
-        + "ON CONFLICT (decision_id) DO NOTHING";
+        + "ON CONFLICT (decision_id) DO NOTHING",
+        "DecisionId", "RunId", "Transition", "NodeId", "Outcome", "RuleSets", "InputJson", "EvaluatedAt", "DurationMs", "Error");
 
-    private const string InsertResult =
+    private static readonly SqlStatement InsertResult = new(
         "INSERT INTO gate_rule_results (decision_id, ordinal, rule_set_id, rule_set_version, rule_name, passed, message) "
-        + "VALUES (@DecisionId, @Ordinal, @RuleSetId, @RuleSetVersion, @RuleName, @Passed, @Message)";
+        + "VALUES (@DecisionId, @Ordinal, @RuleSetId, @RuleSetVersion, @RuleName, @Passed, @Message)",
+        "DecisionId", "Ordinal", "RuleSetId", "RuleSetVersion", "RuleName", "Passed", "Message");
 
     /// <summary>Reads and writes <paramref name="dataSource"/> directly, one transaction per append.</summary>
     public SqlDecisionStore(DbDataSource dataSource, SqlDialect dialect)
@@ -55,24 +57,39 @@ public sealed class SqlDecisionStore(DbDataSource dataSource, SqlDialect dialect
             ArgumentException.ThrowIfNullOrEmpty(decision.DecisionId, nameof(decisions));
         }
 
-        return (connection, transaction, cancellationToken) => Insert(decisions, connection, transaction, cancellationToken);
+        // The rows are made here, by the caller, so the writer that runs the work only binds and steps.
+        var rows = decisions.Select(decision => (Decision: DecisionRow.From(decision), Results: RuleResultRow.From(decision).ToList())).ToList();
+        return (session, cancellationToken) => Insert(rows, session, cancellationToken);
     }
 
-    private static async Task Insert(IReadOnlyList<GateDecision> decisions, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
+    private static async Task Insert(
+        List<(DecisionRow Decision, List<RuleResultRow> Results)> rows, SqlSession session, CancellationToken cancellationToken)
     {
-        foreach (var decision in decisions)
+        foreach (var (decision, results) in rows)
         {
-            var inserted = await connection.ExecuteAsync(
-                new CommandDefinition(InsertDecision, DecisionRow.From(decision), transaction, cancellationToken: cancellationToken));
+            var inserted = await session.ExecuteAsync(
+                InsertDecision,
+                cancellationToken,
+                decision.DecisionId,
+                decision.RunId,
+                decision.Transition,
+                decision.NodeId,
+                decision.Outcome,
+                decision.RuleSets,
+                decision.InputJson,
+                decision.EvaluatedAt,
+                decision.DurationMs,
+                decision.Error);
             if (inserted == 0)
             {
                 // Already projected: its results went in with it, in the same transaction.
                 continue;
             }
 
-            foreach (var result in RuleResultRow.From(decision))
+            foreach (var result in results)
             {
-                await connection.ExecuteAsync(new CommandDefinition(InsertResult, result, transaction, cancellationToken: cancellationToken));
+                await session.ExecuteAsync(
+                    InsertResult, cancellationToken, result.DecisionId, result.Ordinal, result.RuleSetId, result.RuleSetVersion, result.RuleName, result.Passed, result.Message);
             }
         }
     }

@@ -15,14 +15,15 @@ public sealed class SqlRunIndex(DbDataSource dataSource, ISqlWriter writer) : IR
         + "version AS Version";
 
     // The WHERE on DO UPDATE makes the write conditional in one statement: no read-then-write race.
-    private const string UpsertRow =
+    private static readonly SqlStatement UpsertRow = new(
         "INSERT INTO runs (run_id, workflow_id, workflow_version, status, current_nodes, started_by, started_at, updated_at, version) "
         + "VALUES (@RunId, @WorkflowId, @WorkflowVersion, @Status, @CurrentNodes, @StartedBy, @StartedAt, @UpdatedAt, @Version) "
         + "ON CONFLICT (run_id) DO UPDATE SET "
         + "workflow_id = excluded.workflow_id, workflow_version = excluded.workflow_version, status = excluded.status, "
         + "current_nodes = excluded.current_nodes, started_by = excluded.started_by, started_at = excluded.started_at, "
         + "updated_at = excluded.updated_at, version = excluded.version "
-        + "WHERE excluded.version > runs.version";
+        + "WHERE excluded.version > runs.version",
+        "RunId", "WorkflowId", "WorkflowVersion", "Status", "CurrentNodes", "StartedBy", "StartedAt", "UpdatedAt", "Version");
 
     private const string SelectOne = $"SELECT {Columns} FROM runs WHERE run_id = @RunId";
 
@@ -41,7 +42,8 @@ public sealed class SqlRunIndex(DbDataSource dataSource, ISqlWriter writer) : IR
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentException.ThrowIfNullOrEmpty(summary.RunId, nameof(summary));
         var row = RunRow.From(summary);
-        return (connection, transaction, token) => connection.ExecuteAsync(new CommandDefinition(UpsertRow, row, transaction, cancellationToken: token));
+        return (session, token) => session.ExecuteAsync(
+            UpsertRow, token, row.RunId, row.WorkflowId, row.WorkflowVersion, row.Status, row.CurrentNodes, row.StartedBy, row.StartedAt, row.UpdatedAt, row.Version);
     }
 
     public async Task<RunSummary?> GetAsync(string runId, CancellationToken cancellationToken)

@@ -9,8 +9,9 @@ public sealed class DirectSqlWriter(DbDataSource dataSource) : ISqlWriter
     {
         ArgumentNullException.ThrowIfNull(work);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        using var statements = new PreparedStatements(connection);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await work(connection, transaction, cancellationToken);
+        await work(new SqlSession(statements, transaction), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -9,7 +9,8 @@ namespace OrleansMlops.Storage.Writes;
 /// shared transaction and commits once, so concurrent writers share the fsync that makes them durable. A piece of work
 /// that fails fails alone: the batch runs again with each piece in a savepoint, and the failing one is rolled back to
 /// it. A commit that fails fails every piece in it, and none of them is stored. No caller is answered before its
-/// transaction has committed.
+/// transaction has committed. The writer keeps its connection, with the statements it has prepared, from one batch to
+/// the next, and opens a new one after a failed batch.
 /// </summary>
 public sealed class GroupCommit : ISqlWriter, IAsyncDisposable
 {
@@ -20,6 +21,7 @@ public sealed class GroupCommit : ISqlWriter, IAsyncDisposable
     private readonly ILogger<GroupCommit> _logger;
     private readonly Channel<PendingWork> _queue;
     private readonly Task _writer;
+    private PreparedStatements? _statements;
 
     public GroupCommit(DbDataSource dataSource, GroupCommitOptions options, ILogger<GroupCommit> logger)
     {
@@ -58,6 +60,7 @@ public sealed class GroupCommit : ISqlWriter, IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _writer;
+        await DropConnectionAsync();
     }
 
     private async Task WriteAsync()
@@ -101,15 +104,16 @@ public sealed class GroupCommit : ISqlWriter, IAsyncDisposable
     {
         try
         {
-            await using var connection = await _dataSource.OpenConnectionAsync();
-            await using var transaction = await connection.BeginTransactionAsync();
+            var statements = await StatementsAsync();
+            await using var transaction = await statements.Connection.BeginTransactionAsync();
+            var session = new SqlSession(statements, transaction);
             foreach (var pending in batch)
             {
                 if (isolated)
                 {
-                    await RunInSavepointAsync(pending, connection, transaction);
+                    await RunInSavepointAsync(pending, session);
                 }
-                else if (!await TryRunAsync(pending, connection, transaction))
+                else if (!await TryRunAsync(pending, session))
                 {
                     await transaction.RollbackAsync();
                     return false;
@@ -121,6 +125,8 @@ public sealed class GroupCommit : ISqlWriter, IAsyncDisposable
         catch (Exception e)
         {
             GroupCommitLog.CommitFailed(_logger, e, batch.Count);
+            // The connection may be what failed (a lost server, a broken file handle): the next batch starts on a new one.
+            await DropConnectionAsync();
             foreach (var pending in batch)
             {
                 pending.Fail(pending.Error ?? e);
@@ -138,11 +144,33 @@ public sealed class GroupCommit : ISqlWriter, IAsyncDisposable
         return true;
     }
 
-    private static async Task<bool> TryRunAsync(PendingWork pending, DbConnection connection, DbTransaction transaction)
+    /// <summary>The writer's connection, opened on first use and kept, so its prepared statements and page cache stay warm.</summary>
+    private async Task<PreparedStatements> StatementsAsync()
+    {
+        if (_statements is null)
+        {
+            var connection = await _dataSource.OpenConnectionAsync();
+            _statements = new PreparedStatements(connection);
+        }
+
+        return _statements;
+    }
+
+    private async Task DropConnectionAsync()
+    {
+        if (_statements is { } statements)
+        {
+            _statements = null;
+            statements.Dispose();
+            await statements.Connection.DisposeAsync();
+        }
+    }
+
+    private static async Task<bool> TryRunAsync(PendingWork pending, SqlSession session)
     {
         try
         {
-            await pending.Work(connection, transaction, pending.CancellationToken);
+            await pending.Work(session, pending.CancellationToken);
             return true;
         }
         catch (Exception)
@@ -151,20 +179,20 @@ public sealed class GroupCommit : ISqlWriter, IAsyncDisposable
         }
     }
 
-    private static async Task RunInSavepointAsync(PendingWork pending, DbConnection connection, DbTransaction transaction)
+    private static async Task RunInSavepointAsync(PendingWork pending, SqlSession session)
     {
-        await transaction.SaveAsync(Savepoint);
+        await session.Transaction.SaveAsync(Savepoint);
         try
         {
-            await pending.Work(connection, transaction, pending.CancellationToken);
+            await pending.Work(session, pending.CancellationToken);
         }
         catch (Exception e)
         {
             pending.Error = e;
-            await transaction.RollbackAsync(Savepoint);
+            await session.Transaction.RollbackAsync(Savepoint);
         }
 
-        await transaction.ReleaseAsync(Savepoint);
+        await session.Transaction.ReleaseAsync(Savepoint);
     }
 
     private sealed class PendingWork(SqlWork work, CancellationToken cancellationToken)

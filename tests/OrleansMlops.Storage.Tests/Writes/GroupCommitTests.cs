@@ -15,6 +15,8 @@ public abstract class GroupCommitTests
         + "CREATE TABLE notes (id INTEGER NOT NULL PRIMARY KEY, parent INTEGER REFERENCES parents (id) DEFERRABLE INITIALLY DEFERRED); "
         + "INSERT INTO parents (id) VALUES (1);";
 
+    private static readonly SqlStatement InsertNoteStatement = new("INSERT INTO notes (id, parent) VALUES (@Id, @Parent)", "Id", "Parent");
+
     private protected GroupCommitTests(TestDatabases databases) => Databases = databases;
 
     private protected TestDatabases Databases { get; }
@@ -27,10 +29,10 @@ public abstract class GroupCommitTests
         var transactions = new ConcurrentDictionary<DbTransaction, int>();
 
         await Task.WhenAll(Enumerable.Range(1, 300).Select(id => commit.ExecuteAsync(
-            async (connection, transaction, token) =>
+            async (session, token) =>
             {
-                transactions.AddOrUpdate(transaction, 1, (_, n) => n + 1);
-                await InsertNote(connection, transaction, id, parent: 1);
+                transactions.AddOrUpdate(session.Transaction, 1, (_, n) => n + 1);
+                await InsertNote(session, id, parent: 1);
             },
             CancellationToken.None)));
 
@@ -46,15 +48,15 @@ public abstract class GroupCommitTests
         var (gate, holder) = await HoldWriterAsync(commit);
 
         // Queued behind the holder, so the three share the next transaction.
-        var first = commit.ExecuteAsync((c, t, _) => InsertNote(c, t, 1, parent: 1), CancellationToken.None);
+        var first = commit.ExecuteAsync((session, _) => InsertNote(session, 1, parent: 1), CancellationToken.None);
         var failing = commit.ExecuteAsync(
-            async (c, t, _) =>
+            async (session, _) =>
             {
-                await InsertNote(c, t, 2, parent: 1);
+                await InsertNote(session, 2, parent: 1);
                 throw new InvalidOperationException("refused by the writer");
             },
             CancellationToken.None);
-        var third = commit.ExecuteAsync((c, t, _) => InsertNote(c, t, 3, parent: 1), CancellationToken.None);
+        var third = commit.ExecuteAsync((session, _) => InsertNote(session, 3, parent: 1), CancellationToken.None);
         gate.SetResult();
 
         await holder;
@@ -72,8 +74,8 @@ public abstract class GroupCommitTests
         await using var commit = GroupCommitOn(database);
         var (gate, holder) = await HoldWriterAsync(commit);
 
-        var innocent = commit.ExecuteAsync((c, t, _) => InsertNote(c, t, 1, parent: 1), CancellationToken.None);
-        var dangling = commit.ExecuteAsync((c, t, _) => InsertNote(c, t, 2, parent: 99), CancellationToken.None);
+        var innocent = commit.ExecuteAsync((session, _) => InsertNote(session, 1, parent: 1), CancellationToken.None);
+        var dangling = commit.ExecuteAsync((session, _) => InsertNote(session, 2, parent: 99), CancellationToken.None);
         gate.SetResult();
         await holder;
 
@@ -82,8 +84,32 @@ public abstract class GroupCommitTests
         Assert.Empty(await QueryNotes(database));
 
         // The writer goes on with the next transaction.
-        await commit.ExecuteAsync((c, t, _) => InsertNote(c, t, 3, parent: 1), CancellationToken.None);
+        await commit.ExecuteAsync((session, _) => InsertNote(session, 3, parent: 1), CancellationToken.None);
         Assert.Equal(new long[] { 3 }, await QueryNotes(database));
+    }
+
+    [Fact]
+    public async Task Batches_share_the_writers_connection_until_a_commit_fails_and_then_a_new_one_is_opened()
+    {
+        await using var database = await CreateAsync();
+        await using var commit = GroupCommitOn(database);
+        var connections = new List<DbConnection>();
+        var commands = new List<DbCommand>();
+        SqlWork Recorded(long id, long parent) => async (session, token) =>
+        {
+            connections.Add(session.Connection);
+            await InsertNote(session, id, parent);
+        };
+
+        await commit.ExecuteAsync(Recorded(1, parent: 1), CancellationToken.None);
+        await commit.ExecuteAsync(Recorded(2, parent: 1), CancellationToken.None);
+        await Assert.ThrowsAnyAsync<DbException>(() => commit.ExecuteAsync(Recorded(3, parent: 99), CancellationToken.None));
+        await commit.ExecuteAsync(Recorded(4, parent: 1), CancellationToken.None);
+
+        Assert.Same(connections[0], connections[1]);
+        Assert.Same(connections[1], connections[2]);
+        Assert.NotSame(connections[2], connections[3]);
+        Assert.Equal(new long[] { 1, 2, 4 }, await QueryNotes(database));
     }
 
     [Fact]
@@ -94,7 +120,7 @@ public abstract class GroupCommitTests
         var (gate, holder) = await HoldWriterAsync(commit);
         using var cancellation = new CancellationTokenSource();
 
-        var cancelled = commit.ExecuteAsync((c, t, _) => InsertNote(c, t, 1, parent: 1), cancellation.Token);
+        var cancelled = commit.ExecuteAsync((session, _) => InsertNote(session, 1, parent: 1), cancellation.Token);
         await cancellation.CancelAsync();
         gate.SetResult();
         await holder;
@@ -109,7 +135,7 @@ public abstract class GroupCommitTests
         await using var database = await CreateAsync();
         var commit = GroupCommitOn(database);
         var (gate, holder) = await HoldWriterAsync(commit);
-        var queued = commit.ExecuteAsync((c, t, _) => InsertNote(c, t, 1, parent: 1), CancellationToken.None);
+        var queued = commit.ExecuteAsync((session, _) => InsertNote(session, 1, parent: 1), CancellationToken.None);
 
         var disposing = commit.DisposeAsync();
         gate.SetResult();
@@ -118,7 +144,7 @@ public abstract class GroupCommitTests
         await holder;
         await queued;
         Assert.Equal(new long[] { 1 }, await QueryNotes(database));
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => commit.ExecuteAsync((c, t, _) => InsertNote(c, t, 2, parent: 1), CancellationToken.None));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => commit.ExecuteAsync((session, _) => InsertNote(session, 2, parent: 1), CancellationToken.None));
     }
 
     private async Task<ITestDatabase> CreateAsync()
@@ -134,7 +160,7 @@ public abstract class GroupCommitTests
         var gate = new TaskCompletionSource();
         var started = new TaskCompletionSource();
         var holder = commit.ExecuteAsync(
-            (_, _, _) =>
+            (_, _) =>
             {
                 started.SetResult();
                 return gate.Task;
@@ -147,8 +173,8 @@ public abstract class GroupCommitTests
     private static GroupCommit GroupCommitOn(ITestDatabase database) =>
         new(database.DataSource, new GroupCommitOptions(), NullLogger<GroupCommit>.Instance);
 
-    private static Task InsertNote(DbConnection connection, DbTransaction transaction, long id, long parent) =>
-        connection.ExecuteAsync("INSERT INTO notes (id, parent) VALUES (@Id, @Parent)", new { Id = id, Parent = parent }, transaction);
+    private static Task InsertNote(SqlSession session, long id, long parent) =>
+        session.ExecuteAsync(InsertNoteStatement, CancellationToken.None, id, parent);
 
     private static async Task<IEnumerable<long>> QueryNotes(ITestDatabase database)
     {
