@@ -86,14 +86,16 @@ public sealed class StorageRegistrationTests
         var options = new StorageOptions
         {
             Provider = "postgresql",
-            PostgreSql = new PostgreSqlStorageOptions { ConnectionString = database.ConnectionString, MaxPoolSize = 3 },
+            PostgreSql = new PostgreSqlStorageOptions { ConnectionString = database.ConnectionString, MaxPoolSize = 3, MaxAutoPrepare = 16 },
         };
         var services = new ServiceCollection().AddMlopsStorage(options);
 
         await using var provider = services.BuildServiceProvider();
 
         var dataSource = Assert.IsAssignableFrom<NpgsqlDataSource>(provider.GetRequiredService<DbDataSource>());
-        Assert.Equal(3, new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).MaxPoolSize);
+        var connectionString = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
+        Assert.Equal(3, connectionString.MaxPoolSize);
+        Assert.Equal(16, connectionString.MaxAutoPrepare);
         Assert.Same(SqlDialect.PostgreSql, provider.GetRequiredService<SqlDialect>());
         AssertStores(provider);
         await PostgreSqlDatabase.EnsureSchemaAsync(dataSource, CancellationToken.None);

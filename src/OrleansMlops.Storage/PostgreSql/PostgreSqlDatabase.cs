@@ -9,7 +9,10 @@ public static class PostgreSqlDatabase
     // Any fixed number: every process applying the schema takes the same transaction-scoped lock.
     private const long SchemaLockKey = 0x4d4c4f5053; // "MLOPS"
 
-    /// <summary>A data source with the pool capped at <see cref="PostgreSqlStorageOptions.MaxPoolSize"/>. The caller owns it.</summary>
+    /// <summary>
+    /// A data source with the pool capped at <see cref="PostgreSqlStorageOptions.MaxPoolSize"/> and automatic preparation
+    /// at <see cref="PostgreSqlStorageOptions.MaxAutoPrepare"/>. The caller owns it.
+    /// </summary>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     public static DbDataSource CreateDataSource(PostgreSqlStorageOptions options)
     {
@@ -20,7 +23,11 @@ public static class PostgreSqlDatabase
             throw new ArgumentException(string.Join(" ", problems), nameof(options));
         }
 
-        var connectionString = new NpgsqlConnectionStringBuilder(options.ConnectionString) { MaxPoolSize = options.MaxPoolSize };
+        var connectionString = new NpgsqlConnectionStringBuilder(options.ConnectionString)
+        {
+            MaxPoolSize = options.MaxPoolSize,
+            MaxAutoPrepare = options.MaxAutoPrepare,
+        };
         return new NpgsqlDataSourceBuilder(connectionString.ConnectionString).Build();
     }
 

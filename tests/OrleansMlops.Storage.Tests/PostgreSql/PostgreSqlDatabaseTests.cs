@@ -55,9 +55,10 @@ public sealed class PostgreSqlDatabaseTests
     [Fact]
     public void Invalid_options_name_the_setting()
     {
-        var problems = new PostgreSqlStorageOptions { ConnectionString = "", MaxPoolSize = 0 }.Validate();
+        var problems = new PostgreSqlStorageOptions { ConnectionString = "", MaxPoolSize = 0, MaxAutoPrepare = -1 }.Validate();
 
         Assert.Contains(problems, p => p.StartsWith("Storage:PostgreSql:ConnectionString is required", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("Storage:PostgreSql:MaxPoolSize is 0", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Storage:PostgreSql:MaxAutoPrepare is -1", StringComparison.Ordinal));
     }
 }
