@@ -49,6 +49,8 @@ public sealed class TelemetryTests
         Assert.True(Sum(metrics, "mlops.gate.failures", ("mlops.rule", "AI-01 intended purpose and risk class declared")) >= 1);
         Assert.True(HistogramCount(metrics, "mlops.transition.duration", ("mlops.kind", "stage")) >= 1);
         Assert.True(HistogramCount(metrics, "mlops.transition.duration", ("mlops.kind", "gate")) >= 1);
+        Assert.True(HistogramCount(metrics, "mlops.storage.commit.writes", ("mlops.storage.outcome", "committed")) >= 1);
+        Assert.True(HistogramCount(metrics, "mlops.storage.commit.duration", ("mlops.storage.outcome", "committed")) >= 1);
     }
 
     private static List<Activity> Snapshot(LockedCollection<Activity> spans) => spans.ToList();

@@ -73,6 +73,7 @@ internal sealed class LoadReport(TextWriter output)
             Micros(raw.CpuMicrosecondsPerWrite)]);
         Row(["peak: bytes / write calls per transition (baseline: per write)", .. engines.Select(e => PerTransition(e.Result.Peak)),
             $"{Bytes(raw.DiskWrites.Bytes / (double)raw.Writes)} / {Number(raw.DiskWrites.Calls / (double)raw.Writes)}"]);
+        Row(["peak: group commit: writes per transaction / transactions/s / writer busy", .. engines.Select(e => Commits(e.Result.Peak)), None]);
         Row(["half load: arrival rate target / achieved runs/s", .. engines.Select(e => HalfRate(e.Result)), None]);
         Row(["half load: transition latency p50 / p99 ms", .. engines.Select(e => P50P99(e.Result.HalfLoad.TransitionLatency)), None]);
         Row([$"half load: p99 transition latency < {HalfLoadP99TargetMs:0} ms", .. engines.Select(e => Target(e.Result)), None]);
@@ -157,6 +158,11 @@ internal sealed class LoadReport(TextWriter output)
     private static string HalfRate(ThroughputResult result) => $"{Rate(result.HalfLoadTargetRunsPerSecond)} / {Rate(result.HalfLoadAchievedRunsPerSecond)}";
 
     private static string PerTransition(PassResult pass) => $"{Bytes(pass.WriteBytesPerTransition)} / {Number(pass.WriteCallsPerTransition)}";
+
+    private static string Commits(PassResult pass) =>
+        pass.Commits.Transactions == 0
+            ? None
+            : $"{Number(pass.Commits.Writes / (double)pass.Commits.Transactions)} / {Rate(pass.Commits.Transactions / pass.Elapsed.TotalSeconds)} / {pass.WriterBusy.ToString("0%", CultureInfo.InvariantCulture)}";
 
     private static string P50P99(LatencyDistribution latency) => $"{Ms(latency.Percentile(50))} / {Ms(latency.Percentile(99))}";
 

@@ -11,7 +11,8 @@ internal sealed record PassResult(
     LatencyDistribution TransitionLatency,
     LatencyDistribution GateLatency,
     DiskWrites Writes,
-    TimeSpan Cpu)
+    TimeSpan Cpu,
+    CommitTotals Commits)
 {
     public double RunsPerSecond => Runs / Elapsed.TotalSeconds;
 
@@ -23,11 +24,14 @@ internal sealed record PassResult(
 
     public double WriteCallsPerTransition => Writes.Calls / (Runs * (double)TransitionsPerRun);
 
+    /// <summary>The group-commit writer's share of the pass's wall time (1: it never waited for work).</summary>
+    public double WriterBusy => Commits.BusyMilliseconds / Elapsed.TotalMilliseconds;
+
     /// <summary>Process CPU time per committed transition, in microseconds (the silo and the harness's own callers).</summary>
     public double CpuMicrosecondsPerTransition => Cpu.TotalMicroseconds / (Runs * (double)TransitionsPerRun);
 
     /// <summary>The pass's figures; every run of the workflow commits the same transitions, or the harness refuses.</summary>
-    public static PassResult From(IReadOnlyList<RunSample> samples, TimeSpan elapsed, DiskWrites writes, TimeSpan cpu)
+    public static PassResult From(IReadOnlyList<RunSample> samples, TimeSpan elapsed, DiskWrites writes, TimeSpan cpu, CommitTotals commits)
     {
         var shapes = samples.Select(s => (s.Transitions, s.GateDecisions, s.RulesEvaluated)).Distinct().ToArray();
         if (shapes.Length != 1)
@@ -46,6 +50,7 @@ internal sealed record PassResult(
             LatencyDistribution.Of(samples.SelectMany(s => s.TransitionIntervalsMs)),
             LatencyDistribution.Of(samples.SelectMany(s => s.GateEvaluationsMs)),
             writes,
-            cpu);
+            cpu,
+            commits);
     }
 }

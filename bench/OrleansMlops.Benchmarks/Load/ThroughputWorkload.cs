@@ -32,18 +32,21 @@ internal sealed class ThroughputWorkload(IGrainFactory grains, ModelVersionKey m
             await ClosedLoop.RunAsync(options.WarmupRuns, options.Concurrency, i => Release($"warmup-{i:D7}"));
         }
 
+        using var commits = new CommitMeter();
         progress($"{label}: pass 1, {options.Runs} runs, closed loop at concurrency {options.Concurrency}");
         var writes = DiskWrites.Capture();
         var cpu = ProcessCpu.Used();
+        var committed = commits.Capture();
         var (peakSamples, peakElapsed) = await ClosedLoop.RunAsync(options.Runs, options.Concurrency, i => Release($"peak-{i:D7}"));
-        var peak = PassResult.From(peakSamples, peakElapsed, DiskWrites.Capture() - writes, ProcessCpu.Used() - cpu);
+        var peak = PassResult.From(peakSamples, peakElapsed, DiskWrites.Capture() - writes, ProcessCpu.Used() - cpu, commits.Capture() - committed);
 
         var halfRate = peak.RunsPerSecond / 2;
         progress($"{label}: pass 2, {options.HalfLoadRuns} runs, open loop at {halfRate:0.0} runs/s (half of the peak {peak.RunsPerSecond:0.0})");
         writes = DiskWrites.Capture();
         cpu = ProcessCpu.Used();
+        committed = commits.Capture();
         var half = await OpenLoop.RunAsync(options.HalfLoadRuns, halfRate, i => Release($"half-{i:D7}"));
-        var halfLoad = PassResult.From(half.Results, half.Elapsed, DiskWrites.Capture() - writes, ProcessCpu.Used() - cpu);
+        var halfLoad = PassResult.From(half.Results, half.Elapsed, DiskWrites.Capture() - writes, ProcessCpu.Used() - cpu, commits.Capture() - committed);
         return new ThroughputResult(peak, halfLoad, halfRate, half.AchievedPerSecond);
     }
 

@@ -3,6 +3,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using OrleansMlops.Grains.Runs;
+using OrleansMlops.Storage.Writes;
 
 namespace OrleansMlops.Host.Telemetry;
 
@@ -34,7 +35,7 @@ public static class TelemetryExtensions
             })
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(RunTelemetry.Name).AddAspNetCoreInstrumentation();
+                metrics.AddMeter(RunTelemetry.Name, GroupCommitTelemetry.Name).AddAspNetCoreInstrumentation();
                 if (options.Exporters.Contains(TelemetryOptions.Console))
                 {
                     metrics.AddConsoleExporter();

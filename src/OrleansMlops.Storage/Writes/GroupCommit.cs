@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
@@ -91,16 +92,20 @@ public sealed class GroupCommit : ISqlWriter, IAsyncDisposable
 
     private async Task CommitAsync(List<PendingWork> batch)
     {
+        var started = Stopwatch.GetTimestamp();
         // Writes seldom fail, so the batch first runs without savepoints (each costs two statements per write); a
         // failing write sends the whole batch back, to run again with a savepoint around each write.
-        if (!await TryCommitAsync(batch, isolated: false))
+        var outcome = await TryCommitAsync(batch, isolated: false);
+        if (outcome == Outcome.RunAgainIsolated)
         {
-            await TryCommitAsync(batch, isolated: true);
+            outcome = await TryCommitAsync(batch, isolated: true);
         }
+
+        GroupCommitTelemetry.Committed(batch.Count, Stopwatch.GetElapsedTime(started), outcome == Outcome.Committed);
     }
 
-    /// <summary>Runs and commits the batch, then answers every writer; false when, not isolated, a write failed and nothing was answered.</summary>
-    private async Task<bool> TryCommitAsync(List<PendingWork> batch, bool isolated)
+    /// <summary>Runs and commits the batch, then answers every writer, unless (not isolated) a write failed and nothing was answered.</summary>
+    private async Task<Outcome> TryCommitAsync(List<PendingWork> batch, bool isolated)
     {
         try
         {
@@ -116,7 +121,7 @@ public sealed class GroupCommit : ISqlWriter, IAsyncDisposable
                 else if (!await TryRunAsync(pending, session))
                 {
                     await transaction.RollbackAsync();
-                    return false;
+                    return Outcome.RunAgainIsolated;
                 }
             }
 
@@ -132,7 +137,7 @@ public sealed class GroupCommit : ISqlWriter, IAsyncDisposable
                 pending.Fail(pending.Error ?? e);
             }
 
-            return true;
+            return Outcome.Failed;
         }
 
         GroupCommitLog.Committed(_logger, batch.Count);
@@ -141,7 +146,7 @@ public sealed class GroupCommit : ISqlWriter, IAsyncDisposable
             pending.Complete();
         }
 
-        return true;
+        return Outcome.Committed;
     }
 
     /// <summary>The writer's connection, opened on first use and kept, so its prepared statements and page cache stay warm.</summary>
@@ -193,6 +198,13 @@ public sealed class GroupCommit : ISqlWriter, IAsyncDisposable
         }
 
         await session.Transaction.ReleaseAsync(Savepoint);
+    }
+
+    private enum Outcome
+    {
+        Committed,
+        Failed,
+        RunAgainIsolated,
     }
 
     private sealed class PendingWork(SqlWork work, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Diagnostics.Metrics;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using OrleansMlops.Storage.Writes;
@@ -110,6 +111,48 @@ public abstract class GroupCommitTests
         Assert.Same(connections[1], connections[2]);
         Assert.NotSame(connections[2], connections[3]);
         Assert.Equal(new long[] { 1, 2, 4 }, await QueryNotes(database));
+    }
+
+    [Fact]
+    public async Task Each_transaction_reports_how_many_writes_it_carried_and_how_long_the_writer_spent()
+    {
+        await using var database = await CreateAsync();
+        await using var commit = GroupCommitOn(database);
+        var measured = new ConcurrentQueue<(string Instrument, double Value, string? Outcome)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == GroupCommitTelemetry.Name)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<int>((instrument, value, tags, _) => measured.Enqueue((instrument.Name, value, Outcome(tags))));
+        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => measured.Enqueue((instrument.Name, value, Outcome(tags))));
+        listener.Start();
+        var (gate, holder) = await HoldWriterAsync(commit);
+
+        // 37 queued behind the holder share one transaction; an odd number no other test commits at once.
+        var writes = Enumerable.Range(10, 37).Select(id => commit.ExecuteAsync((session, _) => InsertNote(session, id, parent: 1), CancellationToken.None)).ToList();
+        gate.SetResult();
+        await holder;
+        await Task.WhenAll(writes);
+
+        Assert.Contains((GroupCommitTelemetry.WritesInstrument, 37.0, "committed"), measured);
+        Assert.Contains(measured, m => m.Instrument == GroupCommitTelemetry.DurationInstrument && m.Value > 0 && m.Outcome == "committed");
+
+        static string? Outcome(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "mlops.storage.outcome")
+                {
+                    return tag.Value as string;
+                }
+            }
+
+            return null;
+        }
     }
 
     [Fact]
