@@ -161,8 +161,10 @@ public sealed partial class PipelineRunGrain
 
     private void ArmTimers()
     {
-        var self = this.AsReference<IRunWakeup>();
-        _timers.Arm(S.Process?.Timers ?? [], clock.Time, () => self.WakeUp());
+        var pending = S.Process?.Timers ?? [];
+        // Made once per activation, and only for a run with timers: making a typed reference reflects over the grain's interfaces.
+        var wakeup = pending.Length == 0 ? null : _wakeup ??= this.AsReference<IRunWakeup>();
+        _timers.Arm(pending, clock.Time, () => wakeup?.WakeUp() ?? Task.CompletedTask);
     }
 
     /// <summary>Keeps one durable reminder while the run has work of its own, so a crash or deactivation cannot strand it.</summary>

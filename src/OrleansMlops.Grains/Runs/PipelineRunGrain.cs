@@ -46,6 +46,7 @@ public sealed partial class PipelineRunGrain(
     public const string ModelParameter = "model";
 
     private readonly RunTimers _timers = new();
+    private IRunWakeup? _wakeup;
     private ProcessDefinition? _definition;
     private ProcessInterpreter? _interpreter;
     private TimeSpan? _registeredWake;
