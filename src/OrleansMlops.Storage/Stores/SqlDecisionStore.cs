@@ -27,10 +27,13 @@ public sealed class SqlDecisionStore(DbDataSource dataSource, SqlDialect dialect
         + "ON CONFLICT (decision_id) DO NOTHING",
         "DecisionId", "RunId", "Transition", "NodeId", "Outcome", "RuleSets", "InputJson", "EvaluatedAt", "DurationMs", "Error");
 
-    private static readonly SqlStatement InsertResult = new(
-        "INSERT INTO gate_rule_results (decision_id, ordinal, rule_set_id, rule_set_version, rule_name, passed, message) "
-        + "VALUES (@DecisionId, @Ordinal, @RuleSetId, @RuleSetVersion, @RuleName, @Passed, @Message)",
-        "DecisionId", "Ordinal", "RuleSetId", "RuleSetVersion", "RuleName", "Passed", "Message");
+    // A decision's rule results go in with one statement per up to this many rows: each statement costs the writer a step
+    // of its own, and a decision has 5 to 20 results.
+    private const int ResultsPerStatement = 32;
+
+    private static readonly string[] ResultParameters = ["DecisionId", "Ordinal", "RuleSetId", "RuleSetVersion", "RuleName", "Passed", "Message"];
+
+    private static readonly SqlStatement?[] InsertResults = new SqlStatement?[ResultsPerStatement + 1];
 
     /// <summary>Reads and writes <paramref name="dataSource"/> directly, one transaction per append.</summary>
     public SqlDecisionStore(DbDataSource dataSource, SqlDialect dialect)
@@ -86,12 +89,41 @@ public sealed class SqlDecisionStore(DbDataSource dataSource, SqlDialect dialect
                 continue;
             }
 
-            foreach (var result in results)
+            foreach (var chunk in results.Chunk(ResultsPerStatement))
             {
-                await session.ExecuteAsync(
-                    InsertResult, cancellationToken, result.DecisionId, result.Ordinal, result.RuleSetId, result.RuleSetVersion, result.RuleName, result.Passed, result.Message);
+                var values = new object?[chunk.Length * ResultParameters.Length];
+                var at = 0;
+                foreach (var result in chunk)
+                {
+                    values[at++] = result.DecisionId;
+                    values[at++] = result.Ordinal;
+                    values[at++] = result.RuleSetId;
+                    values[at++] = result.RuleSetVersion;
+                    values[at++] = result.RuleName;
+                    values[at++] = result.Passed;
+                    values[at++] = result.Message;
+                }
+
+                await session.ExecuteAsync(InsertResultsOf(chunk.Length), cancellationToken, values);
             }
         }
+    }
+
+    /// <summary>The insert of <paramref name="rows"/> rule results (parameters <c>DecisionId0</c>, <c>Ordinal0</c>, … per row), made once per row count.</summary>
+    private static SqlStatement InsertResultsOf(int rows)
+    {
+        if (InsertResults[rows] is { } made)
+        {
+            return made;
+        }
+
+        var parameters = Enumerable.Range(0, rows).SelectMany(row => ResultParameters.Select(parameter => $"{parameter}{row}")).ToArray();
+        var tuples = Enumerable.Range(0, rows).Select(row => $"({string.Join(", ", ResultParameters.Select(parameter => $"@{parameter}{row}"))})");
+        var statement = new SqlStatement(
+            "INSERT INTO gate_rule_results (decision_id, ordinal, rule_set_id, rule_set_version, rule_name, passed, message) VALUES "
+            + string.Join(", ", tuples),
+            parameters);
+        return Interlocked.CompareExchange(ref InsertResults[rows], statement, null) ?? statement;
     }
 
     public async Task<IReadOnlyList<GateDecision>> QueryAsync(DecisionQuery query, CancellationToken cancellationToken)

@@ -62,6 +62,27 @@ public abstract class DecisionStoreTests
             "SELECT rule_set_version FROM gate_rule_results WHERE decision_id = 'd1' AND rule_name = 'AI-15 a'"));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(32)]
+    [InlineData(33)]
+    [InlineData(100)]
+    public async Task Every_rule_result_is_stored_in_order_however_many_a_decision_has(int count)
+    {
+        await using var database = await Databases.CreateWithSchemaAsync();
+        var store = new SqlDecisionStore(database.DataSource, database.Dialect);
+        var results = Enumerable.Range(0, count)
+            .Select(i => i % 3 == 0 ? Failed("eu-ai-act-high-risk", $"AI-{i:D3}") : Passed("four-eyes", $"FE-{i:D3}"))
+            .ToArray();
+        var decision = Decision($"many-{count}", outcome: GateOutcome.Blocked, results: results);
+
+        await store.AppendAsync([decision], CancellationToken.None);
+
+        var read = await store.GetAsync(decision.DecisionId, CancellationToken.None);
+        Assert.NotNull(read);
+        Assert.Equal(results, read.Results.AsEnumerable());
+    }
+
     [Fact]
     public async Task Appending_the_same_decisions_again_stores_them_once()
     {
