@@ -53,6 +53,7 @@ public sealed class SqliteDatabaseTests
         Assert.Equal(2, await database.ScalarAsync<long>("PRAGMA synchronous"));
         Assert.Equal(5000, await database.ScalarAsync<long>("PRAGMA busy_timeout"));
         Assert.Equal(1, await database.ScalarAsync<long>("PRAGMA foreign_keys"));
+        Assert.Equal(2, await database.ScalarAsync<long>("PRAGMA temp_store")); // MEMORY: statement journals stay off the disk
 
         // A synchronous Open() must run them too, not only OpenConnectionAsync.
         using var connection = database.DataSource.CreateConnection();
