@@ -4,7 +4,7 @@ namespace OrleansMlops.Host.Api;
 
 /// <summary>
 /// Run ids are short, URL-safe and chosen by the server unless a caller brings its own (for idempotent starts). The
-/// server's sort by start time (<see cref="TimeOrderedId"/>), so a run's rows land next to those of the runs started with it.
+/// server's ids sort by start time (<see cref="TimeOrderedId"/>), so a run's rows land next to those of the runs started with it.
 /// </summary>
 internal static class RunIds
 {
