@@ -2,7 +2,7 @@ using OrleansMlops.Abstractions.Audit;
 
 namespace OrleansMlops.Storage.Stores;
 
-/// <summary>An audit_records row as Dapper reads and writes it (integers as long, times as UTC round-trip text).</summary>
+/// <summary>An audit_records row as Dapper reads it and the append binds it (integers as long, times as UTC round-trip text).</summary>
 internal sealed class AuditRow
 {
     public string RunId { get; set; } = "";

@@ -4,7 +4,7 @@ using OrleansMlops.Abstractions.Governance;
 
 namespace OrleansMlops.Storage.Stores;
 
-/// <summary>A gate_decisions row as Dapper reads and writes it; the rule set versions are a JSON array.</summary>
+/// <summary>A gate_decisions row as Dapper reads it and the append binds it; the rule set versions are a JSON array.</summary>
 internal sealed class DecisionRow
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);

@@ -2,7 +2,7 @@ using OrleansMlops.Abstractions.Runs;
 
 namespace OrleansMlops.Storage.Stores;
 
-/// <summary>A runs row as Dapper reads and writes it (integers as long, times as UTC round-trip text).</summary>
+/// <summary>A runs row as Dapper reads it and the upsert binds it (integers as long, times as UTC round-trip text).</summary>
 internal sealed class RunRow
 {
     public string RunId { get; set; } = "";

@@ -17,10 +17,6 @@ public sealed class SqlSession(PreparedStatements statements, DbTransaction tran
     public Task<int> ExecuteAsync(SqlStatement statement, CancellationToken cancellationToken, params ReadOnlySpan<object?> values) =>
         Bind(statement, values).ExecuteNonQueryAsync(cancellationToken);
 
-    /// <summary>Runs <paramref name="statement"/> and returns the first column of its first row, or null when it returned none.</summary>
-    public Task<object?> ScalarAsync(SqlStatement statement, CancellationToken cancellationToken, params ReadOnlySpan<object?> values) =>
-        Bind(statement, values).ExecuteScalarAsync(cancellationToken);
-
     private DbCommand Bind(SqlStatement statement, ReadOnlySpan<object?> values)
     {
         if (values.Length != statement.Parameters.Length)
