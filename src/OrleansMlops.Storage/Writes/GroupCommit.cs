@@ -95,17 +95,29 @@ public sealed class GroupCommit : ISqlWriter, IAsyncDisposable
         var started = Stopwatch.GetTimestamp();
         // Writes seldom fail, so the batch first runs without savepoints (each costs two statements per write); a
         // failing write sends the whole batch back, to run again with a savepoint around each write.
-        var outcome = await TryCommitAsync(batch, isolated: false);
+        var (outcome, failure) = await TryCommitAsync(batch, isolated: false);
         if (outcome == Outcome.RunAgainIsolated)
         {
-            outcome = await TryCommitAsync(batch, isolated: true);
+            (outcome, failure) = await TryCommitAsync(batch, isolated: true);
         }
 
+        // Measured before the writers are answered, so whoever saw a write acknowledged also finds it counted.
         GroupCommitTelemetry.Committed(batch.Count, Stopwatch.GetElapsedTime(started), outcome == Outcome.Committed);
+        foreach (var pending in batch)
+        {
+            if (failure is null)
+            {
+                pending.Complete();
+            }
+            else
+            {
+                pending.Fail(pending.Error ?? failure);
+            }
+        }
     }
 
-    /// <summary>Runs and commits the batch, then answers every writer, unless (not isolated) a write failed and nothing was answered.</summary>
-    private async Task<Outcome> TryCommitAsync(List<PendingWork> batch, bool isolated)
+    /// <summary>Runs and commits the batch; on failure, what failed it. Not isolated, a failing write rolls all back to run again.</summary>
+    private async Task<(Outcome Outcome, Exception? Failure)> TryCommitAsync(List<PendingWork> batch, bool isolated)
     {
         try
         {
@@ -121,7 +133,7 @@ public sealed class GroupCommit : ISqlWriter, IAsyncDisposable
                 else if (!await TryRunAsync(pending, session))
                 {
                     await transaction.RollbackAsync();
-                    return Outcome.RunAgainIsolated;
+                    return (Outcome.RunAgainIsolated, null);
                 }
             }
 
@@ -132,21 +144,11 @@ public sealed class GroupCommit : ISqlWriter, IAsyncDisposable
             GroupCommitLog.CommitFailed(_logger, e, batch.Count);
             // The connection may be what failed (a lost server, a broken file handle): the next batch starts on a new one.
             await DropConnectionAsync();
-            foreach (var pending in batch)
-            {
-                pending.Fail(pending.Error ?? e);
-            }
-
-            return Outcome.Failed;
+            return (Outcome.Failed, e);
         }
 
         GroupCommitLog.Committed(_logger, batch.Count);
-        foreach (var pending in batch)
-        {
-            pending.Complete();
-        }
-
-        return Outcome.Committed;
+        return (Outcome.Committed, null);
     }
 
     /// <summary>The writer's connection, opened on first use and kept, so its prepared statements and page cache stay warm.</summary>
