@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -59,7 +60,8 @@ public static class StorageServiceCollectionExtensions
             ? new GroupCommit(
                 provider.GetRequiredService<DbDataSource>(),
                 options.GroupCommit,
-                provider.GetService<ILoggerFactory>()?.CreateLogger<GroupCommit>() ?? NullLogger<GroupCommit>.Instance)
+                provider.GetService<ILoggerFactory>()?.CreateLogger<GroupCommit>() ?? NullLogger<GroupCommit>.Instance,
+                provider.GetService<IMeterFactory>())
             : new DirectSqlWriter(provider.GetRequiredService<DbDataSource>()));
         services.AddSingleton<IAuditStore>(provider => new SqlAuditStore(
             provider.GetRequiredService<DbDataSource>(), provider.GetRequiredService<ISqlWriter>()));

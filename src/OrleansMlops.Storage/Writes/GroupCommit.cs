@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 
@@ -20,11 +21,13 @@ public sealed class GroupCommit : ISqlWriter, IAsyncDisposable
     private readonly DbDataSource _dataSource;
     private readonly int _maxBatchSize;
     private readonly ILogger<GroupCommit> _logger;
+    private readonly GroupCommitTelemetry _telemetry;
     private readonly Channel<PendingWork> _queue;
     private readonly Task _writer;
     private PreparedStatements? _statements;
 
-    public GroupCommit(DbDataSource dataSource, GroupCommitOptions options, ILogger<GroupCommit> logger)
+    // The meter factory is the host's, when it has one (see GroupCommitTelemetry).
+    public GroupCommit(DbDataSource dataSource, GroupCommitOptions options, ILogger<GroupCommit> logger, IMeterFactory? meterFactory = null)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(options);
@@ -32,6 +35,7 @@ public sealed class GroupCommit : ISqlWriter, IAsyncDisposable
         _dataSource = dataSource;
         _maxBatchSize = options.MaxBatchSize;
         _logger = logger;
+        _telemetry = new GroupCommitTelemetry(meterFactory);
         _queue = Channel.CreateBounded<PendingWork>(new BoundedChannelOptions(options.MaxQueuedWrites)
         {
             SingleReader = true,
@@ -62,6 +66,7 @@ public sealed class GroupCommit : ISqlWriter, IAsyncDisposable
         _queue.Writer.TryComplete();
         await _writer;
         await DropConnectionAsync();
+        _telemetry.Dispose();
     }
 
     private async Task WriteAsync()
@@ -102,7 +107,7 @@ public sealed class GroupCommit : ISqlWriter, IAsyncDisposable
         }
 
         // Measured before the writers are answered, so whoever saw a write acknowledged also finds it counted.
-        GroupCommitTelemetry.Committed(batch.Count, Stopwatch.GetElapsedTime(started), outcome == Outcome.Committed);
+        _telemetry.Committed(batch.Count, Stopwatch.GetElapsedTime(started), outcome == Outcome.Committed);
         foreach (var pending in batch)
         {
             if (failure is null)

@@ -114,32 +114,49 @@ public abstract class GroupCommitTests
     }
 
     [Fact]
-    public async Task Each_transaction_reports_how_many_writes_it_carried_and_how_long_the_writer_spent()
+    public async Task Each_transaction_reports_how_many_writes_it_carried_and_how_long_the_writer_spent_before_answering_them()
     {
         await using var database = await CreateAsync();
-        await using var commit = GroupCommitOn(database);
+        using var meterFactory = new TestMeterFactory();
+        await using var commit = new GroupCommit(database.DataSource, new GroupCommitOptions(), NullLogger<GroupCommit>.Instance, meterFactory);
         var measured = new ConcurrentQueue<(string Instrument, double Value, string? Outcome)>();
+        List<Task> writes = [];
+        var answeredBeforeCounted = new ConcurrentQueue<int>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == GroupCommitTelemetry.Name)
+            if (instrument.Meter.Scope == meterFactory)
             {
                 l.EnableMeasurementEvents(instrument);
             }
         };
-        listener.SetMeasurementEventCallback<int>((instrument, value, tags, _) => measured.Enqueue((instrument.Name, value, Outcome(tags))));
+        listener.SetMeasurementEventCallback<int>((instrument, value, tags, _) =>
+        {
+            if (value == writes.Count)
+            {
+                // Gives writers answered before this measurement the time to finish; once it is fixed, none can be.
+                Task.WhenAny(writes).Wait(TimeSpan.FromSeconds(1));
+                answeredBeforeCounted.Enqueue(writes.Count(w => w.IsCompleted));
+            }
+
+            measured.Enqueue((instrument.Name, value, Outcome(tags)));
+        });
         listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => measured.Enqueue((instrument.Name, value, Outcome(tags))));
         listener.Start();
         var (gate, holder) = await HoldWriterAsync(commit);
 
-        // 37 queued behind the holder share one transaction; an odd number no other test commits at once.
-        var writes = Enumerable.Range(10, 37).Select(id => commit.ExecuteAsync((session, _) => InsertNote(session, id, parent: 1), CancellationToken.None)).ToList();
+        // Queued behind the holder, the 37 share one transaction.
+        writes.AddRange(Enumerable.Range(10, 37).Select(id => commit.ExecuteAsync((session, _) => InsertNote(session, id, parent: 1), CancellationToken.None)));
         gate.SetResult();
         await holder;
         await Task.WhenAll(writes);
 
-        Assert.Contains((GroupCommitTelemetry.WritesInstrument, 37.0, "committed"), measured);
-        Assert.Contains(measured, m => m.Instrument == GroupCommitTelemetry.DurationInstrument && m.Value > 0 && m.Outcome == "committed");
+        Assert.Equal(
+            [(GroupCommitTelemetry.WritesInstrument, 1.0, "committed"), (GroupCommitTelemetry.WritesInstrument, 37.0, "committed")],
+            measured.Where(m => m.Instrument == GroupCommitTelemetry.WritesInstrument));
+        Assert.Equal(2, measured.Count(m => m.Instrument == GroupCommitTelemetry.DurationInstrument && m.Value > 0 && m.Outcome == "committed"));
+        // Regression: the writers used to be answered first, so a caller could look for its transaction before it was counted.
+        Assert.Equal([0], answeredBeforeCounted);
 
         static string? Outcome(ReadOnlySpan<KeyValuePair<string, object?>> tags)
         {
