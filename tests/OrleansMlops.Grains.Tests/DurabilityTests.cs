@@ -22,6 +22,9 @@ public abstract class DurabilityTests : IAsyncLifetime
     /// <summary>SQL that undoes <see cref="RefuseDecisionAppends"/>.</summary>
     protected abstract string AllowDecisionAppends { get; }
 
+    /// <summary>SQL that, in an open transaction, makes every write of grain state wait until that transaction ends.</summary>
+    protected abstract string HoldStateWrites { get; }
+
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync()
@@ -142,7 +145,8 @@ public abstract class DurabilityTests : IAsyncLifetime
             var done = await Eventually.Until(() => run.GetView(), v => v.Status == RunStatus.Completed, what: "the overdue timer");
 
             Assert.Single(done.History, h => h.Kind == "timer.fired");
-            Assert.True((await run.VerifyAudit()).Valid);
+            var audit = await run.VerifyAudit();
+            Assert.True(audit.Valid, string.Join("; ", audit.Problems));
         }
         finally
         {
@@ -174,6 +178,46 @@ public abstract class DurabilityTests : IAsyncLifetime
                 () => engine.SiloService<IReminderTable>().ReadRows(grainId),
                 rows => rows.Reminders.Count == 0,
                 what: "the completed run's reminder to be removed");
+        }
+        finally
+        {
+            await engine.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_view_or_audit_check_asked_during_a_state_write_waits_for_it_and_shows_only_what_is_durable()
+    {
+        var engine = await EngineCluster.StartAsync(_setup);
+        try
+        {
+            await engine.PublishAsync("credit-risk", RepoPaths.Workflow("credit-risk"));
+            var started = await engine.Client.Start("run-verified");
+            var run = engine.Client.Run("run-verified");
+            await using var connection = await engine.SiloService<DbDataSource>().OpenConnectionAsync();
+            await using var hold = await connection.BeginTransactionAsync();
+            await using var command = connection.CreateCommand();
+            command.Transaction = hold;
+            command.CommandText = HoldStateWrites;
+            await command.ExecuteNonQueryAsync();
+
+            var reviewing = engine.Client.Complete("run-verified", CreditRuns.ValidationReview, Actors.Vera);
+            // The gates' facts are read in memory: the sign-off is there as soon as its commit has begun.
+            await Eventually.Until(() => run.GetGateFacts(), f => f.Validator?.Id == Actors.Vera.Id, what: "the sign-off's commit to begin");
+            var viewing = run.GetView();
+            var verifying = run.VerifyAudit();
+            // Time for a read that does not wait for the write to answer before it goes through, as both used to.
+            await Task.WhenAny(Task.WhenAll(viewing, verifying), Task.Delay(TimeSpan.FromSeconds(1)));
+            Assert.False(viewing.IsCompleted, "The view showed a transition that was not yet durable.");
+            Assert.False(verifying.IsCompleted, "The audit check compared the table with a head that was not yet written.");
+            await hold.RollbackAsync();
+
+            var view = await viewing;
+            var audit = await verifying;
+            Assert.True(view.Version > started.Version, $"Version {view.Version}, as before the sign-off.");
+            Assert.True(audit.Valid, string.Join("; ", audit.Problems));
+            Assert.True(audit.RecordCount >= view.Version, $"{audit.RecordCount} records, the view is at {view.Version}.");
+            await reviewing;
         }
         finally
         {

@@ -9,5 +9,7 @@ public sealed class PostgreSqlDurabilityTests : DurabilityTests
 
     protected override string AllowDecisionAppends => "DROP TRIGGER refuse_decisions ON gate_decisions; DROP FUNCTION refuse_decisions();";
 
+    protected override string HoldStateWrites => "LOCK TABLE grain_state IN EXCLUSIVE MODE;";
+
     public override Task InitializeAsync() => Setup.UsePostgreSqlAsync();
 }

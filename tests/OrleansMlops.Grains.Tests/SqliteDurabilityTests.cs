@@ -6,4 +6,6 @@ public sealed class SqliteDurabilityTests : DurabilityTests
     protected override string RefuseDecisionAppends => "CREATE TRIGGER refuse_decisions BEFORE INSERT ON gate_decisions BEGIN SELECT RAISE(ABORT, 'refused'); END;";
 
     protected override string AllowDecisionAppends => "DROP TRIGGER refuse_decisions;";
+
+    protected override string HoldStateWrites => "DELETE FROM grain_state WHERE 0;";
 }

@@ -14,7 +14,10 @@ public interface IPipelineRunGrain : IGrainWithStringKey
     [Alias("Start")]
     Task<RunView> Start(StartRunRequest request);
 
-    /// <summary>The run as it stands; answered even while a stage is running (reads never wait for work).</summary>
+    /// <summary>
+    /// The run as it stands; answered even while a stage is running (reads never wait for work), but only once a state
+    /// write under way has finished, so it shows no transition that is not yet durable.
+    /// </summary>
     [Alias("GetView")]
     [AlwaysInterleave]
     Task<RunView> GetView();
@@ -46,7 +49,7 @@ public interface IPipelineRunGrain : IGrainWithStringKey
     [Alias("FailExternalJob")]
     Task<RunView> FailExternalJob(string jobId, string workerId, string error);
 
-    /// <summary>Checks the stored audit chain against the run's own head.</summary>
+    /// <summary>Checks the stored audit chain against the run's own head, as the last finished state write left it.</summary>
     [Alias("VerifyAudit")]
     [AlwaysInterleave]
     Task<AuditVerification> VerifyAudit();

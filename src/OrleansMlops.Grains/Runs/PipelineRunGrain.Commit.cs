@@ -28,6 +28,20 @@ public sealed partial class PipelineRunGrain
         S.History.Add(new HistoryEntry(sequence, now, kind, actor.Id, summary, steps));
         S.UpdatedAt = now;
         S.PendingIndexRow = IndexRow();
+        _persisting = Persist(kind);
+        await _persisting;
+
+        RunLog.Transition(logger, RunId, sequence, kind, S.Model, stage, decisionId, summary);
+        CountCompletion();
+        await ApplyModelEffects();
+        // Left over when the storage could not write them in the state's transaction (group commit off); they join one batch.
+        await Task.WhenAll(UpdateIndex(), ProjectDecisions());
+        ArmTimers();
+    }
+
+    /// <summary>Writes the state with the commit's audit record, then appends the record to the audit table.</summary>
+    private async Task Persist(string kind)
+    {
         try
         {
             await state.WriteStateAsync();
@@ -40,13 +54,7 @@ public sealed partial class PipelineRunGrain
             throw;
         }
 
-        RunLog.Transition(logger, RunId, sequence, kind, S.Model, stage, decisionId, summary);
-        CountCompletion();
         await FlushAuditOutbox();
-        await ApplyModelEffects();
-        // Left over when the storage could not write them in the state's transaction (group commit off); they join one batch.
-        await Task.WhenAll(UpdateIndex(), ProjectDecisions());
-        ArmTimers();
     }
 
     /// <summary>Counts the run as completed in the commit that ended it, once, whichever activation commits it.</summary>

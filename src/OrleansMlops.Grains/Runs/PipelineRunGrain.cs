@@ -58,6 +58,9 @@ public sealed partial class PipelineRunGrain(
     // The process status of the last durable commit, so the commit that completes the run is counted once.
     private ProcessStatus? _committedStatus;
 
+    // The state write and audit append of the commit under way. Meanwhile the audit head in memory is ahead of the table.
+    private Task _persisting = Task.CompletedTask;
+
     private RunGrainState S => state.State;
 
     private string RunId => this.GetPrimaryKeyString();
@@ -141,7 +144,23 @@ public sealed partial class PipelineRunGrain(
         return View();
     }
 
-    public Task<RunView> GetView() => Task.FromResult(View());
+    // Interleaved with a commit, a view waits for its state write: it never shows a transition that is not yet durable.
+    public Task<RunView> GetView() => _persisting.IsCompleted ? Task.FromResult(View()) : ViewWhenWritten();
+
+    private async Task<RunView> ViewWhenWritten()
+    {
+        await WhenWritten();
+        return View();
+    }
+
+    /// <summary>Waits, whether it succeeds or fails, for the write of the commit under way, and of any that follows it meanwhile.</summary>
+    private async Task WhenWritten()
+    {
+        while (!_persisting.IsCompleted)
+        {
+            await _persisting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+        }
+    }
 
     public Task<GateRunFacts> GetGateFacts() => S.Started
         ? Task.FromResult(GateInputFactory.RunFacts(RunId, S, nodeId: null, stage: null))
@@ -240,8 +259,18 @@ public sealed partial class PipelineRunGrain(
             throw new RunException(RunErrorCode.NotFound, $"Run '{RunId}' does not exist.");
         }
 
-        var records = await auditStore.ReadAsync(RunId, CancellationToken.None);
-        return AuditChain.Verify(RunId, records, S.AuditSequence, S.AuditHeadHash);
+        // This call interleaves with commits: it checks the table against the head of the last finished commit, and reads
+        // again if another commit began during the read.
+        while (true)
+        {
+            await WhenWritten();
+            var (sequence, head) = (S.AuditSequence, S.AuditHeadHash);
+            var records = await auditStore.ReadAsync(RunId, CancellationToken.None);
+            if (S.AuditSequence == sequence)
+            {
+                return AuditChain.Verify(RunId, records, sequence, head);
+            }
+        }
     }
 
     public async Task WakeUp()
