@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Diagnostics;
 using OrleansMlops.Abstractions;
 using OrleansMlops.Abstractions.Governance;
 using OrleansMlops.Abstractions.Monitoring;
@@ -52,6 +54,43 @@ public sealed class MonitoringTests : IAsyncLifetime
         Assert.Contains(decision.RuleSets, r => r.RuleSetId == "model-monitoring");
         Assert.Contains("\"drift\":0.08", decision.InputJson, StringComparison.Ordinal);
         Assert.Equal(RunStatus.NotStarted, (await Client.Run("retrain-credit-risk-production-1").GetView()).Status);
+    }
+
+    [Fact]
+    public async Task A_view_asked_while_a_report_is_being_written_waits_for_the_write_and_never_shows_the_report_before()
+    {
+        await Client.Release("run-v1");
+        await using var connection = await _engine.SiloService<DbDataSource>().OpenConnectionAsync();
+        await using var hold = await connection.BeginTransactionAsync();
+        await using (var command = connection.CreateCommand())
+        {
+            // Every state write waits until this write transaction ends.
+            command.Transaction = hold;
+            command.CommandText = "DELETE FROM grain_state WHERE 0";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var reporting = Client.Monitor().Report(Monitoring.Report(1, "2026-11", ("drift", 0.08)));
+        var waited = Stopwatch.StartNew();
+        Task<MonitoringView> viewing;
+        while (true)
+        {
+            viewing = Client.Monitor().GetView();
+            await Task.WhenAny(viewing, Task.Delay(TimeSpan.FromMilliseconds(200)));
+            if (!viewing.IsCompleted)
+            {
+                break;
+            }
+
+            // Regression: the view answered during the write, with the report it was still writing.
+            Assert.Empty((await viewing).Reports);
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(20), "The report never reached its state write.");
+        }
+
+        Assert.False(reporting.IsCompleted);
+        await hold.RollbackAsync();
+        var outcome = await reporting;
+        Assert.Equal(outcome.ReportId, Assert.Single((await viewing).Reports).ReportId);
     }
 
     [Fact]

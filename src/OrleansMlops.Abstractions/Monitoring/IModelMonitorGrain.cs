@@ -15,7 +15,10 @@ public interface IModelMonitorGrain : IGrainWithStringKey
     [Alias("Report")]
     Task<MonitoringOutcome> Report(MonitoringReport report);
 
-    /// <summary>The recent reports with their outcomes, newest last, and the retraining run still open, if any.</summary>
+    /// <summary>
+    /// The recent reports with their outcomes, newest last, and the retraining run still open, if any. Answered while a
+    /// report waits for its retraining run to start, but only once a state write under way has finished.
+    /// </summary>
     [Alias("GetView")]
     [AlwaysInterleave]
     Task<MonitoringView> GetView();

@@ -112,7 +112,9 @@ public sealed partial class ModelMonitorGrain
         }
     }
 
-    private async Task Write()
+    private Task Write() => _writes.Track(WriteOrDeactivate());
+
+    private async Task WriteOrDeactivate()
     {
         try
         {

@@ -31,6 +31,8 @@ public sealed partial class ModelMonitorGrain(
     EngineClock clock,
     ILogger<ModelMonitorGrain> logger) : Grain, IModelMonitorGrain
 {
+    private readonly StateWrites _writes = new();
+
     private ModelMonitorState S => state.State;
 
     private ModelEnvironmentKey Key
@@ -101,8 +103,16 @@ public sealed partial class ModelMonitorGrain(
         return await StartPending() ?? outcome;
     }
 
-    public Task<MonitoringView> GetView() => Task.FromResult(new MonitoringView(
-        Key.ModelName, Key.Environment, S.OpenRetrainingRunId, S.RetrainingRunsStarted, [.. S.Reports]));
+    // Interleaved with a report, a view waits for its state write: it never shows a report that is not yet durable.
+    public Task<MonitoringView> GetView() => _writes.Settled ? Task.FromResult(View()) : ViewWhenWritten();
+
+    private async Task<MonitoringView> ViewWhenWritten()
+    {
+        await _writes.WhenSettled();
+        return View();
+    }
+
+    private MonitoringView View() => new(Key.ModelName, Key.Environment, S.OpenRetrainingRunId, S.RetrainingRunsStarted, [.. S.Reports]);
 
     /// <summary>The version the report names, which must be the one live in the environment now.</summary>
     private async Task<ModelVersionView> LiveVersion(int version)

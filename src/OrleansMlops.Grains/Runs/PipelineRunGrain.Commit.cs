@@ -28,8 +28,7 @@ public sealed partial class PipelineRunGrain
         S.History.Add(new HistoryEntry(sequence, now, kind, actor.Id, summary, steps));
         S.UpdatedAt = now;
         S.PendingIndexRow = IndexRow();
-        _persisting = Persist(kind);
-        await _persisting;
+        await _writes.Track(Persist(kind));
 
         RunLog.Transition(logger, RunId, sequence, kind, S.Model, stage, decisionId, summary);
         CountCompletion();

@@ -59,7 +59,7 @@ public sealed partial class PipelineRunGrain(
     private ProcessStatus? _committedStatus;
 
     // The state write and audit append of the commit under way. Meanwhile the audit head in memory is ahead of the table.
-    private Task _persisting = Task.CompletedTask;
+    private readonly StateWrites _writes = new();
 
     private RunGrainState S => state.State;
 
@@ -145,21 +145,12 @@ public sealed partial class PipelineRunGrain(
     }
 
     // Interleaved with a commit, a view waits for its state write: it never shows a transition that is not yet durable.
-    public Task<RunView> GetView() => _persisting.IsCompleted ? Task.FromResult(View()) : ViewWhenWritten();
+    public Task<RunView> GetView() => _writes.Settled ? Task.FromResult(View()) : ViewWhenWritten();
 
     private async Task<RunView> ViewWhenWritten()
     {
-        await WhenWritten();
+        await _writes.WhenSettled();
         return View();
-    }
-
-    /// <summary>Waits, whether it succeeds or fails, for the write of the commit under way, and of any that follows it meanwhile.</summary>
-    private async Task WhenWritten()
-    {
-        while (!_persisting.IsCompleted)
-        {
-            await _persisting.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
-        }
     }
 
     public Task<GateRunFacts> GetGateFacts() => S.Started
@@ -263,7 +254,7 @@ public sealed partial class PipelineRunGrain(
         // again if another commit began during the read.
         while (true)
         {
-            await WhenWritten();
+            await _writes.WhenSettled();
             var (sequence, head) = (S.AuditSequence, S.AuditHeadHash);
             var records = await auditStore.ReadAsync(RunId, CancellationToken.None);
             if (S.AuditSequence == sequence)
