@@ -25,7 +25,7 @@ public sealed class GroupCommitTelemetry : IDisposable
     /// The host's, so that a listener can tell one host's writers from another's (by <see cref="Meter.Scope"/>); without
     /// one, a meter of its own.
     /// </param>
-    public GroupCommitTelemetry(IMeterFactory? meterFactory)
+    internal GroupCommitTelemetry(IMeterFactory? meterFactory)
     {
         _ownsMeter = meterFactory is null;
         _meter = meterFactory?.Create(Name) ?? new Meter(Name);
