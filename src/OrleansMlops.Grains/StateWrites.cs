@@ -8,7 +8,8 @@ internal sealed class StateWrites
 {
     private Task _current = Task.CompletedTask;
 
-    public bool Settled => _current.IsCompleted;
+    /// <summary>What <paramref name="read"/> returns once the write under way, if any, has settled.</summary>
+    public Task<T> Read<T>(Func<T> read) => _current.IsCompleted ? Task.FromResult(read()) : ReadWhenSettled(read);
 
     /// <summary>Tracks <paramref name="write"/> as the write under way and returns it, for the writer to await.</summary>
     public Task Track(Task write)
@@ -24,5 +25,11 @@ internal sealed class StateWrites
         {
             await _current.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
         }
+    }
+
+    private async Task<T> ReadWhenSettled<T>(Func<T> read)
+    {
+        await WhenSettled();
+        return read();
     }
 }

@@ -104,13 +104,7 @@ public sealed partial class ModelMonitorGrain(
     }
 
     // Interleaved with a report, a view waits for its state write: it never shows a report that is not yet durable.
-    public Task<MonitoringView> GetView() => _writes.Settled ? Task.FromResult(View()) : ViewWhenWritten();
-
-    private async Task<MonitoringView> ViewWhenWritten()
-    {
-        await _writes.WhenSettled();
-        return View();
-    }
+    public Task<MonitoringView> GetView() => _writes.Read(View);
 
     private MonitoringView View() => new(Key.ModelName, Key.Environment, S.OpenRetrainingRunId, S.RetrainingRunsStarted, [.. S.Reports]);
 

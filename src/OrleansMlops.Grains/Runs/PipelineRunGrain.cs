@@ -145,13 +145,7 @@ public sealed partial class PipelineRunGrain(
     }
 
     // Interleaved with a commit, a view waits for its state write: it never shows a transition that is not yet durable.
-    public Task<RunView> GetView() => _writes.Settled ? Task.FromResult(View()) : ViewWhenWritten();
-
-    private async Task<RunView> ViewWhenWritten()
-    {
-        await _writes.WhenSettled();
-        return View();
-    }
+    public Task<RunView> GetView() => _writes.Read(View);
 
     public Task<GateRunFacts> GetGateFacts() => S.Started
         ? Task.FromResult(GateInputFactory.RunFacts(RunId, S, nodeId: null, stage: null))
