@@ -55,6 +55,20 @@ public sealed class CommandContext(ApiClient api, CliHost host, bool json, Cance
         }
     }
 
+    /// <summary>A file's exact bytes, for documents whose hash the host records (a rule set is identified by its bytes).</summary>
+    public async Task<byte[]?> ReadBytesAsync(string path)
+    {
+        try
+        {
+            return await File.ReadAllBytesAsync(path, CancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            UsageError($"cannot read '{path}': {e.Message}");
+            return null;
+        }
+    }
+
     public static string Segment(string value) => Uri.EscapeDataString(value);
 
     public static CommandContext Create(ParseResult parse, GlobalOptions options, CliHost host, CancellationToken cancellationToken)

@@ -8,6 +8,7 @@ using OrleansMlops.Governance.Catalog;
 using OrleansMlops.Governance.Hosting;
 using OrleansMlops.Governance.DryRun;
 using OrleansMlops.Governance.Loading;
+using OrleansMlops.Governance.Proposals;
 using OrleansMlops.Governance.Versions;
 
 namespace OrleansMlops.Governance;
@@ -38,6 +39,7 @@ public static class GovernanceServiceCollectionExtensions
             sp.GetRequiredService<ILogger<RuleSetCatalog>>()));
         services.TryAddSingleton<IGovernanceGate, GovernanceGate>();
         services.TryAddSingleton<DryRunner>();
+        services.TryAddSingleton<RuleSetAssessor>();
         services.AddHostedService<GovernanceCatalogService>();
         return services;
     }

@@ -80,34 +80,61 @@ public sealed class PoliciesCommandsTests(EngineHostFactory factory) : IDisposab
     }
 
     [Fact]
-    public async Task Activating_without_the_permission_is_exit_4_and_changes_nothing_while_the_compliance_author_activates()
+    public async Task A_proposal_is_in_force_only_once_a_second_author_approves_it_and_nobody_else_may_propose()
     {
         var before = (await _cli.As("audrey", "policies", "list", "--json")).Out;
         var onDisk = await File.ReadAllTextAsync(Path.Combine(factory.PoliciesPath, "four-eyes.json"));
         var weakened = await Write("four-eyes.json", SingleRule("four-eyes", "approve", "anyone", "true"));
         var houseRules = await Write("house.json", SingleRule("cli-house-rules", "enter:train", "HR-1 purpose declared", "run.HasVariable(\"purpose\")"));
 
-        var refused = await _cli.As("bob", "policies", "activate", "four-eyes", weakened);
-        var activated = await _cli.As("colin", "policies", "activate", "cli-house-rules", houseRules, "--json");
+        var refused = await _cli.As("bob", "policies", "propose", "four-eyes", weakened);
+        var proposed = await _cli.As("colin", "policies", "propose", "cli-house-rules", houseRules, "--reason", "HR-1 ships");
+        var proposalId = (await _cli.As("audrey", "policies", "proposals", "--status", "pending", "--json")).Json().AsArray()
+            .Single(p => p!["ruleSetId"]!.GetValue<string>() == "cli-house-rules")!["proposalId"]!.GetValue<string>();
+        var selfApproved = await _cli.As("colin", "policies", "approve", proposalId);
+        var pendingList = (await _cli.As("audrey", "policies", "list", "--json")).Json().AsArray();
+        var approved = await _cli.As("cora", "policies", "approve", proposalId, "--comment", "reviewed");
 
         Assert.Equal(ExitCodes.NotAllowed, refused.ExitCode);
         Assert.Contains("HTTP 403", refused.Error, StringComparison.Ordinal);
         Assert.Equal(onDisk, await File.ReadAllTextAsync(Path.Combine(factory.PoliciesPath, "four-eyes.json")));
-        Assert.Equal(ExitCodes.Success, activated.ExitCode);
-        Assert.Equal(("cli-house-rules", "colin"), (activated.Json()["ref"]!["ruleSetId"]!.GetValue<string>(), activated.Json()["activatedBy"]!.GetValue<string>()));
+        Assert.Equal(ExitCodes.Success, proposed.ExitCode);
+        Assert.Contains("a second compliance author must approve it", proposed.Out, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.NotAllowed, selfApproved.ExitCode);
+        Assert.DoesNotContain(pendingList, r => r!["ref"]!["ruleSetId"]!.GetValue<string>() == "cli-house-rules");
+        Assert.Equal(ExitCodes.Success, approved.ExitCode);
+        Assert.Contains("cli-house-rules version 1 is in force", approved.Out, StringComparison.Ordinal);
         var after = (await _cli.As("audrey", "policies", "list", "--json")).Json().AsArray();
-        Assert.Contains(after, r => r!["ref"]!["ruleSetId"]!.GetValue<string>() == "cli-house-rules");
+        var inForce = after.Single(r => r!["ref"]!["ruleSetId"]!.GetValue<string>() == "cli-house-rules")!;
+        Assert.Equal("cora", inForce["activatedBy"]!.GetValue<string>());
         Assert.Equal(
             JsonNode.Parse(before)!.AsArray().Single(r => r!["ref"]!["ruleSetId"]!.GetValue<string>() == "four-eyes")!.ToJsonString(),
             after.Single(r => r!["ref"]!["ruleSetId"]!.GetValue<string>() == "four-eyes")!.ToJsonString());
     }
 
     [Fact]
-    public async Task Activating_an_unsafe_rule_set_is_exit_5_naming_the_rule_it_was_refused_for()
+    public async Task A_rejection_without_a_reason_is_a_usage_error_and_with_one_closes_the_proposal()
+    {
+        var file = await Write("reject.json", SingleRule("cli-reject", "enter:train", "CR-1", "true"));
+        await _cli.As("colin", "policies", "propose", "cli-reject", file);
+        var proposalId = (await _cli.As("audrey", "policies", "proposals", "--json")).Json().AsArray()
+            .First(p => p!["ruleSetId"]!.GetValue<string>() == "cli-reject")!["proposalId"]!.GetValue<string>();
+
+        var withoutReason = await _cli.As("cora", "policies", "reject", proposalId);
+        var rejected = await _cli.As("cora", "policies", "reject", proposalId, "--reason", "passes everything");
+
+        Assert.Equal(ExitCodes.UsageError, withoutReason.ExitCode);
+        Assert.Equal(ExitCodes.Success, rejected.ExitCode);
+        Assert.Contains($"Rejected {proposalId}", rejected.Out, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(factory.PoliciesPath, "cli-reject.json")));
+    }
+
+    [Fact]
+    public async Task Proposing_an_unsafe_rule_set_is_exit_5_naming_the_rule_it_was_refused_for()
     {
         var unsafeFile = await Write("unsafe.json", SingleRule("cli-unsafe", "approve", "CU-1 sneaky", "run.GetType().Assembly != null"));
 
-        var refused = await _cli.As("colin", "policies", "activate", "cli-unsafe", unsafeFile);
+        var refused = await _cli.As("colin", "policies", "propose", "cli-unsafe", unsafeFile);
 
         Assert.Equal(ExitCodes.RejectedInput, refused.ExitCode);
         Assert.Contains("HTTP 422", refused.Error, StringComparison.Ordinal);

@@ -6,7 +6,7 @@ using OrleansMlops.Host.Api;
 
 namespace OrleansMlops.Host.Tests;
 
-/// <summary>Rule sets over HTTP: what is in force, activation by a compliance author, refusals, versions, fixtures, dry runs.</summary>
+/// <summary>Rule sets over HTTP: what is in force, changes approved by a second author, refusals, versions, fixtures, dry runs.</summary>
 public sealed class PoliciesApiTests(EngineHostFactory factory) : IClassFixture<EngineHostFactory>
 {
     private static readonly string[] DefaultPacks =
@@ -29,21 +29,13 @@ public sealed class PoliciesApiTests(EngineHostFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task Activation_puts_a_new_version_in_force_at_once_and_decisions_name_it()
+    public async Task An_approved_change_is_the_next_version_and_decisions_name_it()
     {
-        var first = await Activate("house-rules", HouseRules("Declare the purpose."), "colin");
-        var second = await Activate("house-rules", HouseRules("Declare the purpose of the model."), "colin");
-        var again = await Activate("house-rules", HouseRules("Declare the purpose of the model."), "colin");
+        await ProposeAndApprove("house-rules", HouseRules("Declare the purpose."));
+        var approved = await ProposeAndApprove("house-rules", HouseRules("Declare the purpose of the model."));
 
-        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
-        Assert.Equal(HttpStatusCode.Created, second.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        var activated = await second.Body();
-        Assert.Equal(2, activated.GetProperty("ref").GetProperty("version").GetInt32());
-        Assert.Equal(("colin", "api"), (activated.GetProperty("activatedBy").GetString(), activated.GetProperty("source").GetString()));
-        Assert.Equal("/api/policies/house-rules/versions/2", second.Headers.Location!.OriginalString);
+        Assert.Equal(2, approved.GetProperty("activated").GetProperty("version").GetInt32());
         Assert.Equal(HouseRules("Declare the purpose of the model."), await File.ReadAllTextAsync(Path.Combine(factory.PoliciesPath, "house-rules.json")));
-
         var versions = await (await _http.GetAsync("/api/policies/house-rules/versions")).Body();
         Assert.Equal([1, 2], versions.EnumerateArray().Select(v => v.GetProperty("version").GetInt32()));
         Assert.Equal(HouseRules("Declare the purpose."), await _http.GetStringAsync("/api/policies/house-rules/versions/1"));
@@ -198,6 +190,16 @@ public sealed class PoliciesApiTests(EngineHostFactory factory) : IClassFixture<
         Assert.Equal(PoliciesApi.RequestFixtures, report.GetProperty("fixturesFile").GetString());
         Assert.False(report.GetProperty("cases")[1].GetProperty("passed").GetBoolean());
         await RunsApiTests.AssertProblem(malformed, HttpStatusCode.BadRequest, "cases");
+    }
+
+    private async Task<JsonElement> ProposeAndApprove(string ruleSetId, string json)
+    {
+        var proposed = await Activate(ruleSetId, json, "colin");
+        Assert.Equal(HttpStatusCode.Accepted, proposed.StatusCode);
+        var id = (await proposed.Body()).GetProperty("proposalId").GetString();
+        var approved = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Post, $"/api/policies/proposals/{id}/approve") { Content = Json("{}") }.As("cora"));
+        Assert.True(approved.StatusCode == HttpStatusCode.OK, await approved.Content.ReadAsStringAsync());
+        return await approved.Body();
     }
 
     private Task<HttpResponseMessage> Activate(string ruleSetId, string json, string user) =>

@@ -1,16 +1,20 @@
 using System.Text.Json;
 using Microsoft.Playwright;
+using OrleansMlops.Testing;
 using static Microsoft.Playwright.Assertions;
 
 namespace OrleansMlops.Studio.Tests;
 
 /// <summary>
 /// Rule authoring in the studio (#/rules): a compliance author writes a rule set, sees why the safety check refuses
-/// it, activates a new version of a pack and runs its fixtures, and dry-runs a candidate over recorded decisions.
+/// it, proposes a new version of a pack that a second author approves, runs its fixtures, and dry-runs a candidate over recorded decisions.
 /// </summary>
 public sealed class RuleAuthoringTests(StudioHost host, StudioBrowser browser) : IClassFixture<StudioHost>, IClassFixture<StudioBrowser>
 {
     private static readonly LocatorAssertionsToContainTextOptions Slow = new() { Timeout = 60_000 };
+
+    private const string Old = "Assign the approval task to a different person holding the approver role.";
+    private const string Edited = "Assign the approval task to another person who holds the approver role.";
 
     [Fact]
     public async Task A_rule_set_the_safety_check_refuses_shows_phase_rule_and_expression_and_is_not_activated()
@@ -40,28 +44,48 @@ public sealed class RuleAuthoringTests(StudioHost host, StudioBrowser browser) :
     }
 
     [Fact]
-    public async Task Editing_a_message_activates_version_2_and_its_fixtures_still_pass()
+    public async Task Editing_a_message_is_a_proposal_a_second_author_approves_into_version_2_whose_fixtures_still_pass()
     {
-        await using var studio = await browser.OpenAsAsync(host, "colin");
+        await using (var author = await browser.OpenAsAsync(host, "colin"))
+        {
+            await author.GotoAsync("rules");
+            await Expect(author.Page.Locator("#rule-sets tr[data-rule-set='four-eyes']")).ToContainTextAsync("v1");
+            await author.ScreenshotAsync("rules-list");
+
+            await author.Page.ClickAsync("#rule-sets a[href='#/rules/four-eyes']");
+            await Expect(author.Page.Locator("#rule-in-force")).ToContainTextAsync("version 1");
+            var original = await File.ReadAllTextAsync(Path.Combine(host.PoliciesPath, "four-eyes.json"));
+            Assert.Equal(original, await GetEditorAsync(author));
+
+            Assert.Contains(Old, original, StringComparison.Ordinal);
+            await SetEditorAsync(author, original.Replace(Old, Edited, StringComparison.Ordinal));
+            await author.Page.ClickAsync("#rule-save");
+
+            await Expect(author.Page.Locator("#rule-saved")).ToContainTextAsync("a second compliance author must approve it", Slow);
+            await Expect(author.Page.Locator("#rule-saved")).ToContainTextAsync("0 failed");
+            await Expect(author.Page.Locator("#rule-in-force")).ToContainTextAsync("version 1");
+            Assert.Equal(original, await File.ReadAllTextAsync(Path.Combine(host.PoliciesPath, "four-eyes.json")));
+
+            await author.GotoAsync("rules");
+            var own = author.Page.Locator("#proposals section[data-rule-set='four-eyes']");
+            await own.Locator("button[data-action='approve']").ClickAsync();
+            await Expect(own.Locator(".proposal-result")).ToContainTextAsync("a second compliance author must approve it");
+            author.AssertNoErrorsBut(403);
+        }
+
+        await using var studio = await browser.OpenAsAsync(host, "cora");
         await studio.GotoAsync("rules");
-        await Expect(studio.Page.Locator("#rule-sets tr[data-rule-set='four-eyes']")).ToContainTextAsync("v1");
-        await studio.ScreenshotAsync("rules-list");
+        var proposal = studio.Page.Locator("#proposals section[data-rule-set='four-eyes']");
+        await Expect(proposal).ToContainTextAsync("Proposed by colin");
+        await studio.ScreenshotAsync("rules-proposal");
+        await proposal.Locator("button[data-action='approve']").ClickAsync();
+        await Expect(studio.Page.Locator("#proposals")).ToContainTextAsync("No change is waiting for a second author.");
 
-        await studio.Page.ClickAsync("#rule-sets a[href='#/rules/four-eyes']");
-        await Expect(studio.Page.Locator("#rule-in-force")).ToContainTextAsync("version 1");
-        var original = await File.ReadAllTextAsync(Path.Combine(host.PoliciesPath, "four-eyes.json"));
-        Assert.Equal(original, await GetEditorAsync(studio));
-
-        const string old = "Assign the approval task to a different person holding the approver role.";
-        const string edited = "Assign the approval task to another person who holds the approver role.";
-        Assert.Contains(old, original, StringComparison.Ordinal);
-        await SetEditorAsync(studio, original.Replace(old, edited, StringComparison.Ordinal));
-        await studio.Page.ClickAsync("#rule-save");
-
-        await Expect(studio.Page.Locator("#rule-saved")).ToContainTextAsync("version 2 is in force");
+        await studio.GotoAsync("rules/four-eyes");
         await Expect(studio.Page.Locator("#rule-in-force")).ToContainTextAsync("version 2");
-        await Expect(studio.Page.Locator("#rule-versions tr[data-version='2']")).ToContainTextAsync("colin");
-        Assert.Contains(edited, await File.ReadAllTextAsync(Path.Combine(host.PoliciesPath, "four-eyes.json")), StringComparison.Ordinal);
+        await Expect(studio.Page.Locator("#rule-versions tr[data-version='2']")).ToContainTextAsync("cora");
+        Assert.Contains(Edited, await File.ReadAllTextAsync(Path.Combine(host.PoliciesPath, "four-eyes.json")), StringComparison.Ordinal);
+        var shipped = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Policies, "four-eyes.json"));
 
         await studio.Page.ClickAsync("#rule-fixtures");
         var summary = studio.Page.Locator("#fixtures-summary");
@@ -76,7 +100,7 @@ public sealed class RuleAuthoringTests(StudioHost host, StudioBrowser browser) :
 
         await studio.Page.ClickAsync("#rule-versions tr[data-version='1'] a");
         await Expect(studio.Page.Locator("#rule-versions tr[data-version='1']")).ToContainTextAsync("in editor");
-        Assert.Equal(original, await GetEditorAsync(studio));
+        Assert.Equal(shipped, await GetEditorAsync(studio));
         studio.AssertNoErrors();
     }
 

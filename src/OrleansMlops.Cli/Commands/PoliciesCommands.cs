@@ -1,17 +1,18 @@
 using System.CommandLine;
-using System.Net;
 using OrleansMlops.Cli.Output;
 
 namespace OrleansMlops.Cli.Commands;
 
 /// <summary>
-/// <c>policies list|lint|test|dry-run|activate</c>: GET /api/policies, POST /api/policies/lint,
-/// POST /api/policies/{id}/test, POST /api/policies/dry-run, PUT /api/policies/{id}.
+/// <c>policies list|lint|test|dry-run|propose|proposals|approve|reject</c>: GET /api/policies, POST /api/policies/lint,
+/// POST /api/policies/{id}/test, POST /api/policies/dry-run, PUT /api/policies/{id}, GET /api/policies/proposals,
+/// POST /api/policies/proposals/{id}/approve|reject.
 /// </summary>
 public static class PoliciesCommands
 {
-    public static Command Create(CliCommand commands) => CliCommand.Group("policies", "Governance rule sets: list, lint, test, dry-run and activate",
-        List(commands), Lint(commands), Test(commands), DryRun(commands), Activate(commands));
+    public static Command Create(CliCommand commands) => CliCommand.Group("policies", "Governance rule sets: list, lint, test, dry-run, and changes a second author approves",
+        List(commands), Lint(commands), Test(commands), DryRun(commands), Propose(commands), Proposals(commands),
+        Decide(commands, "approve", "--comment", "What the approver checked"), Decide(commands, "reject", "--reason", "Why the proposal is rejected (required)"));
 
     private static Command List(CliCommand commands) => commands.Create("list", "The rule sets in force", async (parse, context) =>
     {
@@ -179,23 +180,26 @@ public static class PoliciesCommands
             }, file, transition, limit);
     }
 
-    private static Command Activate(CliCommand commands)
+    private static Command Propose(CliCommand commands)
     {
         var ruleSetId = new Argument<string>("ruleSetId") { Description = "The id the file declares" };
         var file = RuleSetFile();
-        return commands.Create("activate", "Activate a rule set: checked like a file, written to the policies folder, in force at once", async (parse, context) =>
+        var reason = new Option<string>("--reason") { Description = "Why the rule set changes (shown to the second author and kept in the audit trail)" };
+        return commands.Create("propose", "Propose a new version of a rule set; a second compliance author approves it into force", async (parse, context) =>
         {
             var id = parse.GetRequiredValue(ruleSetId);
             var path = parse.GetRequiredValue(file).FullName;
-            if (await context.ReadFileAsync(path) is not { } json)
+            if (await context.ReadBytesAsync(path) is not { } content)
             {
                 return ExitCodes.UsageError;
             }
 
-            var response = await context.Api.SendTextAsync(HttpMethod.Put, $"api/policies/{CommandContext.Segment(id)}", json, "application/json", context.CancellationToken);
+            var query = Query.Of(("reason", parse.GetValue(reason)));
+            var body = new ByteArrayContent(content) { Headers = { ContentType = new("application/json") } };
+            var response = await context.Api.SendAsync(HttpMethod.Put, $"api/policies/{CommandContext.Segment(id)}" + query, body, context.CancellationToken);
             if (!response.IsSuccess)
             {
-                return context.Failed($"activating '{path}' as rule set '{id}'", response);
+                return context.Failed($"proposing '{path}' as rule set '{id}'", response);
             }
 
             if (context.Json)
@@ -203,13 +207,80 @@ public static class PoliciesCommands
                 return context.PrintJson(response);
             }
 
-            var activated = response.Json();
-            var version = activated?["ref"].Text("version");
-            context.Out.WriteLine(response.Status == HttpStatusCode.Created
-                ? $"Activated {id} version {version} (sha256 {activated?["ref"].Text("contentHash")}); in force now."
-                : $"Unchanged: {id} version {version} in force already has this content.");
+            var proposal = response.Json();
+            context.Out.WriteLine($"Proposed {id} as {proposal.Text("proposalId")} (sha256 {proposal.Text("contentHash")}); a second compliance author must approve it.");
+            WriteAssessment(context, proposal);
             return ExitCodes.Success;
-        }, ruleSetId, file);
+        }, ruleSetId, file, reason);
+    }
+
+    private static Command Proposals(CliCommand commands)
+    {
+        var status = new Option<string>("--status") { Description = "pending, approved or rejected" };
+        return commands.Create("proposals", "Proposed rule set changes, newest first", async (parse, context) =>
+        {
+            var response = await context.Api.GetAsync("api/policies/proposals" + Query.Of(("status", parse.GetValue(status))), context.CancellationToken);
+            if (!response.IsSuccess)
+            {
+                return context.Failed("listing proposals", response);
+            }
+
+            if (context.Json)
+            {
+                return context.PrintJson(response);
+            }
+
+            var table = new TextTable("PROPOSAL", "RULE SET", "STATUS", "PROPOSED BY", "PROPOSED", "DECIDED BY", "LOOSENS");
+            foreach (var proposal in response.Json().Items())
+            {
+                table.Add(proposal.Text("proposalId"), proposal.Text("ruleSetId"), proposal.Text("status"), proposal.Text("proposedBy"),
+                    proposal.When("proposedAt"), proposal.Text("decidedBy"), proposal?["assessment"].Flag("loosens") == true ? "YES" : null);
+            }
+
+            table.WriteTo(context.Out, "No proposals.");
+            return ExitCodes.Success;
+        }, status);
+    }
+
+    private static Command Decide(CliCommand commands, string decision, string textOption, string textDescription)
+    {
+        var proposalId = new Argument<string>("proposalId");
+        var text = new Option<string>(textOption) { Description = textDescription, Required = decision == "reject" };
+        return commands.Create(decision, decision == "approve"
+            ? "Approve another author's proposal: the rule set is in force at once"
+            : "Reject (or, as its proposer, withdraw) a proposal, saying why", async (parse, context) =>
+        {
+            var id = parse.GetRequiredValue(proposalId);
+            var body = new System.Text.Json.Nodes.JsonObject { [textOption.TrimStart('-')] = parse.GetValue(text) };
+            var response = await context.Api.PostJsonAsync($"api/policies/proposals/{CommandContext.Segment(id)}/{decision}", body.ToJsonString(), context.CancellationToken);
+            if (!response.IsSuccess)
+            {
+                return context.Failed($"{decision} of proposal '{id}'", response);
+            }
+
+            if (context.Json)
+            {
+                return context.PrintJson(response);
+            }
+
+            var proposal = response.Json();
+            context.Out.WriteLine(decision == "approve"
+                ? $"Approved {id}: {proposal.Text("ruleSetId")} version {proposal?["activated"].Text("version")} is in force."
+                : $"Rejected {id}; {proposal.Text("ruleSetId")} is unchanged.");
+            return ExitCodes.Success;
+        }, proposalId, text);
+    }
+
+    private static void WriteAssessment(CommandContext context, System.Text.Json.Nodes.JsonNode? proposal)
+    {
+        var assessment = proposal?["assessment"];
+        context.Out.WriteLine($"  fixtures ({assessment.Text("fixturesFile")}): {assessment.Text("fixturesPassed")} passed, {assessment.Text("fixturesFailed")} failed"
+            + (assessment.Text("fixturesError") is { } error ? $"; {error}" : string.Empty));
+        context.Out.WriteLine($"  dry run over {assessment.Text("decisionsReplayed")} recent decisions: {assessment.Text("newlyBlocked")} newly blocked, {assessment.Text("newlyAllowed")} newly allowed");
+        if (assessment.Flag("loosens"))
+        {
+            context.Out.WriteLine("  WARNING: this change LOOSENS the rule set: decisions that were blocked would be allowed.");
+        }
     }
 
     private static Argument<FileInfo> RuleSetFile() => new("file") { Description = "A rule set JSON file (policies/rule-set.schema.json)" };

@@ -21,7 +21,7 @@ internal static class DeclaredScope
 
         try
         {
-            using var document = JsonDocument.Parse(content, Options);
+            using var document = JsonDocument.Parse(Utf8Bom.Skip(content), Options);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {

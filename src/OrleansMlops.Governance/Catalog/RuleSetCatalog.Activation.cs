@@ -1,6 +1,4 @@
-using System.Text;
 using OrleansMlops.Governance.Loading;
-using OrleansMlops.Governance.Versions;
 
 namespace OrleansMlops.Governance.Catalog;
 
@@ -8,47 +6,58 @@ namespace OrleansMlops.Governance.Catalog;
 public sealed partial class RuleSetCatalog
 {
     /// <summary>
-    /// Activates a rule set sent through the API. It is checked exactly as a file would be; on refusal this throws
-    /// <see cref="GovernanceException"/> and nothing changes. Otherwise the content is written atomically to the
-    /// rule set's file in the policies folder (the file already holding its id, else <c>&lt;id&gt;.json</c>), recorded as a
-    /// new version with <see cref="RuleSetVersionSource.Api"/> and <paramref name="activatedBy"/>, and put in force at
-    /// once; the folder watcher then finds the file unchanged. Content equal to the version in force changes nothing
-    /// and returns that version. With <paramref name="expectedId"/> (the id the caller addressed), content declaring
-    /// another id is refused too, so a rule set cannot be replaced through another's address.
+    /// Loads a candidate exactly as activation would (the file it would be written to, every check) without activating
+    /// anything. With <paramref name="expectedId"/> (the id the caller addressed), content declaring another id is
+    /// refused, so a rule set cannot be replaced through another's address. Throws <see cref="GovernanceException"/>.
+    /// </summary>
+    public async Task<LoadedRuleSet> LoadCandidateAsync(byte[] content, string? expectedId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var (declaredId, _) = DeclaredScope.Read(content);
+        var snapshot = await GetSnapshotAsync(cancellationToken);
+        var file = (declaredId is null ? null : snapshot.Find(declaredId)?.File) ?? Path.Combine(Directory, (declaredId ?? "rule-set") + ".json");
+        var loaded = await _loader.LoadAsync(file, content, cancellationToken);
+        if (expectedId is not null && !string.Equals(loaded.Id, expectedId, StringComparison.Ordinal))
+        {
+            throw new GovernanceException(GovernancePhase.Load,
+                $"the content declares rule set '{loaded.Id}' but was sent to activate '{expectedId}'; the header's id must match.",
+                ruleSetId: loaded.Id);
+        }
+
+        return loaded;
+    }
+
+    /// <summary>
+    /// Puts <paramref name="content"/> (a rule set file's exact bytes) in force as the next version of
+    /// <paramref name="expectedId"/>. It is checked exactly as a file would be; on refusal this throws
+    /// <see cref="GovernanceException"/> and nothing changes. Otherwise the content is written atomically to the rule
+    /// set's file in the policies folder (the file already holding its id, else <c>&lt;id&gt;.json</c>), recorded as a
+    /// new version with <paramref name="source"/> and <paramref name="activatedBy"/>, and put in force at once; the
+    /// folder watcher then finds the file unchanged. Content equal to the version in force changes nothing and returns
+    /// that version. People reach this only through an approved proposal (<c>IRuleSetChangeGrain</c>).
     /// </summary>
     public async Task<ActiveRuleSetInfo> ActivateAsync(
-        string json, string activatedBy, string? expectedId = null, CancellationToken cancellationToken = default)
+        byte[] content, string activatedBy, string expectedId, string source, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(content);
         ArgumentException.ThrowIfNullOrWhiteSpace(activatedBy);
-        var content = Encoding.UTF8.GetBytes(json);
+        ArgumentException.ThrowIfNullOrWhiteSpace(expectedId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        LoadedRuleSet loaded;
+        try
+        {
+            loaded = await LoadCandidateAsync(content, expectedId, cancellationToken);
+        }
+        catch (GovernanceException ex)
+        {
+            GovernanceLog.ActivationRefused(_logger, activatedBy, ex.Phase, ex);
+            throw;
+        }
+
         await _reloadLock.WaitAsync(cancellationToken);
         try
         {
-            if (_snapshot is null)
-            {
-                await ReloadLockedAsync(cancellationToken);
-            }
-
             var snapshot = _snapshot!;
-            var (declaredId, _) = DeclaredScope.Read(content);
-            LoadedRuleSet loaded;
-            try
-            {
-                loaded = await _loader.LoadAsync(Path.Combine(Directory, (declaredId ?? "rule-set") + ".json"), content, cancellationToken);
-                if (expectedId is not null && !string.Equals(loaded.Id, expectedId, StringComparison.Ordinal))
-                {
-                    throw new GovernanceException(GovernancePhase.Load,
-                        $"the content declares rule set '{loaded.Id}' but was sent to activate '{expectedId}'; the header's id must match.",
-                        ruleSetId: loaded.Id);
-                }
-            }
-            catch (GovernanceException ex)
-            {
-                GovernanceLog.ActivationRefused(_logger, activatedBy, ex.Phase, ex);
-                throw;
-            }
-
             var current = snapshot.Find(loaded.Id);
             var target = current?.File ?? Path.Combine(Directory, loaded.Id + ".json");
             EnsureTargetFree(snapshot, loaded, target, activatedBy);
@@ -57,7 +66,7 @@ public sealed partial class RuleSetCatalog
                 return current.Describe();
             }
 
-            var activated = await WriteAndRecordAsync(loaded.At(target), content, activatedBy, cancellationToken);
+            var activated = await WriteAndRecordAsync(loaded.At(target), content, activatedBy, source, cancellationToken);
             _refusedContent.Remove(target);
             _snapshot = snapshot with
             {
@@ -95,13 +104,14 @@ public sealed partial class RuleSetCatalog
     /// Writes a temporary file first (the likeliest failure), then records the version, then renames the temporary
     /// file over the target (atomic on one volume), so the watcher never sees a half-written rule set.
     /// </summary>
-    private async Task<ActiveRuleSet> WriteAndRecordAsync(LoadedRuleSet ruleSet, byte[] content, string activatedBy, CancellationToken cancellationToken)
+    private async Task<ActiveRuleSet> WriteAndRecordAsync(
+        LoadedRuleSet ruleSet, byte[] content, string activatedBy, string source, CancellationToken cancellationToken)
     {
         var temporary = Path.Combine(Directory, $".{ruleSet.Id}.{Guid.NewGuid():N}.tmp");
         try
         {
             await File.WriteAllBytesAsync(temporary, content, cancellationToken);
-            var record = await _ledger.RecordAsync(ruleSet.Id, ruleSet.ContentHash, content, activatedBy, RuleSetVersionSource.Api,
+            var record = await _ledger.RecordAsync(ruleSet.Id, ruleSet.ContentHash, content, activatedBy, source,
                 _timeProvider.GetUtcNow(), cancellationToken);
             File.Move(temporary, ruleSet.File, overwrite: true);
             return Activated(ruleSet, record);

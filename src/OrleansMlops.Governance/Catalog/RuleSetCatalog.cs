@@ -86,6 +86,10 @@ public sealed partial class RuleSetCatalog : IDisposable
         return [.. all.Where(r => r.RuleSetId == ruleSetId).OrderBy(r => r.Version)];
     }
 
+    /// <summary>Every stored version of every rule set, in no particular order.</summary>
+    public Task<IReadOnlyList<RuleSetVersionRecord>> GetAllVersionsAsync(CancellationToken cancellationToken = default) =>
+        _ledger.AllAsync(cancellationToken);
+
     /// <summary>
     /// Runs the fixtures beside the version in force of <paramref name="ruleSetId"/> (<c>&lt;id&gt;.fixtures.json</c>)
     /// against that version. An unknown id throws <see cref="KeyNotFoundException"/>; a missing or unreadable fixtures

@@ -18,14 +18,12 @@ namespace OrleansMlops.Governance.DryRun;
 public sealed class DryRunner
 {
     private readonly RuleSetCatalog _catalog;
-    private readonly RuleSetLoader _loader;
     private readonly GateEvaluationSettings _settings;
     private readonly TimeProvider _timeProvider;
 
-    public DryRunner(RuleSetCatalog catalog, RuleSetLoader loader, IOptions<GovernanceOptions> options, TimeProvider timeProvider)
+    public DryRunner(RuleSetCatalog catalog, IOptions<GovernanceOptions> options, TimeProvider timeProvider)
     {
         _catalog = catalog;
-        _loader = loader;
         _timeProvider = timeProvider;
         _settings = GateEvaluationSettings.From(options.Value, timeProvider);
     }
@@ -33,10 +31,15 @@ public sealed class DryRunner
     public async Task<DryRunReport> RunAsync(string candidateJson, IReadOnlyList<GateDecision> pastDecisions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(candidateJson);
+        var candidate = await _catalog.LoadCandidateAsync(Encoding.UTF8.GetBytes(candidateJson), expectedId: null, cancellationToken);
+        return await RunAsync(candidate, pastDecisions, cancellationToken);
+    }
+
+    /// <summary>Replays <paramref name="pastDecisions"/> with a candidate already loaded (by <see cref="RuleSetCatalog.LoadCandidateAsync"/>).</summary>
+    public async Task<DryRunReport> RunAsync(LoadedRuleSet candidate, IReadOnlyList<GateDecision> pastDecisions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(pastDecisions);
-        var content = Encoding.UTF8.GetBytes(candidateJson);
-        var (declaredId, _) = DeclaredScope.Read(content);
-        var candidate = await _loader.LoadAsync(Path.Combine(_catalog.Directory, (declaredId ?? "candidate") + ".json"), content, cancellationToken);
         var snapshot = await _catalog.GetSnapshotAsync(cancellationToken);
         var replaces = snapshot.Find(candidate.Id)?.Ref;
         var candidateRef = new RuleSetRef(candidate.Id, 0, candidate.ContentHash);

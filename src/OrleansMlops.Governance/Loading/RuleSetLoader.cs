@@ -36,8 +36,9 @@ public sealed class RuleSetLoader
             throw new GovernanceException(GovernancePhase.Load, $"the file is {content.Length} bytes; the limit is {MaxFileBytes}.", file);
         }
 
-        var document = RuleSetDocumentReader.Read(file, content);
-        RuleSetSchema.Check(file, content);
+        var json = Utf8Bom.Skip(content);
+        var document = RuleSetDocumentReader.Read(file, json);
+        RuleSetSchema.Check(file, json);
         var definition = RuleSetDocumentValidator.Validate(file, document);
         definition = definition with { Window = _overrides.Apply(file, definition.Id, definition.Window) };
         foreach (var rule in definition.Rules)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using OrleansMlops.Abstractions.Governance.Proposals;
 using OrleansMlops.Abstractions.Runs;
 using OrleansMlops.Abstractions.Security;
 
@@ -18,6 +19,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
         {
             RunException run => (ApiProblemsStatus(run), "Run refused the command", run.Message),
             RoleDirectoryException refused => (ApiProblems.StatusOf(refused.Code), "Not permitted", refused.Message),
+            ProposalException refused => (ApiProblems.StatusOf(refused.Code), "Change refused", refused.Message),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (
                 StatusCodes.Status413PayloadTooLarge, "Request body too large", exception.Message),
             BadHttpRequestException { InnerException: JsonException json } => (

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansMlops.Abstractions.Governance.Proposals;
 using OrleansMlops.Abstractions.Runs;
 using OrleansMlops.Abstractions.Security;
 using OrleansMlops.Abstractions.Workflows;
@@ -66,6 +67,43 @@ internal static class ApiProblems
         statusCode: StatusOf(e.Code),
         type: $"https://orleans-mlops.dev/problems/{e.Code}",
         extensions: new Dictionary<string, object?> { ["code"] = e.Code.ToString() });
+
+    /// <summary>A refused change to a control: who may not, what is stale, or (422) where the candidate itself is refused.</summary>
+    public static ProblemHttpResult From(ProposalException e) => TypedResults.Problem(
+        title: e.Code switch
+        {
+            ProposalErrorCode.SecondPersonRequired => "A second person must approve",
+            ProposalErrorCode.NotFound => "Not found",
+            ProposalErrorCode.AlreadyDecided => "Already decided",
+            ProposalErrorCode.Stale => "Proposal is out of date",
+            ProposalErrorCode.Unchanged => "Already in force",
+            ProposalErrorCode.CandidateRefused => "Rule set refused",
+            ProposalErrorCode.InvalidRequest => "Invalid request",
+            _ => "Not permitted",
+        },
+        detail: e.Message,
+        statusCode: StatusOf(e.Code),
+        type: $"https://orleans-mlops.dev/problems/{e.Code}",
+        extensions: e.Refusal is { } refusal
+            ? new Dictionary<string, object?>
+            {
+                ["code"] = e.Code.ToString(),
+                ["phase"] = refusal.Phase,
+                ["ruleSet"] = refusal.RuleSetId,
+                ["rule"] = refusal.RuleName,
+                ["expression"] = refusal.Expression,
+                ["reason"] = refusal.Reason,
+            }
+            : new Dictionary<string, object?> { ["code"] = e.Code.ToString() });
+
+    public static int StatusOf(ProposalErrorCode code) => code switch
+    {
+        ProposalErrorCode.InvalidRequest => StatusCodes.Status400BadRequest,
+        ProposalErrorCode.NotFound => StatusCodes.Status404NotFound,
+        ProposalErrorCode.AlreadyDecided or ProposalErrorCode.Stale or ProposalErrorCode.Unchanged => StatusCodes.Status409Conflict,
+        ProposalErrorCode.CandidateRefused => StatusCodes.Status422UnprocessableEntity,
+        _ => StatusCodes.Status403Forbidden,
+    };
 
     public static int StatusOf(RoleDirectoryErrorCode code) => code switch
     {

@@ -13,7 +13,7 @@ namespace OrleansMlops.Host.Api;
 
 /// <summary>
 /// Rule sets for compliance officers: what is in force, what was refused and why, every version, the fixtures on demand,
-/// a dry run of a candidate against past decisions, and activation.
+/// a dry run of a candidate against past decisions, and proposals to change them.
 /// </summary>
 public static class PoliciesApi
 {
@@ -31,7 +31,7 @@ public static class PoliciesApi
         group.MapGet("/refusals", (RuleSetCatalog catalog) => TypedResults.Ok(catalog.GetRefusals())).RequirePermission(Permission.Read);
         group.MapGet("/{ruleSetId}/versions", GetVersions).RequirePermission(Permission.Read);
         group.MapGet("/{ruleSetId}/versions/{version:int}", GetVersionContent).RequirePermission(Permission.Read);
-        group.MapPut("/{ruleSetId}", Activate).RequirePermission(Permission.ActivateRuleSet);
+        group.MapPut("/{ruleSetId}", Propose).RequirePermission(Permission.ActivateRuleSet);
         group.MapPost("/{ruleSetId}/test", RunFixtures).RequirePermission(Permission.TestRuleSet);
         group.MapPost("/dry-run", DryRun).RequirePermission(Permission.TestRuleSet);
         group.MapPost("/lint", Lint).RequirePermission(Permission.TestRuleSet);
@@ -57,32 +57,16 @@ public static class PoliciesApi
     }
 
     /// <summary>
-    /// PUT /api/policies/{id} with the rule set JSON as the body: checked exactly as a file, then written to the policies
-    /// folder and in force at once (201 with the new version), or unchanged when identical to the version in force (200).
+    /// PUT /api/policies/{id} with the rule set file as the body (its exact bytes, as the folder would hold them) and an
+    /// optional <c>reason</c>: a proposal for a second compliance author (<see cref="RuleSetProposalsApi"/>).
     /// </summary>
-    private static async Task<Results<Ok<ActiveRuleSetInfo>, Created<ActiveRuleSetInfo>, ProblemHttpResult>> Activate(
-        string ruleSetId, HttpRequest request, RuleSetCatalog catalog)
+    private static async Task<Results<Accepted<Abstractions.Governance.Proposals.RuleSetProposal>, ProblemHttpResult>> Propose(
+        string ruleSetId, string? reason, HttpRequest request, IGrainFactory grains)
     {
-        var caller = Caller.Of(request);
-
-        var json = await ReadBody(request);
-        if (string.IsNullOrWhiteSpace(json))
-        {
-            return ApiProblems.BadRequest("The body must be a rule set JSON document (policies/rule-set.schema.json).", "body");
-        }
-
-        var before = catalog.GetActive().FirstOrDefault(a => a.Ref.RuleSetId == ruleSetId)?.Ref;
-        try
-        {
-            var activated = await catalog.ActivateAsync(json, caller.Id, ruleSetId, request.HttpContext.RequestAborted);
-            return activated.Ref == before
-                ? TypedResults.Ok(activated)
-                : TypedResults.Created($"/api/policies/{ruleSetId}/versions/{activated.Ref.Version}", activated);
-        }
-        catch (GovernanceException refusal)
-        {
-            return ApiProblems.RuleSetRefused(refusal);
-        }
+        var content = await ReadBytes(request);
+        return content.Length == 0
+            ? ApiProblems.BadRequest("The body must be a rule set JSON document (policies/rule-set.schema.json).", "body")
+            : await RuleSetProposalsApi.Propose(ruleSetId, content, reason, request, grains);
     }
 
     /// <summary>
@@ -123,8 +107,8 @@ public static class PoliciesApi
     /// </summary>
     private static async Task<Results<Ok<RuleSetLint>, ProblemHttpResult>> Lint(HttpRequest request, RuleSetCatalog catalog, RuleSetLoader loader)
     {
-        var json = await ReadBody(request);
-        if (string.IsNullOrWhiteSpace(json))
+        var content = await ReadBytes(request);
+        if (content.Length == 0)
         {
             return ApiProblems.BadRequest("The body must be a rule set JSON document (policies/rule-set.schema.json).", "body");
         }
@@ -132,7 +116,7 @@ public static class PoliciesApi
         try
         {
             // The loader names the file in its messages; a candidate has none, and the rule set id is named beside it.
-            var loaded = await loader.LoadAsync(LintedFile, Encoding.UTF8.GetBytes(json), request.HttpContext.RequestAborted);
+            var loaded = await loader.LoadAsync(LintedFile, content, request.HttpContext.RequestAborted);
             var inForce = catalog.GetActive().FirstOrDefault(a => a.Ref.RuleSetId == loaded.Id)?.Ref;
             return TypedResults.Ok(new RuleSetLint(true, loaded.Id, loaded.ContentHash, loaded.AppliesTo, loaded.Rules.Length, inForce, []));
         }
@@ -147,29 +131,37 @@ public static class PoliciesApi
     /// (of <c>transition</c> if given, at most <c>limit</c>) with the candidate in place and reports what would change.
     /// </summary>
     private static async Task<Results<Ok<DryRunReport>, ProblemHttpResult>> DryRun(
-        HttpRequest request, string? transition, int? limit, DryRunner runner, IDecisionHistory history)
+        HttpRequest request, string? transition, int? limit, RuleSetCatalog catalog, DryRunner runner, IDecisionHistory history)
     {
         if (limit is < 1 or > DecisionQuery.MaxLimit)
         {
             return ApiProblems.BadRequest($"limit must be 1 to {DecisionQuery.MaxLimit}; got {limit}.", "limit");
         }
 
-        var json = await ReadBody(request);
-        if (string.IsNullOrWhiteSpace(json))
+        var content = await ReadBytes(request);
+        if (content.Length == 0)
         {
             return ApiProblems.BadRequest("The body must be the candidate rule set JSON document.", "body");
         }
 
         var cancellationToken = request.HttpContext.RequestAborted;
-        var past = await history.RecentAsync(string.IsNullOrWhiteSpace(transition) ? null : transition, limit ?? DefaultDryRunDecisions, cancellationToken);
         try
         {
-            return TypedResults.Ok(await runner.RunAsync(json, past, cancellationToken));
+            var candidate = await catalog.LoadCandidateAsync(content, expectedId: null, cancellationToken);
+            var past = await history.RecentAsync(string.IsNullOrWhiteSpace(transition) ? null : transition, limit ?? DefaultDryRunDecisions, cancellationToken);
+            return TypedResults.Ok(await runner.RunAsync(candidate, past, cancellationToken));
         }
         catch (GovernanceException refusal)
         {
             return ApiProblems.RuleSetRefused(refusal);
         }
+    }
+
+    private static async Task<byte[]> ReadBytes(HttpRequest request)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        return buffer.ToArray();
     }
 
     private static async Task<string> ReadBody(HttpRequest request)

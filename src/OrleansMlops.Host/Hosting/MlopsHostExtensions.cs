@@ -93,6 +93,7 @@ public static class MlopsHostExtensions
         app.MapRegistryApi();
         app.MapDecisionsApi();
         app.MapPoliciesApi();
+        app.MapRuleSetProposalsApi();
         app.MapEnvironmentsApi();
         app.MapAliasesApi();
         app.MapExternalTasksApi();

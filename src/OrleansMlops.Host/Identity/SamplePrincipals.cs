@@ -15,6 +15,7 @@ public static class SamplePrincipals
         new("carol", [Roles.ModelRiskHead], "model-risk-management"),
         new("dora", [Roles.Deployer], "ml-platform"),
         new("colin", [Roles.ComplianceAuthor], "compliance"),
+        new("cora", [Roles.ComplianceAuthor], "compliance"),
         new("dana", [Roles.Designer], "ml-platform"),
         new("audrey", [Roles.Auditor], "internal-audit"),
         new("olga", [Roles.CreditOfficer], "retail-lending"),

@@ -25,7 +25,7 @@ internal sealed class GateHarness : IDisposable
         Loader = new RuleSetLoader(Options);
         Catalog = new RuleSetCatalog(directory, Loader, Store, clock, factory.CreateLogger<RuleSetCatalog>());
         Gate = new GovernanceGate(Catalog, Microsoft.Extensions.Options.Options.Create(Options), clock, factory.CreateLogger<GovernanceGate>());
-        DryRunner = new DryRunner(Catalog, Loader, Microsoft.Extensions.Options.Options.Create(Options), clock);
+        DryRunner = new DryRunner(Catalog, Microsoft.Extensions.Options.Options.Create(Options), clock);
     }
 
     public GovernanceOptions Options { get; }

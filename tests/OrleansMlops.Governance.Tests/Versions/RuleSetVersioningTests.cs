@@ -48,7 +48,7 @@ public sealed class RuleSetVersioningTests
         using var harness = new GateHarness(folder.Path, timeProvider: clock);
         await harness.Catalog.ReloadAsync();
 
-        var activated = await harness.Catalog.ActivateAsync(Named, "carol", cancellationToken: CancellationToken.None);
+        var activated = await Activate(harness, Named, "carol");
         var reload = Assert.Single(await harness.Catalog.ReloadAsync());
         var decision = await harness.EvaluateAsync(GateInputs.For("enter:validate") with { Model = GateModelFacts.None });
 
@@ -64,13 +64,30 @@ public sealed class RuleSetVersioningTests
     }
 
     [Fact]
+    public async Task A_file_with_a_byte_order_mark_loads_from_the_folder_and_through_activation_with_the_hash_of_its_bytes()
+    {
+        using var folder = new TempPolicyDirectory();
+        var bytes = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(Registered)).ToArray();
+        await File.WriteAllBytesAsync(folder.File("lineage.json"), bytes);
+        using var harness = new GateHarness(folder.Path);
+
+        var loaded = Assert.Single(await harness.Catalog.ReloadAsync());
+        var candidate = await harness.Catalog.LoadCandidateAsync(bytes, "lineage-test");
+
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        Assert.Equal((RuleSetLoadStatus.Activated, hash), (loaded.Status, loaded.Active!.ContentHash));
+        Assert.Equal(hash, candidate.ContentHash);
+        Assert.Empty(harness.Catalog.GetRefusals());
+    }
+
+    [Fact]
     public async Task Activation_of_a_new_rule_set_creates_its_file_and_same_content_is_no_new_version()
     {
         using var folder = new TempPolicyDirectory();
         using var harness = new GateHarness(folder.Path);
 
-        var first = await harness.Catalog.ActivateAsync(Registered, "carol", cancellationToken: CancellationToken.None);
-        var again = await harness.Catalog.ActivateAsync(Registered, "dave", cancellationToken: CancellationToken.None);
+        var first = await Activate(harness, Registered, "carol");
+        var again = await Activate(harness, Registered, "dave");
 
         Assert.True(File.Exists(folder.File("lineage-test.json")));
         Assert.Equal(first, again);
@@ -86,7 +103,7 @@ public sealed class RuleSetVersioningTests
         await harness.Catalog.ReloadAsync();
         var before = harness.Catalog.GetActive();
 
-        var error = await Assert.ThrowsAsync<GovernanceException>(() => harness.Catalog.ActivateAsync(Broken, "carol", cancellationToken: CancellationToken.None));
+        var error = await Assert.ThrowsAsync<GovernanceException>(() => Activate(harness, Broken, "carol"));
 
         Assert.Equal(GovernancePhase.Compile, error.Phase);
         Assert.Contains("model.IsRegistered", error.Message, StringComparison.Ordinal);
@@ -105,8 +122,8 @@ public sealed class RuleSetVersioningTests
         await harness.Catalog.ReloadAsync();
         var before = harness.Catalog.GetActive();
 
-        var error = await Assert.ThrowsAsync<GovernanceException>(() => harness.Catalog.ActivateAsync(
-            RuleSetJson.SingleRule("four-eyes", "approve", "anyone", "true"), "carol", expectedId: "lineage-test"));
+        var error = await Assert.ThrowsAsync<GovernanceException>(() => Activate(
+            harness, RuleSetJson.SingleRule("four-eyes", "approve", "anyone", "true"), "carol"));
 
         Assert.Equal((GovernancePhase.Load, "four-eyes"), (error.Phase, error.RuleSetId));
         Assert.Contains("sent to activate 'lineage-test'", error.Message, StringComparison.Ordinal);
@@ -122,8 +139,8 @@ public sealed class RuleSetVersioningTests
         using var harness = new GateHarness(folder.Path);
         await harness.Catalog.ReloadAsync();
 
-        var error = await Assert.ThrowsAsync<GovernanceException>(() => harness.Catalog.ActivateAsync(
-            RuleSetJson.SingleRule("other-test", "approve", "role", "actor.HasRole(\"approver\")"), "carol", cancellationToken: CancellationToken.None));
+        var error = await Assert.ThrowsAsync<GovernanceException>(() => Activate(
+            harness, RuleSetJson.SingleRule("other-test", "approve", "role", "actor.HasRole(\"approver\")"), "carol", "other-test"));
 
         Assert.Contains("holds rule set 'lineage-test'", error.Message, StringComparison.Ordinal);
         Assert.Equal(Registered, await File.ReadAllTextAsync(folder.File("other-test.json")));
@@ -173,4 +190,7 @@ public sealed class RuleSetVersioningTests
         public Task AppendAsync(RuleSetVersionRecord record, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("version store is down");
     }
+
+    private static Task<ActiveRuleSetInfo> Activate(GateHarness harness, string json, string actor, string ruleSetId = "lineage-test") =>
+        harness.Catalog.ActivateAsync(System.Text.Encoding.UTF8.GetBytes(json), actor, ruleSetId, RuleSetVersionSource.Api);
 }

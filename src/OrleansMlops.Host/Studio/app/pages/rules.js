@@ -47,6 +47,8 @@ async function renderList(container) {
     return;
   }
 
+  const proposalsBox = el('div', { id: 'proposals' });
+  showProposals(proposalsBox);
   const rows = [...active].sort((a, b) => a.ref.ruleSetId.localeCompare(b.ref.ruleSetId)).map(info => el('tr', { dataset: { ruleSet: info.ref.ruleSetId } },
     el('td', {}, el('a', { href: `#/rules/${encodeURIComponent(info.ref.ruleSetId)}` }, info.ref.ruleSetId)),
     el('td', {}, `v${info.ref.version}`),
@@ -61,6 +63,8 @@ async function renderList(container) {
     el('table', { id: 'rule-sets', 'aria-label': 'Rule sets in force' },
       el('thead', {}, el('tr', {}, ['Id', 'Version', 'Hash', 'Title', 'Owner', 'Applies to', 'Effective', 'Activated', 'Source'].map(h => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, rows)),
+    el('h2', {}, 'Proposed changes'),
+    proposalsBox,
     el('h2', {}, 'Refused files'),
     refusals.length === 0
       ? el('p', { class: 'muted', id: 'refusals' }, 'No file is refused.')
@@ -73,6 +77,76 @@ async function renderList(container) {
           el('td', {}, r.message),
           el('td', {}, time(r.refusedAt)),
           el('td', {}, r.inForce ? `v${r.inForce.version}` : el('span', { class: 'bad' }, 'nothing: its transitions are blocked')))))));
+}
+
+async function showProposals(box) {
+  let pending;
+  try {
+    pending = await api.get('/api/policies/proposals?status=pending');
+  } catch (error) {
+    clear(box).append(problemView(error));
+    return;
+  }
+
+  clear(box);
+  if (pending.length === 0) {
+    box.append(el('p', { class: 'muted' }, 'No change is waiting for a second author.'));
+    return;
+  }
+
+  for (const proposal of pending) box.append(proposalView(box, proposal));
+}
+
+// A pending change with what the engine found, and (for another compliance author) approve or reject with a reason.
+function proposalView(box, proposal) {
+  const reason = el('input', { type: 'text', placeholder: 'Reason (required to reject)', 'aria-label': `Reason for ${proposal.proposalId}` });
+  const result = el('div', { class: 'proposal-result' });
+  const decide = (verb, body) => async () => {
+    clear(result);
+    try {
+      await api.post(`/api/policies/proposals/${encodeURIComponent(proposal.proposalId)}/${verb}`, body());
+      toast(`${proposal.proposalId} ${verb === 'approve' ? 'approved: in force now' : 'rejected'}`);
+      showProposals(box);
+    } catch (error) {
+      result.append(problemView(error));
+    }
+  };
+  const actions = can('activateRuleSet')
+    ? el('div', { class: 'toolbar' },
+      el('button', { type: 'button', class: 'primary', dataset: { action: 'approve' }, onclick: decide('approve', () => ({ comment: reason.value })) }, 'Approve'),
+      reason,
+      el('button', { type: 'button', dataset: { action: 'reject' }, onclick: decide('reject', () => ({ reason: reason.value })) }, 'Reject'))
+    : null;
+  return el('section', { class: 'proposal', dataset: { proposal: proposal.proposalId, ruleSet: proposal.ruleSetId } },
+    el('h3', {}, `${proposal.proposalId}: ${proposal.ruleSetId}`, proposal.replaces ? ` (replaces v${proposal.replaces.version})` : ' (new rule set)'),
+    el('p', {}, `Proposed by ${proposal.proposedBy}, ${time(proposal.proposedAt)}`, proposal.reason ? `: ${proposal.reason}` : ''),
+    assessmentView(proposal.assessment),
+    el('details', { ontoggle: showCandidate(proposal) }, el('summary', {}, 'Candidate file')),
+    actions,
+    result);
+}
+
+function showCandidate(proposal) {
+  return async event => {
+    const details = event.currentTarget;
+    if (!details.open || details.querySelector('pre')) return;
+    details.append(el('pre', { class: 'candidate' }, await getText(`/api/policies/proposals/${encodeURIComponent(proposal.proposalId)}/content`)));
+  };
+}
+
+function assessmentView(assessment) {
+  const fixtures = assessment.fixturesError
+    ? el('span', { class: 'bad' }, assessment.fixturesError)
+    : el('span', { class: assessment.fixturesFailed === 0 ? 'ok' : 'bad' },
+      `${assessment.fixturesPassed} passed, ${assessment.fixturesFailed} failed`, assessment.failedFixtures.length ? ` (${assessment.failedFixtures.join(', ')})` : '');
+  return el('div', { class: 'assessment' },
+    assessment.loosens
+      ? el('p', { class: 'bad loosens', role: 'alert' }, `LOOSENS: ${assessment.newlyAllowed} recorded decision(s) that were blocked would be allowed.`)
+      : null,
+    el('dl', {},
+      fact('Rules', `${assessment.ruleCount} over ${assessment.appliesTo.join(', ')}`, null),
+      fact(`Fixtures (${assessment.fixturesFile})`, fixtures, null),
+      fact('Dry run', `${assessment.decisionsReplayed} recent decisions: ${assessment.newlyBlocked} newly blocked, ${assessment.newlyAllowed} newly allowed`, null)));
 }
 
 function template(id) {
@@ -135,7 +209,7 @@ async function renderEditor(container, id, wanted) {
   // Only what the person's roles allow is offered: activating takes activateRuleSet, fixtures and dry runs testRuleSet.
   const mayActivate = can('activateRuleSet');
   const mayTest = can('testRuleSet');
-  const saveButton = mayActivate ? el('button', { type: 'button', class: 'primary', id: 'rule-save' }, 'Save & activate') : null;
+  const saveButton = mayActivate ? el('button', { type: 'button', class: 'primary', id: 'rule-save' }, 'Propose') : null;
   const fixturesButton = isNew || !mayTest ? null : el('button', { type: 'button', id: 'rule-fixtures' }, 'Run fixtures');
   const transitionInput = el('input', { id: 'dry-run-transition', name: 'transition', list: 'rule-transitions', placeholder: 'all transitions', size: 18 });
   const limitInput = el('input', { id: 'dry-run-limit', name: 'limit', type: 'number', min: 1, max: 1000, value: 500, size: 5 });
@@ -268,22 +342,12 @@ async function renderEditor(container, id, wanted) {
       return;
     }
 
-    const { status: code, body } = await sendText('PUT', `/api/policies/${encodeURIComponent(target)}`, cm.getValue());
+    const { body } = await sendText('PUT', `/api/policies/${encodeURIComponent(target)}`, cm.getValue());
     if (disposed) return;
-    if (isNew) {
-      toast(`Rule set ${target} activated as version ${body.ref.version}`);
-      location.hash = `#/rules/${encodeURIComponent(target)}`;
-      return;
-    }
-
-    info = body;
-    versions = await api.get(`/api/policies/${encodeURIComponent(id)}/versions`);
-    shown = body.ref.version;
-    showHeader();
-    showVersions();
-    status.append(el('p', { class: 'ok', id: 'rule-saved' }, code === 201
-      ? `Activated: version ${body.ref.version} is in force.`
-      : `Unchanged: version ${body.ref.version} is already in force with this content.`));
+    if (isNew) toast(`Rule set ${target} proposed as ${body.proposalId}`);
+    status.append(el('div', { id: 'rule-saved' },
+      el('p', { class: 'ok' }, `Proposed as ${body.proposalId}: a second compliance author must approve it before it is in force.`),
+      assessmentView(body.assessment)));
   }));
 
   fixturesButton?.addEventListener('click', () => busy(fixturesButton, async () => {

@@ -1,0 +1,102 @@
+using System.Collections.Immutable;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansMlops.Abstractions.Audit;
+using OrleansMlops.Abstractions.Governance.Proposals;
+using OrleansMlops.Abstractions.Security;
+using OrleansMlops.Host.Identity;
+using OrleansMlops.Storage.Audit;
+
+namespace OrleansMlops.Host.Api;
+
+/// <summary>
+/// Maker-checker for rule sets: proposals (made by <c>PUT /api/policies/{id}</c>), their assessment and candidate, the
+/// second author's approval or a rejection with a reason, and the rule-set audit trail.
+/// </summary>
+public static class RuleSetProposalsApi
+{
+    public static RouteGroupBuilder MapRuleSetProposalsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/policies").WithTags("Policies");
+        group.MapGet("/proposals", List).RequirePermission(Permission.Read);
+        group.MapGet("/proposals/{proposalId}", Get).RequirePermission(Permission.Read);
+        group.MapGet("/proposals/{proposalId}/content", GetContent).RequirePermission(Permission.Read);
+        group.MapPost("/proposals/{proposalId}/approve", Approve).RequirePermission(Permission.ActivateRuleSet);
+        group.MapPost("/proposals/{proposalId}/reject", Reject).RequirePermission(Permission.ActivateRuleSet);
+        group.MapGet("/audit", ReadAudit).RequirePermission(Permission.ReadAudit);
+        group.MapGet("/audit/verify", (IGrainFactory grains) => Changes(grains).VerifyAudit()).RequirePermission(Permission.ReadAudit);
+        return group;
+    }
+
+    /// <summary>PUT /api/policies/{id}: the candidate becomes a pending proposal (202) that a second author decides.</summary>
+    public static async Task<Results<Accepted<RuleSetProposal>, ProblemHttpResult>> Propose(
+        string ruleSetId, byte[] content, string? reason, HttpRequest request, IGrainFactory grains)
+    {
+        try
+        {
+            var proposal = await Changes(grains).Propose(ruleSetId, content, reason, Caller.Of(request));
+            return TypedResults.Accepted($"/api/policies/proposals/{proposal.ProposalId}", proposal);
+        }
+        catch (ProposalException refused)
+        {
+            return ApiProblems.From(refused);
+        }
+    }
+
+    private static async Task<Results<Ok<ImmutableArray<RuleSetProposal>>, ProblemHttpResult>> List(string? status, string? ruleSet, IGrainFactory grains)
+    {
+        ProposalStatus? wanted = null;
+        if (status is not null)
+        {
+            if (!Enum.TryParse<ProposalStatus>(status, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            {
+                return ApiProblems.BadRequest($"status '{status}' is not one of {string.Join(", ", Enum.GetNames<ProposalStatus>())}.", "status");
+            }
+
+            wanted = parsed;
+        }
+
+        return TypedResults.Ok(await Changes(grains).List(wanted, string.IsNullOrWhiteSpace(ruleSet) ? null : ruleSet));
+    }
+
+    private static async Task<Results<Ok<RuleSetProposal>, ProblemHttpResult>> Get(string proposalId, IGrainFactory grains) =>
+        await Changes(grains).Get(proposalId) is { } proposal
+            ? TypedResults.Ok(proposal)
+            : ApiProblems.NotFound($"No rule set proposal has id '{proposalId}'.");
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetContent(string proposalId, IGrainFactory grains) =>
+        await Changes(grains).GetContent(proposalId) is { } content
+            ? TypedResults.File(content, "application/json")
+            : ApiProblems.NotFound($"Proposal '{proposalId}' is not pending; a decided candidate's content is in the rule set audit trail (/api/policies/audit).");
+
+    private static Task<Results<Ok<RuleSetProposal>, ProblemHttpResult>> Approve(
+        string proposalId, ProposalDecisionBody? body, HttpRequest request, IGrainFactory grains) =>
+        Call(async () => TypedResults.Ok(await Changes(grains).Approve(proposalId, Caller.Of(request), body?.Comment)));
+
+    private static Task<Results<Ok<RuleSetProposal>, ProblemHttpResult>> Reject(
+        string proposalId, ProposalDecisionBody? body, HttpRequest request, IGrainFactory grains) =>
+        Call(async () => TypedResults.Ok(await Changes(grains).Reject(proposalId, Caller.Of(request), body?.Reason ?? string.Empty)));
+
+    private static async Task<Ok<IReadOnlyList<AuditRecord>>> ReadAudit(IGrainFactory grains, IAuditStore audit, CancellationToken cancellationToken)
+    {
+        await Changes(grains).RecordOperatorActivations();
+        return TypedResults.Ok(await audit.ReadAsync(IRuleSetChangeGrain.AuditStream, cancellationToken));
+    }
+
+    private static async Task<Results<T, ProblemHttpResult>> Call<T>(Func<Task<T>> command)
+        where T : IResult
+    {
+        try
+        {
+            return await command();
+        }
+        catch (ProposalException refused)
+        {
+            return ApiProblems.From(refused);
+        }
+    }
+
+    private static IRuleSetChangeGrain Changes(IGrainFactory grains) => grains.GetGrain<IRuleSetChangeGrain>(IRuleSetChangeGrain.Key);
+}
+
+/// <summary>An approval's optional comment, or a rejection's required reason.</summary>
+public sealed record ProposalDecisionBody(string? Comment, string? Reason);
