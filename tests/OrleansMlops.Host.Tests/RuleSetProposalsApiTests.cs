@@ -2,6 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansMlops.Abstractions.Audit;
+using OrleansMlops.Abstractions.Governance.Proposals;
+using OrleansMlops.Governance.Catalog;
+using OrleansMlops.Storage.Audit;
 
 namespace OrleansMlops.Host.Tests;
 
@@ -163,6 +168,30 @@ public sealed class RuleSetProposalsApiTests(EngineHostFactory factory) : IClass
         Assert.Contains(("rule-set-proposal-approved", "cora"), kinds);
         Assert.Contains(records, r => r.GetProperty("kind").GetString() == "rule-set-proposed"
             && r.GetProperty("payloadJson").GetString()!.Contains("TR-1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_file_the_operator_puts_in_the_folder_is_in_force_and_chained_as_the_operators_path()
+    {
+        await File.WriteAllTextAsync(Path.Combine(factory.PoliciesPath, "operator-rules.json"), SingleRule("operator-rules", "enter:train", "OR-1", "true"));
+
+        await factory.Services.GetRequiredService<RuleSetCatalog>().ReloadAsync();
+
+        // The host chains it when the reload reports it, without any call to the rule set API.
+        var store = factory.Services.GetRequiredService<IAuditStore>();
+        IReadOnlyList<AuditRecord> records = [];
+        for (var attempt = 0; attempt < 100 && !records.Any(IsOperatorRecord); attempt++)
+        {
+            await Task.Delay(50);
+            records = await store.ReadAsync(IRuleSetChangeGrain.AuditStream, CancellationToken.None);
+        }
+
+        Assert.Contains(records, IsOperatorRecord);
+        Assert.Contains(factory.Logs.Entries, e => e.Contains("operator-rules", StringComparison.Ordinal) && e.Contains("came into force from the policies folder", StringComparison.Ordinal));
+        Assert.Contains("operator-rules", await _http.GetStringAsync("/api/policies"), StringComparison.Ordinal);
+
+        static bool IsOperatorRecord(AuditRecord record) =>
+            record.Kind == "rule-set-activated-by-operator" && record.Actor == "file:operator-rules.json";
     }
 
     [Fact]

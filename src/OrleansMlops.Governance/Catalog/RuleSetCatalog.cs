@@ -58,18 +58,32 @@ public sealed partial class RuleSetCatalog : IDisposable
         }
     }
 
+    /// <summary>
+    /// Raised after a rescan put a new version from the folder in force: the operator's path around proposals, which
+    /// the host chains into the rule set audit trail.
+    /// </summary>
+    public event EventHandler? FolderVersionsActivated;
+
     /// <summary>Rescans the folder and reports what happened to each file.</summary>
     public async Task<IReadOnlyList<RuleSetLoadOutcome>> ReloadAsync(CancellationToken cancellationToken = default)
     {
+        IReadOnlyList<RuleSetLoadOutcome> outcomes;
         await _reloadLock.WaitAsync(cancellationToken);
         try
         {
-            return await ReloadLockedAsync(cancellationToken);
+            outcomes = await ReloadLockedAsync(cancellationToken);
         }
         finally
         {
             _reloadLock.Release();
         }
+
+        if (outcomes.Any(o => o.Status == RuleSetLoadStatus.Activated))
+        {
+            FolderVersionsActivated?.Invoke(this, EventArgs.Empty);
+        }
+
+        return outcomes;
     }
 
     /// <summary>The rule sets in force, ordered by id, as of the last load (empty before the first; the host loads at start).</summary>

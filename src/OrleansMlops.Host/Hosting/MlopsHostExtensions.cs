@@ -56,6 +56,7 @@ public static class MlopsHostExtensions
         // Registered after the silo so it starts once grains can be called.
         builder.Services.AddHostedService<DirectorySeeder>();
         builder.Services.AddHostedService<WorkflowPublisher>();
+        builder.Services.AddHostedService<RuleSetTrailRecorder>();
         builder.Services.AddSingleton<DemoRunner>();
         builder.Services.AddHostedService<PredictionLogRetention>();
 
