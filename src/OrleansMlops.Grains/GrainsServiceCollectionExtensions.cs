@@ -13,7 +13,7 @@ public static class GrainsServiceCollectionExtensions
 {
     /// <summary>
     /// Services the grains need: the engine clock (defaults to the system clock; tests register a fake one first),
-    /// <see cref="ModelRegistryOptions"/> from <c>Models</c> and one named <see cref="EnvironmentOptions"/> per child of
+    /// <see cref="ModelRegistryOptions"/> from <c>Models</c>, <see cref="WorkflowApprovalOptions"/> from <c>WorkflowApproval</c> and one named <see cref="EnvironmentOptions"/> per child of
     /// <c>Environments</c>, all validated at start.
     /// </summary>
     public static IServiceCollection AddMlopsGrains(this IServiceCollection services, IConfiguration configuration)
@@ -25,6 +25,9 @@ public static class GrainsServiceCollectionExtensions
 
         services.AddOptions<ModelRegistryOptions>().Bind(configuration.GetSection(ModelRegistryOptions.Section)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ModelRegistryOptions>, ModelRegistryOptionsValidator>());
+
+        services.AddOptions<WorkflowApprovalOptions>().Bind(configuration.GetSection(WorkflowApprovalOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WorkflowApprovalOptions>, WorkflowApprovalOptionsValidator>());
 
         foreach (var environment in configuration.GetSection(EnvironmentOptions.Section).GetChildren())
         {

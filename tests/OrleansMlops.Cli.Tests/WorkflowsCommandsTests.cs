@@ -70,6 +70,23 @@ public sealed class WorkflowsCommandsTests(EngineHostFactory factory) : IDisposa
     }
 
     [Fact]
+    public async Task A_designers_release_workflow_waits_for_a_second_designer_who_approves_it_from_the_cli()
+    {
+        var file = await Write("release.bpmn", await File.ReadAllTextAsync(RepoPaths.Workflow("promote-model")));
+
+        var published = await _cli.As("dana", "workflows", "publish", "cli-promote-copy", file);
+        var self = await _cli.As("dana", "workflows", "approve", "cli-promote-copy", "1");
+        var noReason = await _cli.As("devon", "workflows", "reject", "cli-promote-copy", "1");
+        var approved = await _cli.As("devon", "workflows", "approve", "cli-promote-copy", "1", "--comment", "checked the deploy stage");
+
+        Assert.Contains("a second designer must approve it before runs start it", published.Out, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.NotAllowed, self.ExitCode);
+        Assert.Equal(ExitCodes.UsageError, noReason.ExitCode);
+        Assert.Equal(ExitCodes.Success, approved.ExitCode);
+        Assert.Contains("cli-promote-copy version 1 is startable", approved.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_file_that_does_not_exist_is_a_usage_error_and_no_call_is_made()
     {
         var result = await _cli.As("vera", "workflows", "validate", Path.Combine(_directory.Path, "missing.bpmn"));

@@ -105,7 +105,7 @@ public sealed class EngineCluster : IAsyncDisposable
 
     public async Task<WorkflowVersionInfo> PublishAsync(string workflowId, string path)
     {
-        var result = await Client.GetGrain<IWorkflowDefinitionGrain>(workflowId).Publish(await File.ReadAllTextAsync(path), "tests");
+        var result = await Client.GetGrain<IWorkflowDefinitionGrain>(workflowId).PublishFromFolder(await File.ReadAllTextAsync(path), Path.GetFileName(path));
         return result.Version ?? throw new InvalidOperationException(string.Join(Environment.NewLine, result.Problems));
     }
 

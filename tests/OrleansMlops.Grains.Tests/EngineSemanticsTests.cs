@@ -81,7 +81,7 @@ public sealed class EngineSemanticsTests : IAsyncLifetime
         await Start("run-pinned", "waiting");
 
         var changed = (await File.ReadAllTextAsync(Path.Combine(TestBpmn, "waiting.bpmn"))).Replace("PT2H", "PT5M", StringComparison.Ordinal);
-        var v2 = await _engine.Client.GetGrain<IWorkflowDefinitionGrain>("waiting").Publish(changed, "tests");
+        var v2 = await _engine.Client.GetGrain<IWorkflowDefinitionGrain>("waiting").PublishFromFolder(changed, "tests/waiting.bpmn");
         Assert.True(v2.Created);
         Assert.Equal(2, v2.Version!.Version);
 
@@ -101,7 +101,7 @@ public sealed class EngineSemanticsTests : IAsyncLifetime
     public async Task Publishing_the_same_document_again_returns_the_existing_version()
     {
         var again = await _engine.Client.GetGrain<IWorkflowDefinitionGrain>("parallel")
-            .Publish(await File.ReadAllTextAsync(Path.Combine(TestBpmn, "parallel.bpmn")), "tests");
+            .PublishFromFolder(await File.ReadAllTextAsync(Path.Combine(TestBpmn, "parallel.bpmn")), "tests/parallel.bpmn");
 
         Assert.False(again.Created);
         Assert.Equal(1, again.Version!.Version);
@@ -112,7 +112,7 @@ public sealed class EngineSemanticsTests : IAsyncLifetime
     {
         var grain = _engine.Client.GetGrain<IWorkflowDefinitionGrain>("broken");
 
-        var result = await grain.Publish("<definitions><process id='p'>", "tests");
+        var result = await grain.PublishFromFolder("<definitions><process id='p'>", "tests/broken.bpmn");
 
         Assert.False(result.Succeeded);
         Assert.NotEmpty(result.Problems);

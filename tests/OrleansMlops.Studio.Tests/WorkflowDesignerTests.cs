@@ -167,6 +167,38 @@ public sealed class WorkflowDesignerTests(StudioHost host, StudioBrowser browser
     }
 
     [Fact]
+    public async Task A_version_that_can_release_models_waits_for_a_second_designer_who_approves_it_in_place()
+    {
+        var workflowId = NewWorkflowId();
+        using var http = StudioHttp.Client(host);
+        var releasing = Document(workflowId, "Requested", "0", 420).Replace("mlops:stage=\"train\"", "mlops:stage=\"deploy\"", StringComparison.Ordinal);
+        using (var request = StudioHttp.As(host, new HttpRequestMessage(HttpMethod.Put, $"/api/workflows/{workflowId}") { Content = new StringContent(releasing, Encoding.UTF8, "application/xml") }, "dana"))
+        using (var response = await http.SendAsync(request))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        }
+
+        await using (var publisher = await browser.OpenAsAsync(host, "dana"))
+        {
+            await publisher.GotoAsync($"workflows/{workflowId}");
+            var own = publisher.Page.Locator(".versions tr[data-version='1']");
+            await Expect(own).ToContainTextAsync("awaiting a second designer");
+            await own.Locator("button[data-action='approve']").ClickAsync();
+            await Expect(publisher.Page.Locator(".publish-outcome")).ToContainTextAsync("a second designer must review it");
+            publisher.AssertNoErrorsBut(403);
+        }
+
+        await using var studio = await browser.OpenAsAsync(host, "devon");
+        await studio.GotoAsync($"workflows/{workflowId}");
+        var row = studio.Page.Locator(".versions tr[data-version='1']");
+        await row.Locator("button[data-action='approve']").ClickAsync();
+        await Expect(row).ToContainTextAsync("startable (approved by devon)");
+        await studio.ScreenshotAsync("designer-version-approved");
+        Assert.Equal("startable", (await GetVersionsAsync(http, workflowId))[0].GetProperty("status").GetString());
+        studio.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task A_new_workflow_id_is_checked_before_the_editor_opens()
     {
         await using var studio = await browser.OpenAsAsync(host, "dana");

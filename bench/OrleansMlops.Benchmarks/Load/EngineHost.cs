@@ -89,7 +89,7 @@ internal sealed class EngineHost : IAsyncDisposable
     private async Task PublishAsync(string workflowId)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Load", $"{workflowId}.bpmn");
-        var result = await Grains.GetGrain<IWorkflowDefinitionGrain>(workflowId).Publish(await File.ReadAllTextAsync(path), "load-harness");
+        var result = await Grains.GetGrain<IWorkflowDefinitionGrain>(workflowId).PublishFromFolder(await File.ReadAllTextAsync(path), Path.GetFileName(path));
         if (result.Version is null)
         {
             throw new LoadHarnessException($"{path} was refused: {string.Join("; ", result.Problems)}");

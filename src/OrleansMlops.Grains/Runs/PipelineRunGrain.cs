@@ -106,11 +106,20 @@ public sealed partial class PipelineRunGrain(
         var versions = await workflow.GetVersions();
         var version = request.WorkflowVersion is { } wanted
             ? versions.FirstOrDefault(v => v.Version == wanted)
-            : versions.Count > 0 ? versions[^1] : null;
+            : versions.LastOrDefault(v => v.IsStartable);
         if (version is null)
         {
-            var what = request.WorkflowVersion is null ? "has no published version" : $"has no version {request.WorkflowVersion}";
+            var what = request.WorkflowVersion is not null ? $"has no version {request.WorkflowVersion}"
+                : versions.Count > 0 ? "has no startable version: every version awaits a second designer's approval or was rejected"
+                : "has no published version";
             throw new RunException(RunErrorCode.UnknownWorkflow, $"Workflow '{request.WorkflowId}' {what}.");
+        }
+
+        if (!version.IsStartable)
+        {
+            throw new RunException(RunErrorCode.WrongState, version.Status == WorkflowVersionStatus.Rejected
+                ? $"Version {version.Version} of workflow '{version.WorkflowId}' was rejected by {version.ReviewedBy}; no run starts it."
+                : $"Version {version.Version} of workflow '{version.WorkflowId}' awaits a second designer's approval; no run starts it before.");
         }
 
         var pinned = new WorkflowVersionRef(version.WorkflowId, version.Version, version.ContentHash);

@@ -69,11 +69,11 @@ public static class RuleSetProposalsApi
             : ApiProblems.NotFound($"Proposal '{proposalId}' is not pending; a decided candidate's content is in the rule set audit trail (/api/policies/audit).");
 
     private static Task<Results<Ok<RuleSetProposal>, ProblemHttpResult>> Approve(
-        string proposalId, ProposalDecisionBody? body, HttpRequest request, IGrainFactory grains) =>
+        string proposalId, ReviewBody? body, HttpRequest request, IGrainFactory grains) =>
         Call(async () => TypedResults.Ok(await Changes(grains).Approve(proposalId, Caller.Of(request), body?.Comment)));
 
     private static Task<Results<Ok<RuleSetProposal>, ProblemHttpResult>> Reject(
-        string proposalId, ProposalDecisionBody? body, HttpRequest request, IGrainFactory grains) =>
+        string proposalId, ReviewBody? body, HttpRequest request, IGrainFactory grains) =>
         Call(async () => TypedResults.Ok(await Changes(grains).Reject(proposalId, Caller.Of(request), body?.Reason ?? string.Empty)));
 
     private static async Task<Ok<IReadOnlyList<AuditRecord>>> ReadAudit(IGrainFactory grains, IAuditStore audit, CancellationToken cancellationToken)
@@ -97,6 +97,3 @@ public static class RuleSetProposalsApi
 
     private static IRuleSetChangeGrain Changes(IGrainFactory grains) => grains.GetGrain<IRuleSetChangeGrain>(IRuleSetChangeGrain.Key);
 }
-
-/// <summary>An approval's optional comment, or a rejection's required reason.</summary>
-public sealed record ProposalDecisionBody(string? Comment, string? Reason);

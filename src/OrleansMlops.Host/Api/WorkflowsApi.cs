@@ -1,8 +1,11 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using OrleansMlops.Abstractions.Audit;
+using OrleansMlops.Abstractions.Governance.Proposals;
 using OrleansMlops.Abstractions.Security;
 using OrleansMlops.Abstractions.Workflows;
 using OrleansMlops.Host.Identity;
+using OrleansMlops.Storage.Audit;
 using OrleansMlops.Workflows;
 
 namespace OrleansMlops.Host.Api;
@@ -16,6 +19,11 @@ public static class WorkflowsApi
         group.MapGet("/{workflowId}", GetWorkflow).RequirePermission(Permission.Read);
         group.MapGet("/{workflowId}/versions/{version:int}/bpmn", GetDocument).RequirePermission(Permission.Read);
         group.MapPut("/{workflowId}", Publish).RequirePermission(Permission.PublishWorkflow);
+        group.MapPost("/{workflowId}/versions/{version:int}/approve", Approve).RequirePermission(Permission.PublishWorkflow);
+        group.MapPost("/{workflowId}/versions/{version:int}/reject", Reject).RequirePermission(Permission.PublishWorkflow);
+        group.MapGet("/{workflowId}/audit", ReadAudit).RequirePermission(Permission.ReadAudit);
+        group.MapGet("/{workflowId}/audit/verify", (string workflowId, IGrainFactory grains) =>
+            grains.GetGrain<IWorkflowDefinitionGrain>(workflowId).VerifyAudit()).RequirePermission(Permission.ReadAudit);
         // Checking a document changes nothing, so anyone who may read workflows may check one before a designer publishes it.
         group.MapPost("/validate", Validate).RequirePermission(Permission.Read);
         return group;
@@ -51,8 +59,11 @@ public static class WorkflowsApi
             : TypedResults.Text(document, "application/xml", Encoding.UTF8);
     }
 
-    /// <summary>PUT /api/workflows/{id} with BPMN XML as the body publishes a new version (or finds the identical one).</summary>
-    private static async Task<Results<Ok<WorkflowVersionInfo>, Created<WorkflowVersionInfo>, ProblemHttpResult>> Publish(
+    /// <summary>
+    /// PUT /api/workflows/{id} with BPMN XML as the body publishes a new version (201), or one that awaits a second
+    /// designer (202), or finds the identical one (200).
+    /// </summary>
+    private static async Task<Results<Ok<WorkflowVersionInfo>, Created<WorkflowVersionInfo>, Accepted<WorkflowVersionInfo>, ProblemHttpResult>> Publish(
         string workflowId, HttpRequest request, IGrainFactory grains)
     {
         var caller = Caller.Of(request);
@@ -69,14 +80,44 @@ public static class WorkflowsApi
             return ApiProblems.BadRequest("The body must be a BPMN 2.0 XML document.", "body");
         }
 
-        var result = await grains.GetGrain<IWorkflowDefinitionGrain>(workflowId).Publish(xml, caller.Id);
+        var result = await grains.GetGrain<IWorkflowDefinitionGrain>(workflowId).Publish(xml, caller);
+        var location = $"/api/workflows/{workflowId}";
         return result.Version switch
         {
             null => ApiProblems.WorkflowRefused(workflowId, result.Problems),
-            { } version when result.Created => TypedResults.Created($"/api/workflows/{workflowId}", version),
-            { } version => TypedResults.Ok(version),
+            { } version when !result.Created => TypedResults.Ok(version),
+            { Status: WorkflowVersionStatus.AwaitingApproval } version => TypedResults.Accepted(location, version),
+            { } version => TypedResults.Created(location, version),
         };
     }
+
+    /// <summary>POST /api/workflows/{id}/versions/{n}/approve: a designer other than the publisher makes the version startable.</summary>
+    private static Task<Results<Ok<WorkflowVersionInfo>, ProblemHttpResult>> Approve(
+        string workflowId, int version, ReviewBody? body, HttpRequest request, IGrainFactory grains) =>
+        Review(() => grains.GetGrain<IWorkflowDefinitionGrain>(workflowId).Approve(version, Caller.Of(request), body?.Comment));
+
+    /// <summary>POST /api/workflows/{id}/versions/{n}/reject with <c>{"reason":…}</c>: no run will start the version.</summary>
+    private static Task<Results<Ok<WorkflowVersionInfo>, ProblemHttpResult>> Reject(
+        string workflowId, int version, ReviewBody? body, HttpRequest request, IGrainFactory grains) =>
+        Review(() => grains.GetGrain<IWorkflowDefinitionGrain>(workflowId).Reject(version, Caller.Of(request), body?.Reason ?? string.Empty));
+
+    private static async Task<Results<Ok<WorkflowVersionInfo>, ProblemHttpResult>> Review(Func<Task<WorkflowVersionInfo>> review)
+    {
+        try
+        {
+            return TypedResults.Ok(await review());
+        }
+        catch (ProposalException refused)
+        {
+            return ApiProblems.From(refused);
+        }
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<AuditRecord>>, ProblemHttpResult>> ReadAudit(
+        string workflowId, IAuditStore audit, CancellationToken cancellationToken) =>
+        WorkflowIds.IsValid(workflowId)
+            ? TypedResults.Ok(await audit.ReadAsync("workflow:" + workflowId, cancellationToken))
+            : ApiProblems.NotFound($"Workflow '{workflowId}' does not exist.");
 
     /// <summary>
     /// POST /api/workflows/validate with BPMN XML as the body: parsed exactly as publishing parses it (the same loader and

@@ -31,7 +31,7 @@ public sealed partial class WorkflowPublisher(
         {
             var workflowId = System.IO.Path.GetFileNameWithoutExtension(file);
             var xml = await File.ReadAllTextAsync(file, cancellationToken);
-            var result = await grains.GetGrain<IWorkflowDefinitionGrain>(workflowId).Publish(xml, "startup");
+            var result = await grains.GetGrain<IWorkflowDefinitionGrain>(workflowId).PublishFromFolder(xml, System.IO.Path.GetRelativePath(environment.ContentRootPath, file));
             if (result.Version is { } version)
             {
                 Published(logger, workflowId, version.Version, version.ContentHash, result.Created);

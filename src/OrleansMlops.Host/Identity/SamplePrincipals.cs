@@ -17,6 +17,7 @@ public static class SamplePrincipals
         new("colin", [Roles.ComplianceAuthor], "compliance"),
         new("cora", [Roles.ComplianceAuthor], "compliance"),
         new("dana", [Roles.Designer], "ml-platform"),
+        new("devon", [Roles.Designer], "ml-platform"),
         new("audrey", [Roles.Auditor], "internal-audit"),
         new("olga", [Roles.CreditOfficer], "retail-lending"),
         new("ada", [Roles.Admin], "security-administration"),

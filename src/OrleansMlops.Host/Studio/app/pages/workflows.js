@@ -79,6 +79,19 @@ async function listPage(container, current) {
           el('td', {}, w.version > 1 ? el('a', { href: `#/workflows/${enc(w.workflowId)}/compare` }, 'Compare versions') : el('span', { class: 'muted' }, '—')))))));
 }
 
+function versionStatus(v, review) {
+  if (v.status === 'startable') {
+    return v.reviewedBy ? el('span', { class: 'ok' }, `startable (approved by ${v.reviewedBy})`) : el('span', { class: 'ok' }, 'startable');
+  }
+  if (v.status === 'rejected') return el('span', { class: 'bad', title: v.reviewComment ?? '' }, `rejected by ${v.reviewedBy}`);
+  const reason = el('input', { type: 'text', placeholder: 'Reason to reject', 'aria-label': `Reason to reject v${v.version}` });
+  return el('span', { class: 'warn' }, 'awaiting a second designer ',
+    can('publishWorkflow')
+      ? [el('button', { type: 'button', dataset: { action: 'approve' }, onclick: review(v.version, 'approve', () => ({})) }, 'Approve'), ' ',
+        reason, ' ', el('button', { type: 'button', dataset: { action: 'reject' }, onclick: review(v.version, 'reject', () => ({ reason: reason.value })) }, 'Reject')]
+      : null);
+}
+
 function newWorkflowForm(workflows) {
   const input = el('input', {
     id: 'new-workflow-id', name: 'workflowId', required: true, maxlength: maxIdLength, autocomplete: 'off',
@@ -167,13 +180,24 @@ async function editorPage(container, id, { isNew = false, version }, current) {
       versions.length === 0
         ? el('p', { class: 'muted' }, 'Nothing published yet: "Publish" stores version 1.')
         : el('table', { class: 'versions' },
-          el('thead', {}, el('tr', {}, ['Version', 'Content hash', 'Process', 'Published by', 'Published'].map(h => el('th', { scope: 'col' }, h)))),
-          el('tbody', {}, [...versions].reverse().map(v => el('tr', { dataset: { version: v.version } },
+          el('thead', {}, el('tr', {}, ['Version', 'Content hash', 'Process', 'Published by', 'Published', 'Status'].map(h => el('th', { scope: 'col' }, h)))),
+          el('tbody', {}, [...versions].reverse().map(v => el('tr', { dataset: { version: v.version, status: v.status } },
             el('td', {}, el('a', { href: `#/workflows/${enc(id)}/versions/${v.version}` }, `v${v.version}`)),
             el('td', {}, shortHash(v.contentHash)),
             el('td', {}, v.processId),
             el('td', {}, v.publishedBy),
-            el('td', {}, el('time', { datetime: v.publishedAt }, time(v.publishedAt))))))));
+            el('td', {}, el('time', { datetime: v.publishedAt }, time(v.publishedAt))),
+            el('td', {}, versionStatus(v, review)))))));
+  };
+  // A second designer reviews an awaiting version in place; the server refuses the publisher.
+  const review = (version, verb, body) => async () => {
+    try {
+      await api.post(`/api/workflows/${enc(id)}/versions/${version}/${verb}`, body());
+      versions = await api.get(`/api/workflows/${enc(id)}`);
+      if (current()) fillVersions(Number(picker.value) || version);
+    } catch (error) {
+      if (current()) clear(outcome).append(problemView(error));
+    }
   };
   fillVersions(shown?.version);
   picker.addEventListener('change', () => {
@@ -236,7 +260,9 @@ async function editorPage(container, id, { isNew = false, version }, current) {
       if (!current()) return;
       const created = !known.has(info.version);
       clear(outcome).append(el('p', { class: created ? 'ok' : 'muted' },
-        created ? `Published as version ${info.version}.` : `Unchanged, same as version ${info.version}.`));
+        !created ? `Unchanged, same as version ${info.version}.`
+          : info.status === 'awaitingApproval' ? `Published as version ${info.version}: it can release models, so a second designer must approve it before runs start it.`
+            : `Published as version ${info.version}.`));
       changed = false;
       // Stay in this editor (no re-render): the address now names the version the canvas holds.
       window.history.replaceState(null, '', `#/workflows/${enc(id)}/versions/${info.version}`);
