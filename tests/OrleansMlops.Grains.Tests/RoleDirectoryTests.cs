@@ -3,7 +3,10 @@ using OrleansMlops.Abstractions.Security;
 
 namespace OrleansMlops.Grains.Tests;
 
-/// <summary>Role changes follow the four-eyes rule, nobody grants themselves, and every change is chained and survives a restart.</summary>
+/// <summary>
+/// Grants and revocations of someone else's roles follow the four-eyes rule, nobody decides their own, a grant never moves
+/// anyone to another unit, and every change is chained and survives a restart.
+/// </summary>
 public sealed class RoleDirectoryTests : IAsyncLifetime
 {
     private static readonly Actor Ada = new("ada", [], null);
@@ -64,17 +67,73 @@ public sealed class RoleDirectoryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Revocation_is_immediate_but_never_removes_the_last_admin_and_seeding_does_not_undo_it()
+    public async Task Revoking_someone_elses_role_takes_effect_only_when_a_second_admin_approves_it()
     {
-        await Directory.Revoke("vera", Roles.Validator, Ada, "left the bank");
-        await Directory.Revoke("adam", Roles.Admin, Ada, "moved to another team");
-        var lastAdmin = await Assert.ThrowsAsync<RoleDirectoryException>(() => Directory.Revoke("ada", Roles.Admin, Ada, "leaving"));
-        await Directory.Seed(Actors.Directory, "the test cluster");
+        var request = await Directory.RequestRevoke("vera", Roles.Validator, Ada, "left the bank");
+        var beforeApproval = await Directory.Authorize("vera", Permission.CompleteTask);
+        var sameAdmin = await Assert.ThrowsAsync<RoleDirectoryException>(() => Directory.Decide(request.RequestId, approve: true, Ada, null));
 
-        Assert.Empty((await Directory.Resolve("vera")).Roles);
-        Assert.Contains("last admin", lastAdmin.Message, StringComparison.Ordinal);
+        var approved = await Directory.Decide(request.RequestId, approve: true, Adam, "HR leaver list");
+
+        Assert.Equal((RoleRequestKind.Revoke, RoleRequestStatus.Pending), (request.Kind, request.Status));
+        Assert.Equal([Roles.Validator], beforeApproval.Roles.AsEnumerable());
+        Assert.Equal(RoleDirectoryErrorCode.SecondAdminRequired, sameAdmin.Code);
+        Assert.Equal((RoleRequestStatus.Approved, "adam"), (approved.Status, approved.DecidedBy));
         var refused = await Assert.ThrowsAsync<RoleDirectoryException>(() => Directory.Authorize("vera", Permission.CompleteTask));
         Assert.Equal(RoleDirectoryErrorCode.NotPermitted, refused.Code);
+        Assert.Equal("model-validation", (await Directory.Resolve("vera")).Unit);
+    }
+
+    [Fact]
+    public async Task A_rejected_revocation_leaves_the_role_and_a_revocation_approved_later_is_not_undone_by_seeding()
+    {
+        var rejected = await Directory.RequestRevoke("vera", Roles.Validator, Ada, "wrong person");
+        await Directory.Decide(rejected.RequestId, approve: false, Adam, "she is still here");
+        var stillHolds = await Directory.Resolve("vera");
+        var approved = await Directory.RequestRevoke("vera", Roles.Validator, Adam, "left the bank");
+        await Directory.Decide(approved.RequestId, approve: true, Ada, null);
+
+        await Directory.Seed(Actors.Directory, "the test cluster");
+
+        Assert.Equal([Roles.Validator], stillHolds.Roles.AsEnumerable());
+        Assert.Empty((await Directory.Resolve("vera")).Roles);
+    }
+
+    [Fact]
+    public async Task Anyone_gives_up_their_own_role_at_once_but_nobody_asks_for_their_own_revocation_or_revokes_what_is_not_held()
+    {
+        var gaveUp = await Directory.GiveUp(Roles.Validator, Actors.Vera, "moving to development");
+        var ownRevocation = await Assert.ThrowsAsync<RoleDirectoryException>(() => Directory.RequestRevoke("ada", Roles.Admin, Ada, "stepping down"));
+        var notHeld = await Assert.ThrowsAsync<RoleDirectoryException>(() => Directory.RequestRevoke("bob", Roles.Validator, Ada, "not his"));
+        var noReason = await Assert.ThrowsAsync<RoleDirectoryException>(() => Directory.GiveUp(Roles.Approver, Actors.Bob, " "));
+
+        Assert.Empty(gaveUp.Roles);
+        Assert.Equal(RoleDirectoryErrorCode.SelfGrant, ownRevocation.Code);
+        Assert.Contains("give admin up themselves", ownRevocation.Message, StringComparison.Ordinal);
+        Assert.Equal(RoleDirectoryErrorCode.NotFound, notHeld.Code);
+        Assert.Equal(RoleDirectoryErrorCode.InvalidRequest, noReason.Code);
+        Assert.Equal([Roles.Approver], (await Directory.Resolve("bob")).Roles.AsEnumerable());
+        Assert.Empty(await Directory.ListRequests(null));
+    }
+
+    [Fact]
+    public async Task A_grant_never_moves_a_person_to_another_unit_neither_when_asked_nor_when_approved()
+    {
+        var intoAnotherUnit = await Assert.ThrowsAsync<RoleDirectoryException>(() =>
+            Directory.RequestGrant(new RoleGrantCommand("vera", Roles.Approver, "retail-credit-analytics", "covers approvals", Ada)));
+        var validation = await Directory.RequestGrant(new RoleGrantCommand("erin", Roles.Validator, "model-validation", "joins validation", Ada));
+        var audit = await Directory.RequestGrant(new RoleGrantCommand("erin", Roles.Auditor, "internal-audit", "joins audit", Ada));
+        await Directory.Decide(validation.RequestId, approve: true, Adam, null);
+        var approvedIntoAnotherUnit = await Assert.ThrowsAsync<RoleDirectoryException>(() => Directory.Decide(audit.RequestId, approve: true, Adam, null));
+        var withoutUnit = await Directory.RequestGrant(new RoleGrantCommand("erin", Roles.Auditor, null, "joins audit", Ada));
+        await Directory.Decide(withoutUnit.RequestId, approve: true, Adam, null);
+
+        Assert.Equal(RoleDirectoryErrorCode.InvalidRequest, intoAnotherUnit.Code);
+        Assert.Contains("'vera' belongs to unit 'model-validation'", intoAnotherUnit.Message, StringComparison.Ordinal);
+        Assert.Contains("'erin' belongs to unit 'model-validation'", approvedIntoAnotherUnit.Message, StringComparison.Ordinal);
+        Assert.Equal(RoleRequestStatus.Pending, (await Directory.ListRequests(null)).Single(r => r.RequestId == audit.RequestId).Status);
+        Assert.Equal(new Principal("erin", [Roles.Auditor, Roles.Validator], "model-validation"), await Directory.Resolve("erin"), PrincipalComparer.Instance);
+        Assert.Equal(new Principal("vera", [Roles.Validator], "model-validation"), await Directory.Resolve("vera"), PrincipalComparer.Instance);
     }
 
     [Fact]
@@ -82,20 +141,26 @@ public sealed class RoleDirectoryTests : IAsyncLifetime
     {
         var request = await Directory.RequestGrant(new RoleGrantCommand("erin", Roles.Validator, null, "joins validation", Ada));
         await Directory.Decide(request.RequestId, approve: true, Adam, null);
-        await Directory.Revoke("erin", Roles.Validator, Adam, "moved");
+        var revocation = await Directory.RequestRevoke("erin", Roles.Validator, Adam, "moved");
+        await Directory.Decide(revocation.RequestId, approve: true, Ada, null);
+        await Directory.GiveUp(Roles.Approver, Actors.Bob, "retiring");
 
         await _engine.DisposeAsync();
         _engine = await EngineCluster.StartAsync(_setup);
         var verification = await Directory.VerifyAudit();
 
         Assert.True(verification.Valid, string.Join("; ", verification.Problems));
-        // Test cluster seed, test admins seed, request, grant, revocation; the restart's seed changes nothing new.
-        Assert.Equal(5, verification.RecordCount);
+        // Test cluster seed, test admins seed, grant request and approval, revocation request and approval, giving up;
+        // the restart's seed changes nothing new.
+        Assert.Equal(7, verification.RecordCount);
         Assert.Empty((await Directory.Resolve("erin")).Roles);
-        Assert.Equal(RoleRequestStatus.Approved, Assert.Single(await Directory.ListRequests(null)).Status);
+        Assert.Empty((await Directory.Resolve("bob")).Roles);
+        Assert.Equal(
+            [(RoleRequestKind.Grant, RoleRequestStatus.Approved), (RoleRequestKind.Revoke, RoleRequestStatus.Approved)],
+            (await Directory.ListRequests(null)).Select(r => (r.Kind, r.Status)));
     }
 
-    private sealed class PrincipalComparer : IEqualityComparer<Principal>
+    internal sealed class PrincipalComparer : IEqualityComparer<Principal>
     {
         public static readonly PrincipalComparer Instance = new();
 

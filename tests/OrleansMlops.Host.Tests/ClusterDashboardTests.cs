@@ -68,8 +68,9 @@ public sealed class ClusterDashboardTests
         api.Headers.Add("Cookie", cookie.Split(';')[0]);
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().SendAsync(api)).StatusCode);
 
-        var revoked = await browser.SendAsync(HttpClientExtensions.Post("/api/identity/principals/otto/roles/operator/revoke", new { comment = "moved to another team" }).As("ada"));
-        Assert.Equal(HttpStatusCode.OK, revoked.StatusCode);
+        var revocation = await (await browser.SendAsync(HttpClientExtensions.Post("/api/identity/principals/otto/roles/operator/revoke", new { comment = "moved to another team" }).As("ada"))).Body();
+        var approved = await browser.SendAsync(HttpClientExtensions.Post($"/api/identity/role-requests/{revocation.GetProperty("requestId").GetString()}/approve", new { }).As("adam"));
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/dashboard/")).StatusCode);
     }

@@ -43,7 +43,7 @@ public sealed class RoleRequestsApiTests(EngineHostFactory factory) : IClassFixt
         var noReason = await _http.SendAsync(Post("/api/identity/role-requests", new { principal = "erin", role = "validator" }).As("ada"));
 
         await RunsApiTests.AssertProblem(self, HttpStatusCode.Forbidden, "may not request a role for themselves");
-        await RunsApiTests.AssertProblem(selfApproval, HttpStatusCode.Forbidden, "to themselves");
+        await RunsApiTests.AssertProblem(selfApproval, HttpStatusCode.Forbidden, "about their own roles");
         await RunsApiTests.AssertProblem(byApprover, HttpStatusCode.Forbidden, "manage roles");
         await RunsApiTests.AssertProblem(unknownRole, HttpStatusCode.BadRequest, "'root' is not one of");
         await RunsApiTests.AssertProblem(noReason, HttpStatusCode.BadRequest, "a reason is required");
@@ -51,6 +51,69 @@ public sealed class RoleRequestsApiTests(EngineHostFactory factory) : IClassFixt
         Assert.Equal(["admin"], Roles(principals, "ada"));
         Assert.Equal(["admin"], Roles(principals, "adam"));
         Assert.Equal(["approver"], Roles(principals, "bob"));
+    }
+
+    [Fact]
+    public async Task Revoking_someone_elses_role_returns_a_request_and_only_a_second_admins_approval_revokes_it()
+    {
+        var requested = await _http.SendAsync(Post("/api/identity/principals/vera/roles/validator/revoke", new { comment = "left the bank" }).As("ada"));
+        var revocation = await requested.Body();
+        var requestId = revocation.GetProperty("requestId").GetString();
+        var whilePending = await (await _http.GetAsync("/api/identity/principals")).Body();
+        var sameAdmin = await _http.SendAsync(Post($"/api/identity/role-requests/{requestId}/approve", new { }).As("ada"));
+        var approved = await _http.SendAsync(Post($"/api/identity/role-requests/{requestId}/approve", new { comment = "HR leaver list" }).As("adam"));
+
+        Assert.Equal(HttpStatusCode.Accepted, requested.StatusCode);
+        Assert.Equal($"/api/identity/role-requests/{requestId}", requested.Headers.Location?.OriginalString);
+        Assert.Equal(("revoke", "pending"), (revocation.GetProperty("kind").GetString(), revocation.GetProperty("status").GetString()));
+        Assert.Equal(["validator"], Roles(whilePending, "vera"));
+        await RunsApiTests.AssertProblem(sameAdmin, HttpStatusCode.Forbidden, "a second admin must approve");
+        Assert.Equal(HttpStatusCode.OK, approved.StatusCode);
+        Assert.Empty(Roles(await (await _http.GetAsync("/api/identity/principals")).Body(), "vera"));
+        var audit = await (await _http.GetAsync("/api/identity/audit")).Body();
+        Assert.Contains(audit.EnumerateArray(), r => r.GetProperty("kind").GetString() == "role-revoked" && r.GetProperty("actor").GetString() == "adam");
+    }
+
+    [Fact]
+    public async Task A_person_gives_up_their_own_role_at_once_but_the_last_two_admins_can_neither_give_up_nor_remove_each_other()
+    {
+        var gaveUp = await _http.SendAsync(Post("/api/identity/me/roles/designer/give-up", new { comment = "moving to audit" }).As("dana"));
+        var ownRevocation = await _http.SendAsync(Post("/api/identity/principals/ada/roles/admin/revoke", new { comment = "stepping down" }).As("ada"));
+        var adminGivesUp = await _http.SendAsync(Post("/api/identity/me/roles/admin/give-up", new { comment = "stepping down" }).As("ada"));
+        var revokeOther = await _http.SendAsync(Post("/api/identity/principals/adam/roles/admin/revoke", new { comment = "leaving" }).As("ada"));
+        var suspendOther = await _http.SendAsync(Post("/api/identity/principals/adam/suspend", new { comment = "phished" }).As("ada"));
+
+        Assert.Equal(HttpStatusCode.OK, gaveUp.StatusCode);
+        Assert.Empty((await gaveUp.Body()).GetProperty("roles").EnumerateArray());
+        await RunsApiTests.AssertProblem(ownRevocation, HttpStatusCode.Forbidden, "they give admin up themselves");
+        await RunsApiTests.AssertProblem(adminGivesUp, HttpStatusCode.Conflict, "would leave 1 unsuspended admin(s) (adam)");
+        await RunsApiTests.AssertProblem(revokeOther, HttpStatusCode.Conflict, "would leave 1 unsuspended admin(s) (ada)");
+        await RunsApiTests.AssertProblem(suspendOther, HttpStatusCode.Conflict, "at least 2 must remain");
+        var principals = await (await _http.GetAsync("/api/identity/principals")).Body();
+        Assert.Equal(["admin"], Roles(principals, "ada"));
+        Assert.Equal(["admin"], Roles(principals, "adam"));
+    }
+
+    [Fact]
+    public async Task A_suspension_refuses_the_person_at_once_until_a_second_admin_lifts_it()
+    {
+        var before = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/predictions").As("olga"));
+        var suspended = await _http.SendAsync(Post("/api/identity/principals/olga/suspend", new { comment = "credentials phished" }).As("ada"));
+        var suspension = await suspended.Body();
+        var whileSuspended = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/predictions").As("olga"));
+        var principal = (await (await _http.GetAsync("/api/identity/principals")).Body()).EnumerateArray().Single(p => p.GetProperty("id").GetString() == "olga");
+        var lifted = await _http.SendAsync(Post($"/api/identity/role-requests/{suspension.GetProperty("requestId").GetString()}/reject", new { comment = "false alarm" }).As("adam"));
+        var after = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/predictions").As("olga"));
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, suspended.StatusCode);
+        Assert.Equal(("suspension", "*"), (suspension.GetProperty("kind").GetString(), suspension.GetProperty("role").GetString()));
+        Assert.True(suspension.TryGetProperty("lapsesAt", out var lapsesAt) && lapsesAt.ValueKind == JsonValueKind.String);
+        await RunsApiTests.AssertProblem(whileSuspended, HttpStatusCode.Forbidden, "'olga' is suspended until");
+        Assert.Empty(principal.GetProperty("roles").EnumerateArray());
+        Assert.Equal(["credit-officer"], principal.GetProperty("suspension").GetProperty("heldRoles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal("rejected", (await lifted.Body()).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
     }
 
     private static HttpRequestMessage SignOff(string? runId, string who) =>

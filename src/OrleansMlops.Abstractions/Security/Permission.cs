@@ -33,7 +33,7 @@ public enum Permission
     OverridePrediction,
     WorkExternalTasks,
 
-    /// <summary>Request, approve, reject and revoke role grants.</summary>
+    /// <summary>Request, approve and reject role grants and revocations; suspend accounts.</summary>
     ManageRoles,
 
     /// <summary>Open the Orleans dashboard: silos, grain activations, call rates and grain state.</summary>

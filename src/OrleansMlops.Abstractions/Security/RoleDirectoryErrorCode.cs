@@ -8,4 +8,7 @@ public enum RoleDirectoryErrorCode
     SecondAdminRequired,
     NotFound,
     AlreadyDecided,
+
+    /// <summary>The change would leave fewer than two admins able to act, so no grant could be approved again.</summary>
+    TooFewAdmins,
 }

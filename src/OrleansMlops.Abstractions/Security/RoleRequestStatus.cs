@@ -5,4 +5,7 @@ public enum RoleRequestStatus
     Pending,
     Approved,
     Rejected,
+
+    /// <summary>A suspension nobody decided before it lapsed: the principal's roles came back.</summary>
+    Lapsed,
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OrleansMlops.Abstractions;
 using OrleansMlops.Abstractions.Audit;
 using OrleansMlops.Abstractions.Security;
@@ -10,12 +11,14 @@ namespace OrleansMlops.Grains.Security;
 
 /// <summary>
 /// The one place roles live. Changes follow the four-eyes rule (one admin requests, a different admin approves, nobody
-/// for themselves) and each is persisted together with its sealed audit record before it is acknowledged.
+/// for themselves), never leave fewer than <see cref="IRoleDirectoryGrain.MinimumActiveAdmins"/> admins able to act,
+/// and each is persisted together with its sealed audit record before it is acknowledged.
 /// </summary>
-public sealed class RoleDirectoryGrain(
+public sealed partial class RoleDirectoryGrain(
     [PersistentState("directory")] IPersistentState<RoleDirectoryState> state,
     IAuditStore auditStore,
     EngineClock clock,
+    IOptions<RoleDirectoryOptions> options,
     ILogger<RoleDirectoryGrain> logger) : Grain, IRoleDirectoryGrain
 {
     private const int MaxReasonLength = 2_000;
@@ -32,10 +35,12 @@ public sealed class RoleDirectoryGrain(
         if (!RolePermissions.Allows(principal.Roles, permission))
         {
             DirectoryLog.Refused(logger, principalId, permission.ToString(), string.Join(",", principal.Roles.DefaultIfEmpty("none")));
+            var holds = principal.Suspension is { } suspension
+                ? $"'{principalId}' is suspended until {suspension.LapsesAt:O} (role request {suspension.RequestId}) and acts with no role."
+                : $"'{principalId}' holds {string.Join(", ", principal.Roles.DefaultIfEmpty("none"))}.";
             throw new RoleDirectoryException(
                 RoleDirectoryErrorCode.NotPermitted,
-                $"'{principalId}' may not {Describe(permission)}: that needs one of the roles {string.Join(", ", RolePermissions.RolesFor(permission))}; "
-                + $"'{principalId}' holds {string.Join(", ", principal.Roles.DefaultIfEmpty("none"))}.");
+                $"'{principalId}' may not {Describe(permission)}: that needs one of the roles {string.Join(", ", RolePermissions.RolesFor(permission))}; {holds}");
         }
 
         return Task.FromResult(principal.ToActor());
@@ -43,130 +48,45 @@ public sealed class RoleDirectoryGrain(
 
     public async Task Seed(ImmutableArray<SeededPrincipal> principals, string source)
     {
-        var granted = new List<object>();
-        foreach (var seeded in principals)
+        foreach (var role in principals.SelectMany(p => p.Roles))
         {
-            foreach (var role in seeded.Roles)
-            {
-                RequireKnownRole(role);
-                if (!S.Seeded.Add($"{seeded.Id} {role}"))
-                {
-                    continue;
-                }
+            RequireKnownRole(role);
+        }
 
+        var unseeded = principals
+            .SelectMany(p => p.Roles.Select(role => (Principal: p, Role: role)))
+            .Where(pair => !S.Seeded.Contains(SeedKey(pair.Principal.Id, pair.Role)))
+            .DistinctBy(pair => SeedKey(pair.Principal.Id, pair.Role))
+            .ToList();
+        if (unseeded.Count == 0)
+        {
+            return;
+        }
+
+        await Commit("roles-seeded", Actor.System, $"{unseeded.Count} role(s) seeded from {source}", () =>
+        {
+            var granted = new List<object>();
+            foreach (var (seeded, role) in unseeded)
+            {
+                S.Seeded.Add(SeedKey(seeded.Id, role));
                 var entry = Entry(seeded.Id);
                 entry.Roles.Add(role);
                 entry.Unit ??= seeded.Unit;
                 granted.Add(new { principal = seeded.Id, role, unit = entry.Unit });
             }
-        }
 
-        if (granted.Count > 0)
-        {
-            await Commit("roles-seeded", Actor.System, $"{granted.Count} role(s) seeded from {source}", new { source, granted });
-        }
-    }
-
-    public async Task<RoleRequest> RequestGrant(RoleGrantCommand command)
-    {
-        RequireAdmin(command.RequestedBy);
-        var principal = command.Principal?.Trim() ?? string.Empty;
-        if (!PrincipalIds.IsValid(principal))
-        {
-            throw Invalid($"principal '{command.Principal}' must be 1 to {PrincipalIds.MaxLength} letters, digits, '.', '-', '_' or '@'.");
-        }
-
-        RequireKnownRole(command.Role);
-        var reason = RequireReason(command.Reason);
-        if (string.Equals(principal, command.RequestedBy.Id, StringComparison.Ordinal))
-        {
-            throw new RoleDirectoryException(RoleDirectoryErrorCode.SelfGrant, $"'{principal}' may not request a role for themselves; another admin must ask for it.");
-        }
-
-        if (PrincipalOf(principal).Roles.Contains(command.Role, StringComparer.Ordinal))
-        {
-            throw Invalid($"'{principal}' already holds {command.Role}.");
-        }
-
-        var request = new RoleRequest(
-            $"rr-{S.Requests.Count + 1:D5}", principal, command.Role, NullIfBlank(command.Unit), reason,
-            command.RequestedBy.Id, clock.UtcNow, RoleRequestStatus.Pending, null, null, null);
-        S.Requests.Add(request);
-        await Commit("role-requested", command.RequestedBy, $"{request.RequestedBy} asks to grant {request.Role} to {principal}", request);
-        return request;
-    }
-
-    public async Task<RoleRequest> Decide(string requestId, bool approve, Actor admin, string? comment)
-    {
-        RequireAdmin(admin);
-        var index = S.Requests.FindIndex(r => r.RequestId == requestId);
-        if (index < 0)
-        {
-            throw new RoleDirectoryException(RoleDirectoryErrorCode.NotFound, $"No role request has id '{requestId}'.");
-        }
-
-        var request = S.Requests[index];
-        if (request.Status != RoleRequestStatus.Pending)
-        {
-            throw new RoleDirectoryException(
-                RoleDirectoryErrorCode.AlreadyDecided, $"Role request '{requestId}' was already {request.Status.ToString().ToLowerInvariant()} by {request.DecidedBy}.");
-        }
-
-        if (string.Equals(admin.Id, request.Principal, StringComparison.Ordinal))
-        {
-            throw new RoleDirectoryException(RoleDirectoryErrorCode.SelfGrant, $"'{admin.Id}' may not decide a request to grant a role to themselves.");
-        }
-
-        if (approve && string.Equals(admin.Id, request.RequestedBy, StringComparison.Ordinal))
-        {
-            throw new RoleDirectoryException(
-                RoleDirectoryErrorCode.SecondAdminRequired, $"'{admin.Id}' requested '{requestId}'; a second admin must approve it.");
-        }
-
-        var decided = request with
-        {
-            Status = approve ? RoleRequestStatus.Approved : RoleRequestStatus.Rejected,
-            DecidedBy = admin.Id,
-            DecidedAt = clock.UtcNow,
-            DecisionComment = NullIfBlank(comment),
-        };
-        S.Requests[index] = decided;
-        if (approve)
-        {
-            var entry = Entry(request.Principal);
-            entry.Roles.Add(request.Role);
-            entry.Unit = request.Unit ?? entry.Unit;
-        }
-
-        var verb = approve ? "approves" : "rejects";
-        await Commit(approve ? "role-granted" : "role-request-rejected", admin, $"{admin.Id} {verb} {request.Role} for {request.Principal}", decided);
-        return decided;
-    }
-
-    public async Task<Principal> Revoke(string principalId, string role, Actor admin, string reason)
-    {
-        RequireAdmin(admin);
-        var why = RequireReason(reason);
-        if (!S.Principals.TryGetValue(principalId, out var entry) || !entry.Roles.Contains(role))
-        {
-            throw new RoleDirectoryException(RoleDirectoryErrorCode.NotFound, $"'{principalId}' does not hold {role}.");
-        }
-
-        if (role == Roles.Admin && S.Principals.Count(p => p.Value.Roles.Contains(Roles.Admin)) == 1)
-        {
-            throw Invalid($"'{principalId}' is the last admin; revoking it would leave nobody to manage roles.");
-        }
-
-        entry.Roles.Remove(role);
-        await Commit("role-revoked", admin, $"{admin.Id} revokes {role} from {principalId}", new { principal = principalId, role, reason = why });
-        return PrincipalOf(principalId);
+            return new { source, granted };
+        });
     }
 
     public Task<ImmutableArray<Principal>> ListPrincipals() =>
         Task.FromResult(S.Principals.Keys.Order(StringComparer.Ordinal).Select(PrincipalOf).ToImmutableArray());
 
-    public Task<ImmutableArray<RoleRequest>> ListRequests(RoleRequestStatus? status) =>
-        Task.FromResult(S.Requests.Where(r => status is null || r.Status == status).ToImmutableArray());
+    public Task<ImmutableArray<RoleRequest>> ListRequests(RoleRequestStatus? status)
+    {
+        var now = clock.UtcNow;
+        return Task.FromResult(S.Requests.Select(r => r.AsOf(now)).Where(r => status is null || r.Status == status).ToImmutableArray());
+    }
 
     public async Task<AuditVerification> VerifyAudit()
     {
@@ -175,10 +95,22 @@ public sealed class RoleDirectoryGrain(
         return AuditChain.Verify(IRoleDirectoryGrain.AuditStream, records, S.AuditSequence, S.AuditHeadHash);
     }
 
-    private Principal PrincipalOf(string principalId) =>
-        S.Principals.TryGetValue(principalId, out var entry)
-            ? new Principal(principalId, [.. entry.Roles], entry.Unit)
-            : new Principal(principalId, [], null);
+    /// <summary>The principal as it may act now: a suspended one keeps its roles in the directory but acts with none.</summary>
+    private Principal PrincipalOf(string principalId)
+    {
+        if (!S.Principals.TryGetValue(principalId, out var entry))
+        {
+            return new Principal(principalId, [], null);
+        }
+
+        ImmutableArray<string> held = [.. entry.Roles];
+        return entry.IsSuspendedAt(clock.UtcNow)
+            ? new Principal(principalId, [], entry.Unit) { Suspension = new PrincipalSuspension(entry.SuspensionRequestId!, entry.SuspendedUntil!.Value, held) }
+            : new Principal(principalId, held, entry.Unit);
+    }
+
+    private bool Holds(string principalId, string role) =>
+        S.Principals.TryGetValue(principalId, out var entry) && entry.Roles.Contains(role);
 
     private DirectoryEntry Entry(string principalId)
     {
@@ -191,12 +123,16 @@ public sealed class RoleDirectoryGrain(
         return entry;
     }
 
+    private static string SeedKey(string principalId, string role) => $"{principalId} {role}";
+
     /// <summary>Checks the acting admin against the directory, not against the roles the call claims.</summary>
     private void RequireAdmin(Actor admin)
     {
-        if (!PrincipalOf(admin.Id).Roles.Contains(Roles.Admin, StringComparer.Ordinal))
+        var principal = PrincipalOf(admin.Id);
+        if (!principal.Roles.Contains(Roles.Admin, StringComparer.Ordinal))
         {
-            throw new RoleDirectoryException(RoleDirectoryErrorCode.NotPermitted, $"'{admin.Id}' is not an admin; only admins request or decide role changes.");
+            var why = principal.Suspension is null ? "is not an admin" : "is suspended";
+            throw new RoleDirectoryException(RoleDirectoryErrorCode.NotPermitted, $"'{admin.Id}' {why}; only admins request or decide role changes.");
         }
     }
 
@@ -242,15 +178,14 @@ public sealed class RoleDirectoryGrain(
         _ => permission.ToString(),
     };
 
-    private async Task Commit(string kind, Actor actor, string summary, object details)
+    /// <summary>
+    /// Applies a change already validated, seals its audit record after those of any suspension that lapsed since the
+    /// last change, and persists both before the change is acknowledged. <paramref name="apply"/> returns the details.
+    /// </summary>
+    private async Task Commit(string kind, Actor actor, string summary, Func<object> apply)
     {
-        var sequence = S.AuditSequence + 1;
-        var record = AuditChain.Seal(
-            IRoleDirectoryGrain.AuditStream, sequence, kind, actor.Id, clock.UtcNow,
-            AuditJson.Serialize(new { summary, details }), S.AuditHeadHash ?? AuditChain.GenesisHash);
-        S.AuditOutbox.Add(record);
-        S.AuditSequence = sequence;
-        S.AuditHeadHash = record.Hash;
+        SealLapsedSuspensions();
+        Seal(kind, actor, summary, apply());
         try
         {
             await state.WriteStateAsync();
@@ -264,6 +199,17 @@ public sealed class RoleDirectoryGrain(
 
         DirectoryLog.Changed(logger, kind, summary, actor.Id);
         await FlushAuditOutbox();
+    }
+
+    private void Seal(string kind, Actor actor, string summary, object details)
+    {
+        var sequence = S.AuditSequence + 1;
+        var record = AuditChain.Seal(
+            IRoleDirectoryGrain.AuditStream, sequence, kind, actor.Id, clock.UtcNow,
+            AuditJson.Serialize(new { summary, details }), S.AuditHeadHash ?? AuditChain.GenesisHash);
+        S.AuditOutbox.Add(record);
+        S.AuditSequence = sequence;
+        S.AuditHeadHash = record.Hash;
     }
 
     private async Task FlushAuditOutbox()

@@ -56,11 +56,12 @@ internal static class ApiProblems
     public static ProblemHttpResult From(RoleDirectoryException e) => TypedResults.Problem(
         title: e.Code switch
         {
-            RoleDirectoryErrorCode.SelfGrant => "Nobody grants themselves a role",
+            RoleDirectoryErrorCode.SelfGrant => "Nobody decides their own roles",
             RoleDirectoryErrorCode.SecondAdminRequired => "A second admin must approve",
             RoleDirectoryErrorCode.NotFound => "Not found",
             RoleDirectoryErrorCode.AlreadyDecided => "Already decided",
             RoleDirectoryErrorCode.InvalidRequest => "Invalid request",
+            RoleDirectoryErrorCode.TooFewAdmins => "Too few admins would remain",
             _ => "Not permitted",
         },
         detail: e.Message,
@@ -109,7 +110,7 @@ internal static class ApiProblems
     {
         RoleDirectoryErrorCode.InvalidRequest => StatusCodes.Status400BadRequest,
         RoleDirectoryErrorCode.NotFound => StatusCodes.Status404NotFound,
-        RoleDirectoryErrorCode.AlreadyDecided => StatusCodes.Status409Conflict,
+        RoleDirectoryErrorCode.AlreadyDecided or RoleDirectoryErrorCode.TooFewAdmins => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status403Forbidden,
     };
 

@@ -7,19 +7,24 @@ using OrleansMlops.Storage.Audit;
 
 namespace OrleansMlops.Host.Api;
 
-/// <summary>Who am I, who holds which role, and role changes as requests a second admin decides.</summary>
+/// <summary>
+/// Who am I, who holds which role, and role changes as requests a second admin decides; only giving up one's own role
+/// and suspending a compromised account take effect at once.
+/// </summary>
 public static class IdentityApi
 {
     public static RouteGroupBuilder MapIdentityApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/identity").WithTags("Identity");
         group.MapGet("/me", (HttpRequest request) => TypedResults.Ok(Me.Of(Caller.Of(request)))).RequireSignedIn();
+        group.MapPost("/me/roles/{role}/give-up", GiveUp).RequireSignedIn();
         group.MapGet("/principals", ListPrincipals).RequirePermission(Permission.ReadAudit);
         group.MapGet("/role-requests", ListRequests).RequirePermission(Permission.ReadAudit);
         group.MapPost("/role-requests", RequestGrant).RequirePermission(Permission.ManageRoles);
         group.MapPost("/role-requests/{requestId}/approve", Approve).RequirePermission(Permission.ManageRoles);
         group.MapPost("/role-requests/{requestId}/reject", Reject).RequirePermission(Permission.ManageRoles);
-        group.MapPost("/principals/{principalId}/roles/{role}/revoke", Revoke).RequirePermission(Permission.ManageRoles);
+        group.MapPost("/principals/{principalId}/roles/{role}/revoke", RequestRevoke).RequirePermission(Permission.ManageRoles);
+        group.MapPost("/principals/{principalId}/suspend", Suspend).RequirePermission(Permission.ManageRoles);
         group.MapGet("/audit", ReadAudit).RequirePermission(Permission.ReadAudit);
         group.MapGet("/audit/verify", (IGrainFactory grains) => Directory(grains).VerifyAudit()).RequirePermission(Permission.ReadAudit);
         return group;
@@ -58,9 +63,26 @@ public static class IdentityApi
     private static Task<Results<Ok<RoleRequest>, ProblemHttpResult>> Reject(string requestId, RoleDecisionBody? body, HttpRequest request, IGrainFactory grains) =>
         Call(async () => TypedResults.Ok(await Directory(grains).Decide(requestId, approve: false, Caller.Of(request), body?.Comment)));
 
-    private static Task<Results<Ok<Principal>, ProblemHttpResult>> Revoke(
+    /// <summary>202: the role stays until a second admin approves the returned request.</summary>
+    private static Task<Results<Accepted<RoleRequest>, ProblemHttpResult>> RequestRevoke(
         string principalId, string role, RoleDecisionBody? body, HttpRequest request, IGrainFactory grains) =>
-        Call(async () => TypedResults.Ok(await Directory(grains).Revoke(principalId, role, Caller.Of(request), body?.Comment ?? string.Empty)));
+        Call(async () =>
+        {
+            var requested = await Directory(grains).RequestRevoke(principalId, role, Caller.Of(request), body?.Comment ?? string.Empty);
+            return TypedResults.Accepted($"/api/identity/role-requests/{requested.RequestId}", requested);
+        });
+
+    private static Task<Results<Ok<Principal>, ProblemHttpResult>> GiveUp(string role, RoleDecisionBody? body, HttpRequest request, IGrainFactory grains) =>
+        Call(async () => TypedResults.Ok(await Directory(grains).GiveUp(role, Caller.Of(request), body?.Comment ?? string.Empty)));
+
+    /// <summary>201: the suspension is in force; the request it returns is what a second admin confirms or lifts.</summary>
+    private static Task<Results<Created<RoleRequest>, ProblemHttpResult>> Suspend(
+        string principalId, RoleDecisionBody? body, HttpRequest request, IGrainFactory grains) =>
+        Call(async () =>
+        {
+            var suspension = await Directory(grains).Suspend(principalId, Caller.Of(request), body?.Comment ?? string.Empty);
+            return TypedResults.Created($"/api/identity/role-requests/{suspension.RequestId}", suspension);
+        });
 
     private static async Task<Ok<IReadOnlyList<AuditRecord>>> ReadAudit(IAuditStore audit, CancellationToken cancellationToken) =>
         TypedResults.Ok(await audit.ReadAsync(IRoleDirectoryGrain.AuditStream, cancellationToken));

@@ -1,73 +1,77 @@
-using System.Collections.Concurrent;
+using System.Globalization;
 using System.Net;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace OrleansMlops.Host.Identity;
 
 /// <summary>
-/// Slows credential guessing: a client address whose presented credentials were refused more than
-/// <see cref="SecurityOptions.MaxFailedAuthenticationsPerMinute"/> times in the current minute gets 429 for the rest of
-/// it, before any credential is checked.
+/// Cuts off clients that keep presenting refused credentials without locking out anyone who signs in properly (the size
+/// of the secrets, not this limit, is what keeps guessing hopeless). A presented credential is checked first; one that
+/// authenticates goes through, whatever others did from the same address. One that is refused counts against its client
+/// address, its own hash and the subject it claims, and gets 429 instead of 401 once any of them was refused
+/// <see cref="SecurityOptions.MaxFailedAuthenticationsPerMinute"/> times in the current minute. A credential refused
+/// that often is not even checked again until the minute ends.
 /// </summary>
 public sealed class AuthenticationFailureLimiter(RequestDelegate next, IOptions<SecurityOptions> options, TimeProvider time, ILogger<AuthenticationFailureLimiter> logger)
 {
-    private readonly ConcurrentDictionary<IPAddress, Window> failures = new();
+    private readonly FailureWindows _addresses = new();
+    private readonly FailureWindows _credentials = new();
+    private readonly FailureWindows _subjects = new();
 
     public async Task InvokeAsync(HttpContext context)
     {
-        var address = context.Connection.RemoteIpAddress ?? IPAddress.None;
-        var now = time.GetUtcNow();
-        if (failures.TryGetValue(address, out var window) && window.IsCurrent(now) && window.Count >= options.Value.MaxFailedAuthenticationsPerMinute)
+        if (PresentedCredential.Of(context.Request) is not { } credential)
         {
-            var retryAfter = (int)Math.Ceiling((window.Start + Window.Length - now).TotalSeconds);
-            context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await Results.Problem(
-                title: "Too many failed sign-ins",
-                detail: $"This address presented refused credentials {window.Count} times in the last minute; try again in {retryAfter} s.",
-                statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context);
+            await next(context);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var knownToFail = _credentials.At(credential.Hash, now).Count >= options.Value.MaxFailedAuthenticationsPerMinute;
+        if (!knownToFail && (await context.AuthenticateAsync()).Succeeded)
+        {
+            await next(context);
+            return;
+        }
+
+        // Every refusal counts against each of its keys, so a guesser is not let off one key because another cut it off.
+        var address = (context.Connection.RemoteIpAddress ?? IPAddress.None).ToString();
+        var byAddress = Refused(_addresses, address, $"address {address}", now, n => $"This address presented refused credentials {n} times in the last minute");
+        var byCredential = Refused(_credentials, credential.Hash, $"credential sha256:{credential.Hash[..12]}", now, n => $"This credential was refused {n} times in the last minute");
+        var bySubject = credential.ClaimedSubject is { } subject
+            ? Refused(_subjects, subject, $"subject {subject}", now, n => $"Credentials naming '{subject}' were refused {n} times in the last minute")
+            : null;
+        if ((byAddress ?? byCredential ?? bySubject) is { } cutOff)
+        {
+            await TooMany(context, cutOff.Window, now, cutOff.Detail);
             return;
         }
 
         await next(context);
-        if (context.Response.StatusCode == StatusCodes.Status401Unauthorized && PresentedCredentials(context.Request))
-        {
-            var updated = failures.AddOrUpdate(
-                address,
-                _ => new Window(now, 1),
-                (_, current) => current.IsCurrent(now) ? current with { Count = current.Count + 1 } : new Window(now, 1));
-            if (updated.Count == options.Value.MaxFailedAuthenticationsPerMinute)
-            {
-                IdentityLog.AuthenticationLimited(logger, address.ToString(), updated.Count);
-            }
-
-            PruneIfLarge(now);
-        }
     }
 
-    private static bool PresentedCredentials(HttpRequest request) =>
-        request.Headers.Authorization.Count > 0 || request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header);
-
-    // Bounded memory under a spray of addresses: expired windows are dropped once the table grows.
-    private void PruneIfLarge(DateTimeOffset now)
+    /// <summary>Counts the failure against <paramref name="key"/>; says why when the key had already reached the limit.</summary>
+    private (FailureWindows.Window Window, string Detail)? Refused(
+        FailureWindows windows, string key, string loggedAs, DateTimeOffset now, Func<int, string> detail)
     {
-        if (failures.Count < 10_000)
+        var limit = options.Value.MaxFailedAuthenticationsPerMinute;
+        var window = windows.Add(key, now);
+        if (window.Count == limit)
         {
-            return;
+            IdentityLog.AuthenticationLimited(logger, loggedAs, window.Count);
         }
 
-        foreach (var (address, window) in failures)
-        {
-            if (!window.IsCurrent(now))
-            {
-                failures.TryRemove(address, out _);
-            }
-        }
+        return window.Count > limit ? (window, detail(window.Count - 1)) : null;
     }
 
-    private sealed record Window(DateTimeOffset Start, int Count)
+    private static async Task TooMany(HttpContext context, FailureWindows.Window window, DateTimeOffset now, string detail)
     {
-        public static readonly TimeSpan Length = TimeSpan.FromMinutes(1);
-
-        public bool IsCurrent(DateTimeOffset now) => now - Start < Length;
+        var retryAfter = window.SecondsLeft(now);
+        context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        await Results.Problem(
+            title: "Too many failed sign-ins",
+            detail: $"{detail}; try again in {retryAfter} s.",
+            statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context);
     }
 }

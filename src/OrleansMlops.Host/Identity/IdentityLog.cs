@@ -2,8 +2,8 @@ namespace OrleansMlops.Host.Identity;
 
 internal static partial class IdentityLog
 {
-    [LoggerMessage(EventId = 2100, Level = LogLevel.Warning, Message = "Address {Address} presented refused credentials {Failures} times within a minute; it is refused until the minute ends")]
-    public static partial void AuthenticationLimited(ILogger logger, string address, int failures);
+    [LoggerMessage(EventId = 2100, Level = LogLevel.Warning, Message = "Credentials refused {Failures} times within a minute by {Key}; its further refused credentials get 429 until the minute ends")]
+    public static partial void AuthenticationLimited(ILogger logger, string key, int failures);
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Development mode: generated keys are in {KeyFile}; sample people and services have their roles. Do not use this mode in production")]
     public static partial void DevelopmentMode(ILogger logger, string keyFile);

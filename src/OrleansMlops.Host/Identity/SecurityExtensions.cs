@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using OrleansMlops.Host.Api;
@@ -16,6 +17,22 @@ public static class SecurityExtensions
     {
         builder.Services.AddOptions<SecurityOptions>().Bind(builder.Configuration.GetSection(SecurityOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<SecurityOptions>>((forwarded, security) =>
+        {
+            // Only the configured proxies: not even loopback is trusted by default, and a chain is followed back to the
+            // first address that is not one of them.
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
+            forwarded.ForwardLimit = null;
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var entry in security.Value.TrustedProxies)
+            {
+                if (TrustedProxy.TryParse(entry, out var network))
+                {
+                    forwarded.KnownIPNetworks.Add(network);
+                }
+            }
+        });
         builder.Services.AddSingleton<SecurityKeys>();
         builder.Services.AddSingleton<TokenIssuer>();
 
@@ -50,6 +67,12 @@ public static class SecurityExtensions
 
     public static WebApplication UseMlopsSecurity(this WebApplication app)
     {
+        // Without trusted proxies X-Forwarded-For is never read: any client could claim any address with it.
+        if (app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value.TrustedProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<AuthenticationFailureLimiter>();
 

@@ -32,9 +32,18 @@ public sealed class SecurityOptions
     /// <summary>Principals given roles at start (bootstrap admins, service accounts); each pair is seeded once.</summary>
     public Dictionary<string, SeededPrincipalOptions> Principals { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Failed sign-ins one client address may make per minute before it is refused outright (429).</summary>
+    /// <summary>
+    /// Refused credentials one client address, one credential or one claimed subject may present per minute; after that
+    /// refused ones get 429. A credential that authenticates is never refused for what others did.
+    /// </summary>
     [Range(1, 10_000)]
     public int MaxFailedAuthenticationsPerMinute { get; set; } = 20;
+
+    /// <summary>
+    /// Reverse proxies (IP addresses, or networks in CIDR notation) whose <c>X-Forwarded-For</c> names the client address;
+    /// from any other peer the header is ignored. Empty: the peer's own address is the client's.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
 
     /// <summary>How long development tokens stay valid.</summary>
     public TimeSpan DevelopmentTokenLifetime { get; set; } = TimeSpan.FromHours(12);

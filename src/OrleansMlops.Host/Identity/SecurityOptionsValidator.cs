@@ -50,6 +50,14 @@ public sealed partial class SecurityOptionsValidator : IValidateOptions<Security
                 .Select(role => $"{SecurityOptions.Section}:Principals:{id}:Roles has '{role}', which is not one of {string.Join(", ", Roles.All)}."));
         }
 
+        for (var i = 0; i < options.TrustedProxies.Count; i++)
+        {
+            if (!TrustedProxy.TryParse(options.TrustedProxies[i], out _))
+            {
+                problems.Add($"{SecurityOptions.Section}:TrustedProxies:{i} '{options.TrustedProxies[i]}' is neither an IP address nor a network in CIDR notation (e.g. 10.0.0.5 or 10.0.0.0/24).");
+            }
+        }
+
         if (options.DevelopmentTokenLifetime <= TimeSpan.Zero)
         {
             problems.Add($"{SecurityOptions.Section}:DevelopmentTokenLifetime must be positive.");
