@@ -42,6 +42,8 @@ public static class BpmnLoader
         ArgumentNullException.ThrowIfNull(xml);
         options ??= BpmnLoadOptions.Default;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxCharacters);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxDepth);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxElements);
 
         var problems = new ProblemList();
         var definition = Read(xml, options, problems);
@@ -55,7 +57,7 @@ public static class BpmnLoader
 
     private static ProcessDefinition? Read(string xml, BpmnLoadOptions options, ProblemList problems)
     {
-        var document = SecureXmlReader.Read(xml, options.MaxCharacters, problems);
+        var document = SecureXmlReader.Read(xml, options, problems);
         if (document?.Root is not { } root)
         {
             return null;
