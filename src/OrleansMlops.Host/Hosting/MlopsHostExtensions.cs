@@ -70,6 +70,10 @@ public static class MlopsHostExtensions
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
             o.SerializerOptions.Converters.Add(new VariableJsonConverter());
             o.SerializerOptions.MaxDepth = 32;
+
+            // As rule sets and fixtures are read: with last-wins, {"runId":"a","runId":"b"} means what the last key says
+            // while a reviewer or a proxy reading the first one sees another request.
+            o.SerializerOptions.AllowDuplicateProperties = false;
         });
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
             kestrel.Limits.MaxRequestBodySize = context.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>()?.MaxRequestBodyBytes
