@@ -24,7 +24,8 @@ public static class MlopsHostExtensions
         // its own logger instead of the static one, or two hosts in one process would log into each other's sinks.
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(
-            (services, logger) => logger.ReadFrom.Configuration(configuration).ReadFrom.Services(services).Enrich.With<SecretRedaction>(),
+            (services, logger) => logger.ReadFrom.Configuration(configuration).ReadFrom.Services(services).Enrich.With<SecretRedaction>()
+                .Filter.With<WatchdogStartupArtefact>(),
             preserveStaticLogger: true,
             writeToProviders: true);
         builder.AddMlopsSecurity();
