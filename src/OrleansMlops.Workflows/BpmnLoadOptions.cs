@@ -19,6 +19,9 @@ public sealed record BpmnLoadOptions
     /// <summary>Documents with more elements than this are refused while they are read, before a tree is built.</summary>
     public int MaxElements { get; init; } = 50_000;
 
+    /// <summary>A refusal lists at most this many problems, then says how many more there are.</summary>
+    public int MaxProblemsListed { get; init; } = 200;
+
     /// <summary>
     /// The stage given to tasks that have no <c>mlops:stage</c>. Null (the default) refuses such tasks; tests set it to
     /// run models drawn by others, which know nothing of our stages.

@@ -44,8 +44,9 @@ public static class BpmnLoader
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxCharacters);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxDepth);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxElements);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxProblemsListed);
 
-        var problems = new ProblemList();
+        var problems = new ProblemList(options.MaxProblemsListed);
         var definition = Read(xml, options, problems);
         if (problems.Any || definition is null)
         {

@@ -194,6 +194,22 @@ public sealed class SecurityTests
         Assert.Contains("element 'bpmn:endEvent' is element number 7", problem.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_refusal_lists_the_first_200_problems_and_says_how_many_more_and_where_the_next_is()
+    {
+        // One task without an id per line: each is a problem of its own.
+        var xml = Bpmn.Process(string.Join("\n", Enumerable.Repeat("    <bpmn:task />", 250)));
+
+        var problems = Bpmn.Refuse(xml).Problems;
+
+        Assert.Equal(201, problems.Length);
+        Assert.All(problems[..200], problem => Assert.StartsWith("the task has no id", problem.Message, StringComparison.Ordinal));
+        var more = problems[^1];
+        // The 50 tasks past the first 200, and the missing start event.
+        Assert.StartsWith("51 more problem(s) not listed: only the first 200 are; the next is 'the task has no id", more.Message, StringComparison.Ordinal);
+        Assert.Equal(Bpmn.FirstBodyLine + 200, more.Line);
+    }
+
     private static string NestedInStartEvent(int levels)
     {
         var nested = string.Concat(Enumerable.Repeat("<x:n>", levels)) + string.Concat(Enumerable.Repeat("</x:n>", levels));
