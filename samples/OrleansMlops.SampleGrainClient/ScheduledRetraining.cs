@@ -20,7 +20,7 @@ public sealed class ScheduledRetraining(
 
     /// <summary>The run id of the period that contains <paramref name="at"/>.</summary>
     public string RunIdFor(DateTimeOffset at) =>
-        string.Create(CultureInfo.InvariantCulture, $"scheduled-{_options.WorkflowId}-{PeriodStart(at):yyyyMMdd'T'HHmm}");
+        string.Create(CultureInfo.InvariantCulture, $"scheduled-{_options.WorkflowId}-{PeriodStart(at):yyyyMMdd't'HHmm}");
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -11,6 +11,18 @@ public sealed record BpmnLoadOptions
     public int MaxCharacters { get; init; } = 2_000_000;
 
     /// <summary>
+    /// Elements nested deeper than this (the root is at depth 1) are refused while the document is read, before a tree
+    /// is built: building one costs time that grows with the square of the depth. Modelers' files nest fewer than 20.
+    /// </summary>
+    public int MaxDepth { get; init; } = 64;
+
+    /// <summary>Documents with more elements than this are refused while they are read, before a tree is built.</summary>
+    public int MaxElements { get; init; } = 50_000;
+
+    /// <summary>A refusal lists at most this many problems, then says how many more there are.</summary>
+    public int MaxProblemsListed { get; init; } = 200;
+
+    /// <summary>
     /// The stage given to tasks that have no <c>mlops:stage</c>. Null (the default) refuses such tasks; tests set it to
     /// run models drawn by others, which know nothing of our stages.
     /// </summary>

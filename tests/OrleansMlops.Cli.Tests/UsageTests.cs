@@ -14,6 +14,9 @@ public sealed class UsageTests(EngineHostFactory factory)
     [InlineData("runs", "frobnicate")]
     [InlineData("runs", "start", "credit-risk", "--param", "no-equals-sign")]
     [InlineData("runs", "start", "credit-risk", "--model", "credit-risk")]
+    [InlineData("runs", "start", "credit-risk", "--param", "tier=1", "--param", "tier=2")]
+    [InlineData("runs", "list", "--limit", "0")]
+    [InlineData("models", "list", "--limit", "-1")]
     [InlineData("runs", "watch", "run-x", "--interval", "soon")]
     [InlineData("models", "show", "credit-risk", "latest")]
     public async Task Bad_arguments_are_exit_2_explained_on_stderr(params string[] args)

@@ -92,7 +92,7 @@ public sealed class ExternalTasksApiTests(EngineHostFactory factory) : IClassFix
             HttpStatusCode.BadRequest, "topics");
         await RunsApiTests.AssertProblem(
             await _http.SendAsync(Post("/api/external-tasks/fetch-and-lock", new { workerId = "w", topics = new[] { "r.scoring" }, lockDurationMs = 0 }).As("svc")),
-            HttpStatusCode.BadRequest, "lock duration");
+            HttpStatusCode.BadRequest, "lockDurationMs must be 1 to 86400000");
         await RunsApiTests.AssertProblem(
             await _http.SendAsync(Post("/api/external-tasks/r.scoring/job-none/complete", new { workerId = "w" }).As("svc")),
             HttpStatusCode.NotFound, "job-none");

@@ -28,7 +28,7 @@ public sealed class GrainClientSampleTests
         var logs = new LogCapture();
         var first = await StartService(gatewayPort, clock, logs);
         var run = await Eventually.Until(
-            () => Run(http, "scheduled-credit-risk-20261207T0000"), r => r?.GetProperty("status").GetString() == "waitingForUser", what: "the period's run");
+            () => Run(http, "scheduled-credit-risk-20261207t0000"), r => r?.GetProperty("status").GetString() == "waitingForUser", what: "the period's run");
         await Eventually.Until(() => Task.FromResult(StandsWaiting(logs)), count => count == 1, what: "the service to report the run waiting");
         await first.StopAsync();
         first.Dispose();
@@ -40,12 +40,12 @@ public sealed class GrainClientSampleTests
         // A restart within the period finds the period's run and starts nothing.
         using var again = await StartService(gatewayPort, clock, logs);
         await Eventually.Until(() => Task.FromResult(StandsWaiting(logs)), count => count == 2, what: "the restarted service to find the period's run");
-        Assert.Equal(run.Value.GetProperty("version").GetInt64(), (await Run(http, "scheduled-credit-risk-20261207T0000"))!.Value.GetProperty("version").GetInt64());
+        Assert.Equal(run.Value.GetProperty("version").GetInt64(), (await Run(http, "scheduled-credit-risk-20261207t0000"))!.Value.GetProperty("version").GetInt64());
         Assert.Single(logs.Entries, e => e.Contains("Started retraining run", StringComparison.Ordinal));
 
         clock.Advance(TimeSpan.FromDays(1));
         await Eventually.Until(
-            () => Run(http, "scheduled-credit-risk-20261208T0000"), r => r?.GetProperty("status").GetString() == "waitingForUser", what: "the next period's run");
+            () => Run(http, "scheduled-credit-risk-20261208t0000"), r => r?.GetProperty("status").GetString() == "waitingForUser", what: "the next period's run");
         Assert.DoesNotContain(logs.Entries, e => e.StartsWith("Error", StringComparison.Ordinal) || e.StartsWith("Warning", StringComparison.Ordinal));
         await again.StopAsync();
     }
@@ -65,7 +65,7 @@ public sealed class GrainClientSampleTests
     }
 
     private static int StandsWaiting(LogCapture logs) =>
-        logs.Entries.Count(e => e.Contains("RunId=scheduled-credit-risk-20261207T0000 Status=WaitingForUser", StringComparison.Ordinal));
+        logs.Entries.Count(e => e.Contains("RunId=scheduled-credit-risk-20261207t0000 Status=WaitingForUser", StringComparison.Ordinal));
 
     private static async Task<System.Text.Json.JsonElement?> Run(HttpClient http, string runId)
     {

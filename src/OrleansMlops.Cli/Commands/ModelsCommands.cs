@@ -25,7 +25,7 @@ public static class ModelsCommands
         var tag = new Option<string>("--tag") { Description = "Only versions with this tag" };
         var riskClass = new Option<string>("--risk-class") { Description = "Only versions of this risk class" };
         var owner = new Option<string>("--owner") { Description = "Only versions with this owner" };
-        var limit = new Option<int?>("--limit") { Description = "At most this many versions (1-1000, default 100)" };
+        var limit = Query.LimitOption("At most this many versions (1-1000, default 100)");
         return commands.Create("list", "Search model versions, newest registration first", async (parse, context) =>
         {
             var query = Query.Of(("name", parse.GetValue(name)), ("stage", parse.GetValue(stage)), ("environment", parse.GetValue(environment)),

@@ -139,7 +139,7 @@ public static class PoliciesCommands
     {
         var file = RuleSetFile();
         var transition = new Option<string>("--transition") { Description = "Only past decisions of this transition, e.g. enter:train" };
-        var limit = new Option<int?>("--limit") { Description = "Replay at most this many of the latest decisions (host default 500)" };
+        var limit = Query.LimitOption("Replay at most this many of the latest decisions (host default 500)");
         return commands.Create("dry-run", "Replay recent gate decisions with a candidate rule set in place; shows what would change, activates nothing",
             async (parse, context) =>
             {

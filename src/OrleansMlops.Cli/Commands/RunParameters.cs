@@ -22,6 +22,26 @@ public static class RunParameters
         return parameters;
     }
 
+    /// <summary>
+    /// Every malformed value, and every name given more than once: the host refuses a JSON body with a repeated key, and
+    /// a command line that says two things about one parameter is as ambiguous.
+    /// </summary>
+    public static IEnumerable<string> Problems(IReadOnlyList<string> values)
+    {
+        foreach (var problem in values.Select(Problem).OfType<string>())
+        {
+            yield return problem;
+        }
+
+        var repeated = values.Where(value => Problem(value) is null)
+            .GroupBy(value => ParseOne(value).Name, StringComparer.Ordinal)
+            .Where(group => group.Count() > 1);
+        foreach (var group in repeated)
+        {
+            yield return $"--param '{group.Key}' is given {group.Count()} times ({string.Join(", ", group.Select(value => $"'{value}'"))}); give each parameter once.";
+        }
+    }
+
     /// <summary>The problem with one value, or null when it is well-formed.</summary>
     public static string? Problem(string value)
     {

@@ -21,7 +21,7 @@ public static class RunsCommands
         };
         parameters.Validators.Add(result =>
         {
-            foreach (var problem in result.Tokens.Select(t => RunParameters.Problem(t.Value)).OfType<string>())
+            foreach (var problem in RunParameters.Problems([.. result.Tokens.Select(t => t.Value)]))
             {
                 result.AddError(problem);
             }
@@ -85,7 +85,7 @@ public static class RunsCommands
         {
             Description = "Only runs in this status (running, waitingForUser, waitingForTimer, waitingForWorker, blocked, completed, terminated, failed)",
         };
-        var limit = new Option<int?>("--limit") { Description = "At most this many runs (default 100)" };
+        var limit = Query.LimitOption("At most this many runs (default 100)");
 
         return commands.Create("list", "List runs, newest first", async (parse, context) =>
         {

@@ -100,6 +100,11 @@ public sealed partial class PipelineRunGrain(
             throw new RunException(RunErrorCode.AlreadyStarted, $"Run '{RunId}' was already started.");
         }
 
+        if (RunIdCase.Problem(RunId) is { } badRunId)
+        {
+            throw new RunException(RunErrorCode.InvalidRequest, $"Invalid start request: {badRunId}");
+        }
+
         RunRequestValidation.Validate(request);
         request = request with { StartedBy = await Authorize(request.StartedBy, Permission.StartRun) };
         var workflow = GrainFactory.GetGrain<IWorkflowDefinitionGrain>(request.WorkflowId);

@@ -45,9 +45,9 @@ public static class DecisionsApi
             return badWindow;
         }
 
-        if (limit is < 1 or > DecisionQuery.MaxLimit)
+        if (QueryLimit.Problem(limit, DecisionQuery.MaxLimit) is { } badLimit)
         {
-            return ApiProblems.BadRequest($"limit must be 1 to {DecisionQuery.MaxLimit}; got {limit}.", "limit");
+            return badLimit;
         }
 
         var query = new DecisionQuery(

@@ -133,9 +133,9 @@ public static class PoliciesApi
     private static async Task<Results<Ok<DryRunReport>, ProblemHttpResult>> DryRun(
         HttpRequest request, string? transition, int? limit, RuleSetCatalog catalog, DryRunner runner, IDecisionHistory history)
     {
-        if (limit is < 1 or > DecisionQuery.MaxLimit)
+        if (QueryLimit.Problem(limit, DecisionQuery.MaxLimit) is { } badLimit)
         {
-            return ApiProblems.BadRequest($"limit must be 1 to {DecisionQuery.MaxLimit}; got {limit}.", "limit");
+            return badLimit;
         }
 
         var content = await ReadBytes(request);

@@ -142,9 +142,9 @@ public static class PredictionsApi
             return ApiProblems.BadRequest($"version must be 1 or more; got {version}.", "version");
         }
 
-        if (limit is < 1 or > PredictionQuery.MaxLimit)
+        if (QueryLimit.Problem(limit, PredictionQuery.MaxLimit) is { } badLimit)
         {
-            return ApiProblems.BadRequest($"limit must be 1 to {PredictionQuery.MaxLimit}; got {limit}.", "limit");
+            return badLimit;
         }
 
         var query = new PredictionQuery(QueryWindow.Blank(model), version, QueryWindow.Blank(environment), start, end, limit ?? PredictionQuery.DefaultLimit);

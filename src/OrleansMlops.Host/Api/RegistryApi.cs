@@ -55,9 +55,9 @@ public static class RegistryApi
             return ApiProblems.BadRequest(ModelTags.Problem([wanted])!, "tag");
         }
 
-        if (limit is < 1 or > ModelSearch.MaxLimit)
+        if (QueryLimit.Problem(limit, ModelSearch.MaxLimit) is { } badLimit)
         {
-            return ApiProblems.BadRequest($"limit must be 1 to {ModelSearch.MaxLimit}; got {limit}.", "limit");
+            return badLimit;
         }
 
         var query = new ModelSearch(

@@ -38,6 +38,11 @@ public static class RunsApi
             return ApiProblems.BadRequest($"runId '{requested}' must be 1 to {RunIds.MaxLength} letters, digits, '-' or '_'.", "runId");
         }
 
+        if (body.RunId is { } chosen && RunIdCase.Problem(chosen) is { } badCase)
+        {
+            return ApiProblems.BadRequest($"runId: {badCase}", "runId");
+        }
+
         var (parameters, error) = VariableConversion.From(body.Parameters);
         if (error is not null)
         {
@@ -70,6 +75,11 @@ public static class RunsApi
             }
 
             wanted = parsed;
+        }
+
+        if (QueryLimit.Problem(limit, RunListLimit.Max) is { } badLimit)
+        {
+            return badLimit;
         }
 
         return TypedResults.Ok(await index.ListAsync(new RunQuery(workflowId, wanted, limit ?? 100), cancellationToken));

@@ -24,7 +24,8 @@ public static class MlopsHostExtensions
         // its own logger instead of the static one, or two hosts in one process would log into each other's sinks.
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(
-            (services, logger) => logger.ReadFrom.Configuration(configuration).ReadFrom.Services(services).Enrich.With<SecretRedaction>(),
+            (services, logger) => logger.ReadFrom.Configuration(configuration).ReadFrom.Services(services).Enrich.With<SecretRedaction>()
+                .Filter.With<WatchdogStartupArtefact>(),
             preserveStaticLogger: true,
             writeToProviders: true);
         builder.AddMlopsSecurity();
@@ -71,6 +72,10 @@ public static class MlopsHostExtensions
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
             o.SerializerOptions.Converters.Add(new VariableJsonConverter());
             o.SerializerOptions.MaxDepth = 32;
+
+            // As rule sets and fixtures are read: with last-wins, {"runId":"a","runId":"b"} means what the last key says
+            // while a reviewer or a proxy reading the first one sees another request.
+            o.SerializerOptions.AllowDuplicateProperties = false;
         });
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
             kestrel.Limits.MaxRequestBodySize = context.Configuration.GetSection(ApiOptions.Section).Get<ApiOptions>()?.MaxRequestBodyBytes

@@ -42,8 +42,11 @@ public static class BpmnLoader
         ArgumentNullException.ThrowIfNull(xml);
         options ??= BpmnLoadOptions.Default;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxCharacters);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxDepth);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxElements);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.MaxProblemsListed);
 
-        var problems = new ProblemList();
+        var problems = new ProblemList(options.MaxProblemsListed);
         var definition = Read(xml, options, problems);
         if (problems.Any || definition is null)
         {
@@ -55,7 +58,7 @@ public static class BpmnLoader
 
     private static ProcessDefinition? Read(string xml, BpmnLoadOptions options, ProblemList problems)
     {
-        var document = SecureXmlReader.Read(xml, options.MaxCharacters, problems);
+        var document = SecureXmlReader.Read(xml, options, problems);
         if (document?.Root is not { } root)
         {
             return null;

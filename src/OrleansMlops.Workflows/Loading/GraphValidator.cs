@@ -98,6 +98,8 @@ internal static class GraphValidator
 
     private static void CheckExclusiveGateways(ProcessContent content, ProblemList problems)
     {
+        // Grouped once: scanning every flow for every gateway cost a second of CPU for 8,000 gateways in a 1 MB document.
+        var flowsBySource = content.Flows.ToLookup(source => source.Flow.SourceId, StringComparer.Ordinal);
         foreach (var (node, element) in content.Nodes)
         {
             if (node is not ExclusiveGateway gateway)
@@ -105,7 +107,7 @@ internal static class GraphValidator
                 continue;
             }
 
-            var outgoing = content.Flows.Where(source => source.Flow.SourceId == gateway.Id).ToList();
+            var outgoing = flowsBySource[gateway.Id].ToList();
             if (gateway.DefaultFlowId is { } defaultId)
             {
                 var defaultFlow = outgoing.Find(source => source.Flow.Id == defaultId);

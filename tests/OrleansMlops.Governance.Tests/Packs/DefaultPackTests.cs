@@ -9,17 +9,17 @@ using OrleansMlops.Governance.Tests.Support;
 
 namespace OrleansMlops.Governance.Tests.Packs;
 
-/// <summary>The shipped packs in policies/: schema, naming, fixtures, coverage of REGULATION.md, and the whole catalog together.</summary>
+/// <summary>The shipped packs in policies/: schema, naming, fixtures, coverage of docs/requirements.md, and the whole catalog together.</summary>
 public sealed partial class DefaultPackTests : IDisposable
 {
-    /// <summary>The stable ids of the rows of REGULATION.md.</summary>
+    /// <summary>The stable ids of the rows of docs/requirements.md.</summary>
     private static readonly string[] RegulationIds =
     [
         "AI-01", "AI-09a", "AI-09b", "AI-10a", "AI-10b", "AI-10c", "AI-11", "AI-12", "AI-19", "AI-13", "AI-14", "AI-15", "AI-72",
         "MRM-1", "MRM-2", "MRM-3", "MRM-4", "FE-1", "EBA-1", "GDPR-22",
     ];
 
-    /// <summary>The bank's own release and monitoring policies, listed apart in COVERAGE.md; no other rule may stand outside REGULATION.md.</summary>
+    /// <summary>The bank's own release and monitoring policies, listed apart in COVERAGE.md; no other rule may stand outside docs/requirements.md.</summary>
     private static readonly string[] HousePolicyIds = ["REL-1", "REL-2", "MON-1"];
 
     private readonly GateHarness _harness = new(TestFiles.Policies);
@@ -145,6 +145,17 @@ public sealed partial class DefaultPackTests : IDisposable
     }
 
     [Fact]
+    public async Task The_requirements_page_has_one_row_per_requirement_each_with_its_source_condition_and_gate()
+    {
+        var page = await File.ReadAllLinesAsync(Path.Combine(AppContext.BaseDirectory, "docs", "requirements.md"));
+
+        var rows = page.Where(line => RequirementRowPattern().IsMatch(line)).Select(line => line.Split('|', StringSplitOptions.TrimEntries)).ToList();
+
+        Assert.Equal(RegulationIds.Order(StringComparer.Ordinal), rows.Select(cells => cells[1]).Order(StringComparer.Ordinal));
+        Assert.All(rows, cells => Assert.All(cells[2..6], cell => Assert.NotEmpty(cell)));
+    }
+
+    [Fact]
     public async Task Ai_act_effective_date_is_configuration()
     {
         var options = new GovernanceOptions { PoliciesPath = TestFiles.Policies };
@@ -176,4 +187,7 @@ public sealed partial class DefaultPackTests : IDisposable
 
     [GeneratedRegex("^(AI|MRM|FE|EBA|GDPR|REL|MON)-[0-9]+[a-z]? [a-z]")]
     private static partial Regex RuleNamePattern();
+
+    [GeneratedRegex(@"^\| [A-Z]+-[0-9]+[a-z]? \|")]
+    private static partial Regex RequirementRowPattern();
 }

@@ -118,17 +118,115 @@ public sealed class SecurityTests
     }
 
     [Fact]
-    public async Task Deeply_nested_foreign_content_neither_overflows_the_stack_nor_hangs()
+    public async Task Deeply_nested_content_is_refused_naming_the_depth_limit_and_where_it_was_passed()
     {
-        const int depth = 50_000;
+        const int depth = 130_000;
         var nested = string.Concat(Enumerable.Repeat("<x:n>", depth)) + string.Concat(Enumerable.Repeat("</x:n>", depth));
-        var xml = Bpmn.SingleStage().Replace(
+        var xml = Bpmn.Process($"""
+                <bpmn:startEvent id="start" />
+                <bpmn:endEvent id="end"><bpmn:extensionElements xmlns:x="urn:x">{nested}</bpmn:extensionElements></bpmn:endEvent>
+            """);
+
+        var refusal = await Task.Run(() => Bpmn.Refuse(xml)).WaitAsync(Patience);
+
+        var problem = Assert.Single(refusal.Problems);
+        Assert.Equal("element 'x:n' is nested 65 levels deep, more than the depth limit of 64", problem.Message);
+        Assert.Equal("document", problem.ElementKind);
+        Assert.Equal(Bpmn.FirstBodyLine + 1, problem.Line);
+        var line = xml.Split('\n')[Bpmn.FirstBodyLine];
+        var sixtyFirstNested = IndexOfOccurrence(line, "<x:n>", 61);
+        Assert.Equal(sixtyFirstNested + 2, problem.Column);
+    }
+
+    [Fact]
+    public void Nesting_exactly_at_the_depth_limit_loads()
+    {
+        // definitions, process, startEvent and extensionElements are four levels; the limit leaves room for the rest.
+        var xml = NestedInStartEvent(BpmnLoadOptions.Default.MaxDepth - 4);
+
+        var definition = Bpmn.Load(xml);
+
+        Assert.Equal("p", definition.ProcessId);
+        Assert.Contains("nested 65 levels deep", Assert.Single(Bpmn.Refuse(NestedInStartEvent(BpmnLoadOptions.Default.MaxDepth - 3)).Problems).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_configured_depth_limit_is_the_one_enforced()
+    {
+        var options = new BpmnLoadOptions { MaxDepth = 2 };
+
+        var problem = Assert.Single(Bpmn.Refuse(Bpmn.SingleStage(), options).Problems);
+
+        Assert.Equal("element 'bpmn:startEvent' is nested 3 levels deep, more than the depth limit of 2", problem.Message);
+        Assert.Equal(Bpmn.FirstBodyLine, problem.Line);
+    }
+
+    [Fact]
+    public async Task A_document_with_more_elements_than_the_limit_is_refused_naming_the_limit_and_the_first_element_beyond_it()
+    {
+        // 1 MB of empty elements, the widest document a request body can carry.
+        var wide = string.Concat(Enumerable.Repeat("<x:n/>", 170_000));
+        var xml = Bpmn.Process($"""
+                <bpmn:startEvent id="start" />
+                <bpmn:endEvent id="end"><bpmn:extensionElements xmlns:x="urn:x">{wide}</bpmn:extensionElements></bpmn:endEvent>
+            """);
+
+        var refusal = await Task.Run(() => Bpmn.Refuse(xml)).WaitAsync(Patience);
+
+        var problem = Assert.Single(refusal.Problems);
+        Assert.Equal("element 'x:n' is element number 50001: the document has more than the element limit of 50000", problem.Message);
+        Assert.Equal(Bpmn.FirstBodyLine + 1, problem.Line);
+        // definitions, process, startEvent, endEvent and extensionElements come before the first x:n.
+        var line = xml.Split('\n')[Bpmn.FirstBodyLine];
+        Assert.Equal(IndexOfOccurrence(line, "<x:n/>", 50_001 - 5) + 2, problem.Column);
+    }
+
+    [Fact]
+    public void A_document_with_as_many_elements_as_the_limit_loads()
+    {
+        var options = new BpmnLoadOptions { MaxElements = 7 };
+
+        // definitions, process, startEvent, serviceTask, endEvent and the two flows.
+        var definition = Bpmn.Load(Bpmn.SingleStage(), options);
+
+        Assert.Equal(3, definition.Nodes.Count);
+        var problem = Assert.Single(Bpmn.Refuse(Bpmn.SingleStage(), options with { MaxElements = 6 }).Problems);
+        Assert.Contains("element 'bpmn:endEvent' is element number 7", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_refusal_lists_the_first_200_problems_and_says_how_many_more_and_where_the_next_is()
+    {
+        // One task without an id per line: each is a problem of its own.
+        var xml = Bpmn.Process(string.Join("\n", Enumerable.Repeat("    <bpmn:task />", 250)));
+
+        var problems = Bpmn.Refuse(xml).Problems;
+
+        Assert.Equal(201, problems.Length);
+        Assert.All(problems[..200], problem => Assert.StartsWith("the task has no id", problem.Message, StringComparison.Ordinal));
+        var more = problems[^1];
+        // The 50 tasks past the first 200, and the missing start event.
+        Assert.StartsWith("51 more problem(s) not listed: only the first 200 are; the next is 'the task has no id", more.Message, StringComparison.Ordinal);
+        Assert.Equal(Bpmn.FirstBodyLine + 200, more.Line);
+    }
+
+    private static string NestedInStartEvent(int levels)
+    {
+        var nested = string.Concat(Enumerable.Repeat("<x:n>", levels)) + string.Concat(Enumerable.Repeat("</x:n>", levels));
+        return Bpmn.SingleStage().Replace(
             "<bpmn:startEvent id=\"start\" />",
             $"<bpmn:startEvent id=\"start\"><bpmn:extensionElements xmlns:x=\"urn:x\">{nested}</bpmn:extensionElements></bpmn:startEvent>",
             StringComparison.Ordinal);
+    }
 
-        var definition = await Task.Run(() => BpmnLoader.Load(xml)).WaitAsync(Patience);
+    private static int IndexOfOccurrence(string text, string value, int occurrence)
+    {
+        var index = -1;
+        for (var found = 0; found < occurrence; found++)
+        {
+            index = text.IndexOf(value, index + 1, StringComparison.Ordinal);
+        }
 
-        Assert.Equal("p", definition.ProcessId);
+        return index;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansMlops.Abstractions.ExternalTasks;
 using OrleansMlops.Abstractions.Models;
+using OrleansMlops.Grains.ExternalTasks;
 using OrleansMlops.Host.Identity;
 using OrleansMlops.Abstractions.Security;
 
@@ -35,6 +36,17 @@ public static class ExternalTasksApi
         if (body.Topics is not { Length: > 0 } topics || topics.Any(string.IsNullOrWhiteSpace))
         {
             return ApiProblems.BadRequest("topics must name at least one topic.", "topics");
+        }
+
+        // Checked here, not only by each topic's queue: a maxTasks below 1 would lock nothing and answer an empty 200.
+        if (body.MaxTasks is < 1 or > ExternalTaskQueueGrain.MaxJobsPerFetch)
+        {
+            return ApiProblems.BadRequest($"maxTasks must be 1 to {ExternalTaskQueueGrain.MaxJobsPerFetch}; got {body.MaxTasks}.", "maxTasks");
+        }
+
+        if (LockDurationProblem(body.LockDurationMs, "lockDurationMs") is { } badLockDuration)
+        {
+            return badLockDuration;
         }
 
         var wait = TimeSpan.FromMilliseconds(Math.Clamp(body.AsyncResponseTimeoutMs ?? 0, 0, MaxLongPollMs));
@@ -137,6 +149,11 @@ public static class ExternalTasksApi
     private static async Task<Results<Ok<LockedJob>, ProblemHttpResult>> ExtendLock(
         string topic, string jobId, ExtendLockBody body, HttpRequest request, IGrainFactory grains)
     {
+        if (LockDurationProblem(body.NewDurationMs ?? 0, "newDurationMs") is { } badLockDuration)
+        {
+            return badLockDuration;
+        }
+
         try
         {
             return TypedResults.Ok(await grains.GetGrain<IExternalTaskQueueGrain>(topic)
@@ -146,6 +163,14 @@ public static class ExternalTasksApi
         {
             return Problem(e);
         }
+    }
+
+    private static ProblemHttpResult? LockDurationProblem(int? milliseconds, string field)
+    {
+        var max = (long)ExternalTaskQueueGrain.MaxLockDuration.TotalMilliseconds;
+        return milliseconds is < 1 || milliseconds > max
+            ? ApiProblems.BadRequest($"{field} must be 1 to {max} ({ExternalTaskQueueGrain.MaxLockDuration.TotalHours:0} hours); got {milliseconds}.", field)
+            : null;
     }
 
     private static ExternalModel ModelOf(ModelBody model) => new(
