@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansMlops.Abstractions.Audit;
 using OrleansMlops.Abstractions.Security;
+using OrleansMlops.Host.Api.Idempotency;
 using OrleansMlops.Host.Identity;
 using OrleansMlops.Storage.Audit;
 
@@ -16,7 +17,7 @@ public static class IdentityApi
         group.MapGet("/me", (HttpRequest request) => TypedResults.Ok(Me.Of(Caller.Of(request)))).RequireSignedIn();
         group.MapGet("/principals", ListPrincipals).RequirePermission(Permission.ReadAudit);
         group.MapGet("/role-requests", ListRequests).RequirePermission(Permission.ReadAudit);
-        group.MapPost("/role-requests", RequestGrant).RequirePermission(Permission.ManageRoles);
+        group.MapPost("/role-requests", RequestGrant).RequirePermission(Permission.ManageRoles).Idempotent();
         group.MapPost("/role-requests/{requestId}/approve", Approve).RequirePermission(Permission.ManageRoles);
         group.MapPost("/role-requests/{requestId}/reject", Reject).RequirePermission(Permission.ManageRoles);
         group.MapPost("/principals/{principalId}/roles/{role}/revoke", Revoke).RequirePermission(Permission.ManageRoles);

@@ -1,0 +1,84 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using OrleansMlops.Abstractions.Runs;
+using static OrleansMlops.Host.Tests.HttpClientExtensions;
+using static OrleansMlops.Host.Tests.IdempotencyKeyTests;
+
+namespace OrleansMlops.Host.Tests;
+
+/// <summary>
+/// A start whose run was created but whose answer was lost to a failing silo is answered 503 with Retry-After, never 500,
+/// and the retry (with the key or the run id) returns that run instead of starting a second one.
+/// </summary>
+public sealed class RunStartFailureTests : IDisposable
+{
+    private readonly EngineHostFactory _engine = new();
+    private readonly LoseStartAnswer _silo = new();
+    private readonly WebApplicationFactory<Program> _host;
+    private readonly HttpClient _http;
+
+    public RunStartFailureTests()
+    {
+        _host = _engine.WithWebHostBuilder(b => b.ConfigureTestServices(services => services.AddSingleton<IIncomingGrainCallFilter>(_silo)));
+        _http = _host.CreateClient().SignedInAs("audrey");
+    }
+
+    [Fact]
+    public async Task A_start_retried_with_its_key_after_the_answer_was_lost_returns_the_run_it_created()
+    {
+        _silo.LoseNextStart();
+        var lost = await _http.SendAsync(WithKey(Start(), "lost-1").As("alice"));
+        var retried = await _http.SendAsync(WithKey(Start(), "lost-1").As("alice"));
+        var again = await _http.SendAsync(WithKey(Start(), "lost-1").As("alice"));
+
+        await RunsApiTests.AssertProblem(lost, HttpStatusCode.ServiceUnavailable, "Retry the same request");
+        Assert.Equal(TimeSpan.FromSeconds(2), lost.Headers.RetryAfter?.Delta);
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
+        await AssertSameAnswer(retried, again);
+        var runs = await (await _http.GetAsync("/api/runs?workflowId=credit-risk")).Body();
+        Assert.Equal((await retried.Body()).GetProperty("runId").GetString(), Assert.Single(runs.EnumerateArray()).GetProperty("runId").GetString());
+    }
+
+    [Fact]
+    public async Task A_start_retried_with_its_run_id_after_the_answer_was_lost_returns_that_run()
+    {
+        _silo.LoseNextStart();
+        var lost = await _http.SendAsync(Post("/api/runs", new { workflowId = "credit-risk", runId = "run-lost-answer", parameters = new { purpose = "lost" } }).As("alice"));
+        var retried = await _http.SendAsync(Post("/api/runs", new { workflowId = "credit-risk", runId = "run-lost-answer", parameters = new { purpose = "lost" } }).As("alice"));
+
+        await RunsApiTests.AssertProblem(lost, HttpStatusCode.ServiceUnavailable, "run id");
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
+        Assert.Equal("run-lost-answer", (await retried.Body()).GetProperty("runId").GetString());
+        var runs = await (await _http.GetAsync("/api/runs?workflowId=credit-risk")).Body();
+        Assert.Equal("run-lost-answer", Assert.Single(runs.EnumerateArray()).GetProperty("runId").GetString());
+    }
+
+    public void Dispose()
+    {
+        _host.Dispose();
+        _engine.Dispose();
+    }
+
+    private static HttpRequestMessage Start() =>
+        RunsApiTests.StartCreditRun(new Dictionary<string, object> { ["purpose"] = "answer lost" });
+
+    /// <summary>Lets a run's start commit, then fails the call as a silo dying before it answered would.</summary>
+    private sealed class LoseStartAnswer : IIncomingGrainCallFilter
+    {
+        private int _armed;
+
+        public void LoseNextStart() => Interlocked.Exchange(ref _armed, 1);
+
+        public async Task Invoke(IIncomingGrainCallContext context)
+        {
+            await context.Invoke();
+            if (context.Grain is IPipelineRunGrain && context.InterfaceMethod.Name == nameof(IPipelineRunGrain.Start)
+                && Interlocked.Exchange(ref _armed, 0) == 1)
+            {
+                throw new SiloUnavailableException("The silo died before the start was answered.");
+            }
+        }
+    }
+}
