@@ -1,9 +1,13 @@
 using System.Net;
+using Microsoft.Extensions.Options;
 using static OrleansMlops.Host.Tests.IdempotencyKeyTests;
 
 namespace OrleansMlops.Host.Tests;
 
-/// <summary>The first answer to a request with an Idempotency-Key is durable: a retry after the host restarted gets it too.</summary>
+/// <summary>
+/// The first answer to a request with an Idempotency-Key is durable, a retry after the host restarted gets it too, and
+/// the host does not start with a retention that would forget answers at once or keep them without end.
+/// </summary>
 public sealed class IdempotencyRestartTests
 {
     [Fact]
@@ -24,6 +28,20 @@ public sealed class IdempotencyRestartTests
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
         await AssertSameAnswer(first, retried);
         Assert.Equal(1, (await (await http.GetAsync("/api/runs?workflowId=credit-risk")).Body()).GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("Idempotency:Retention", "00:00:00", "Idempotency:Retention is 00:00:00")]
+    [InlineData("Idempotency:Retention", "90.00:00:00", "Idempotency:Retention is 90.00:00:00")]
+    [InlineData("Idempotency:ExecutionLease", "2.00:00:00", "Idempotency:ExecutionLease is 2.00:00:00; it must be at least 00:00:01 and shorter than Retention")]
+    public void A_retention_or_lease_out_of_range_stops_the_start_naming_the_setting(string setting, string value, string expected)
+    {
+        using var engine = new EngineHostFactory();
+        using var misconfigured = engine.WithWebHostBuilder(b => b.UseSetting(setting, value));
+
+        var refusal = Assert.Throws<OptionsValidationException>(() => misconfigured.CreateClient());
+
+        Assert.Contains(expected, refusal.Message, StringComparison.Ordinal);
     }
 
     private static HttpRequestMessage Start() =>

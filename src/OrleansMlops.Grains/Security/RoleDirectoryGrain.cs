@@ -70,6 +70,14 @@ public sealed class RoleDirectoryGrain(
     public async Task<RoleRequest> RequestGrant(RoleGrantCommand command)
     {
         RequireAdmin(command.RequestedBy);
+        if (command.RequestKey is { } key && S.RequestIdsByKey.TryGetValue(key, out var madeBefore))
+        {
+            var earlier = S.Requests.Single(r => r.RequestId == madeBefore);
+            return IsMadeBy(earlier, command)
+                ? earlier
+                : throw Invalid($"Request key '{key}' made request {earlier.RequestId} for another grant; use a new key for a new request.");
+        }
+
         var principal = command.Principal?.Trim() ?? string.Empty;
         if (!PrincipalIds.IsValid(principal))
         {
@@ -92,6 +100,11 @@ public sealed class RoleDirectoryGrain(
             $"rr-{S.Requests.Count + 1:D5}", principal, command.Role, NullIfBlank(command.Unit), reason,
             command.RequestedBy.Id, clock.UtcNow, RoleRequestStatus.Pending, null, null, null);
         S.Requests.Add(request);
+        if (command.RequestKey is { } requestKey)
+        {
+            S.RequestIdsByKey[requestKey] = request.RequestId;
+        }
+
         await Commit("role-requested", command.RequestedBy, $"{request.RequestedBy} asks to grant {request.Role} to {principal}", request);
         return request;
     }
@@ -215,6 +228,10 @@ public sealed class RoleDirectoryGrain(
             ? throw Invalid($"a reason is required (1 to {MaxReasonLength} characters): say why the change is needed.")
             : trimmed;
     }
+
+    private static bool IsMadeBy(RoleRequest request, RoleGrantCommand command) =>
+        request.Principal == command.Principal?.Trim() && request.Role == command.Role && request.Unit == NullIfBlank(command.Unit)
+        && request.Reason == command.Reason?.Trim() && request.RequestedBy == command.RequestedBy.Id;
 
     private static RoleDirectoryException Invalid(string message) => new(RoleDirectoryErrorCode.InvalidRequest, message);
 

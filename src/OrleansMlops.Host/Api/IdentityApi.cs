@@ -49,7 +49,9 @@ public static class IdentityApi
         Call(async () =>
         {
             var created = await Directory(grains).RequestGrant(
-                new RoleGrantCommand(body.Principal ?? string.Empty, body.Role ?? string.Empty, body.Unit, body.Reason ?? string.Empty, Caller.Of(request)));
+                new RoleGrantCommand(
+                    body.Principal ?? string.Empty, body.Role ?? string.Empty, body.Unit, body.Reason ?? string.Empty, Caller.Of(request),
+                    IdempotentEndpoint.ReservedId(request)));
             return TypedResults.Created($"/api/identity/role-requests/{created.RequestId}", created);
         });
 
