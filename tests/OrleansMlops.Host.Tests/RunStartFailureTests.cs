@@ -57,6 +57,25 @@ public sealed class RunStartFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task A_rollback_retried_with_its_key_after_the_answer_was_lost_returns_the_rollback_run_and_rolls_back_once()
+    {
+        var first = await _http.ReleaseCreditModel();
+        await _http.ReleaseCreditModel();
+        var rollback = new { reason = "INC-4711: approval rates drifted" };
+
+        _silo.LoseNext(nameof(IPipelineRunGrain.Start));
+        var lost = await _http.SendAsync(WithKey(Post("/api/models/credit-risk/environments/production/rollback", rollback), "rollback-lost").As("dora"));
+        var retried = await _http.SendAsync(WithKey(Post("/api/models/credit-risk/environments/production/rollback", rollback), "rollback-lost").As("dora"));
+
+        await RunsApiTests.AssertProblem(lost, HttpStatusCode.ServiceUnavailable, "Retry the same request");
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
+        var run = await retried.Body();
+        var rollbacks = await (await _http.GetAsync("/api/runs?workflowId=rollback-model")).Body();
+        Assert.Equal(run.GetProperty("runId").GetString(), Assert.Single(rollbacks.EnumerateArray()).GetProperty("runId").GetString());
+        Assert.Equal(first, (await (await _http.GetAsync("/api/models/credit-risk/environments/production")).Body()).GetProperty("liveVersion").GetInt32());
+    }
+
+    [Fact]
     public async Task A_role_request_retried_with_its_key_after_the_answer_was_lost_asks_once()
     {
         var grant = new { principal = "erin", role = "validator", unit = "model-validation", reason = "joins validation" };

@@ -74,6 +74,14 @@ public static class EnvironmentsApi
             return InvalidEnvironment(environment);
         }
 
+        // A retry whose lost first attempt started the rollback gets that run: the environment has moved back since, so a
+        // target computed now would be the version before the one that attempt returned to.
+        if (IdempotentEndpoint.ReservedId(request) is not null
+            && await grains.GetGrain<IPipelineRunGrain>(RunIds.New(request, time.GetUtcNow())).GetView() is { Status: not RunStatus.NotStarted } started)
+        {
+            return TypedResults.Created($"/api/runs/{started.RunId}", started);
+        }
+
         var view = await Environment(grains, name, environment).GetView();
         if (view.RollbackTarget is not { } target)
         {
