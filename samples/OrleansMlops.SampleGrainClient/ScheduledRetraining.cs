@@ -51,12 +51,17 @@ public sealed class ScheduledRetraining(
     private async Task StartOnce(string runId, CancellationToken cancellationToken)
     {
         var run = cluster.GetGrain<IPipelineRunGrain>(runId);
-        RunView view;
+        // The period's run already there (started before a restart of this service) is followed, not started again. Starting
+        // it again would be safe too: the engine answers the same start with the run it made.
+        var view = await run.GetView();
         try
         {
-            // Start returns once the run waits or ends; the engine checks StartedBy's roles in its own directory.
-            view = await run.Start(new StartRunRequest(_options.WorkflowId, WorkflowVersion: null, Parameters(), new Actor(_options.StartedBy, [], null)));
-            RetrainingLog.Started(logger, runId, _options.WorkflowId, view.Workflow?.Version ?? 0);
+            if (view.Status == RunStatus.NotStarted)
+            {
+                // Start returns once the run waits or ends; the engine checks StartedBy's roles in its own directory.
+                view = await run.Start(new StartRunRequest(_options.WorkflowId, WorkflowVersion: null, Parameters(), new Actor(_options.StartedBy, [], null)));
+                RetrainingLog.Started(logger, runId, _options.WorkflowId, view.Workflow?.Version ?? 0);
+            }
         }
         catch (RunException e) when (e.Code == RunErrorCode.AlreadyStarted)
         {

@@ -8,6 +8,7 @@ using OrleansMlops.Governance.DryRun;
 using OrleansMlops.Storage.Audit;
 using OrleansMlops.Storage.Decisions;
 using OrleansMlops.Storage.Evidence;
+using OrleansMlops.Storage.Idempotency;
 using OrleansMlops.Storage.Models;
 using OrleansMlops.Storage.PostgreSql;
 using OrleansMlops.Storage.Predictions;
@@ -25,7 +26,7 @@ public static class StorageServiceCollectionExtensions
     /// Npgsql pool for PostgreSQL; disposed with the container), its <see cref="SqlDialect"/>, the <see cref="ISqlWriter"/> (group commit unless
     /// turned off), <see cref="IAuditStore"/>,
     /// <see cref="IRunIndex"/>, <see cref="IModelIndex"/>, <see cref="IDecisionStore"/> (also as the
-    /// <see cref="IDecisionHistory"/> dry runs replay), <see cref="IPredictionLog"/> and <see cref="IEvidenceDocumentStore"/>.
+    /// <see cref="IDecisionHistory"/> dry runs replay), <see cref="IPredictionLog"/>, <see cref="IEvidenceDocumentStore"/> and <see cref="IIdempotencyStore"/>.
     /// </summary>
     /// <exception cref="OptionsValidationException">The options are invalid, including an unsupported provider.</exception>
     public static IServiceCollection AddMlopsStorage(this IServiceCollection services, StorageOptions options)
@@ -73,6 +74,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IDecisionHistory>(provider => provider.GetRequiredService<IDecisionStore>());
         services.AddSingleton<IPredictionLog>(provider => new SqlPredictionLog(provider.GetRequiredService<DbDataSource>()));
         services.AddSingleton<IEvidenceDocumentStore>(provider => new SqlEvidenceDocumentStore(provider.GetRequiredService<DbDataSource>()));
+        services.AddSingleton<IIdempotencyStore>(provider => new SqlIdempotencyStore(provider.GetRequiredService<DbDataSource>()));
         return services;
     }
 

@@ -212,13 +212,19 @@ public sealed class CreditRiskRunTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Starting_a_run_twice_is_refused_and_changes_nothing()
+    public async Task Starting_a_run_again_with_the_same_request_returns_it_and_another_request_is_refused_changing_nothing()
     {
         var first = await Client.Start("run-twice");
 
-        var refusal = await Assert.ThrowsAsync<RunException>(() => Client.Start("run-twice"));
+        var retried = await Client.Start("run-twice");
+        var otherStarter = await Assert.ThrowsAsync<RunException>(() => Client.Start("run-twice", Actors.Mallory));
+        var otherParameters = await Assert.ThrowsAsync<RunException>(
+            () => Client.Start("run-twice", parameters: CreditRuns.Parameters.SetItem("tier", Variable.Of("2"))));
 
-        Assert.Equal(RunErrorCode.AlreadyStarted, refusal.Code);
+        Assert.Equal((first.RunId, first.Version, first.Status), (retried.RunId, retried.Version, retried.Status));
+        Assert.Equal(RunErrorCode.AlreadyStarted, otherStarter.Code);
+        Assert.Equal(RunErrorCode.AlreadyStarted, otherParameters.Code);
+        Assert.Contains("choose another run id", otherParameters.Message, StringComparison.Ordinal);
         Assert.Equal(first.Version, (await Client.Run("run-twice").GetView()).Version);
     }
 

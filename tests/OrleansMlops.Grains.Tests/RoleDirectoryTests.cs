@@ -30,6 +30,21 @@ public sealed class RoleDirectoryTests : IAsyncLifetime
     private IRoleDirectoryGrain Directory => _engine.Client.GetGrain<IRoleDirectoryGrain>(IRoleDirectoryGrain.Key);
 
     [Fact]
+    public async Task A_grant_command_repeated_under_its_request_key_gets_the_request_it_made_and_asks_once()
+    {
+        var first = await Directory.RequestGrant(new RoleGrantCommand("erin", Roles.Validator, "model-validation", "joins validation", Ada, "key-1"));
+
+        var repeated = await Directory.RequestGrant(new RoleGrantCommand("erin", Roles.Validator, "model-validation", "joins validation", Ada, "key-1"));
+        var otherGrant = await Assert.ThrowsAsync<RoleDirectoryException>(
+            () => Directory.RequestGrant(new RoleGrantCommand("erin", Roles.Approver, null, "joins approvals", Ada, "key-1")));
+
+        Assert.Equal(first, repeated);
+        Assert.Equal(RoleDirectoryErrorCode.InvalidRequest, otherGrant.Code);
+        Assert.Contains($"made request {first.RequestId} for another grant", otherGrant.Message, StringComparison.Ordinal);
+        Assert.Single(await Directory.ListRequests(RoleRequestStatus.Pending), r => r.Principal == "erin");
+    }
+
+    [Fact]
     public async Task A_grant_takes_effect_only_when_a_second_admin_approves_it()
     {
         var request = await Directory.RequestGrant(new RoleGrantCommand("erin", Roles.Validator, "model-validation", "joins validation", Ada));

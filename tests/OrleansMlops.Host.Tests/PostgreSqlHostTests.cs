@@ -43,4 +43,19 @@ public sealed class PostgreSqlHostTests : IAsyncLifetime
         Assert.Equal(1, (await (await http.GetAsync("/api/predictions?environment=production")).Body()).GetArrayLength());
         Assert.True((await (await http.GetAsync("/api/identity/audit/verify")).Body()).GetProperty("valid").GetBoolean());
     }
+
+    [Fact]
+    public async Task A_retried_start_gets_its_first_answer_from_postgresql_and_starts_one_run()
+    {
+        var http = _host.CreateClient().SignedInAs("audrey");
+        HttpRequestMessage Start() => IdempotencyKeyTests.WithKey(
+            RunsApiTests.StartCreditRun(new Dictionary<string, object> { ["purpose"] = "retried on postgresql" }), "pg-start-1").As("alice");
+
+        var first = await http.SendAsync(Start());
+        var retried = await http.SendAsync(Start());
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        await IdempotencyKeyTests.AssertSameAnswer(first, retried);
+        Assert.Equal(1, (await (await http.GetAsync("/api/runs?workflowId=credit-risk")).Body()).GetArrayLength());
+    }
 }

@@ -7,4 +7,7 @@ public enum MonitoringErrorCode
 
     /// <summary>The reported version is not the one live in the environment (or nothing is live there).</summary>
     NotLive,
+
+    /// <summary>The observation id was reported before with another version or other metrics.</summary>
+    ObservationReused,
 }

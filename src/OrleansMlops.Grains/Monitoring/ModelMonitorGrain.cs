@@ -66,8 +66,14 @@ public sealed partial class ModelMonitorGrain(
         await StartPending();
         if (report.ObservationId is { } observation && S.Reports.LastOrDefault(r => r.ObservationId == observation) is { } judged)
         {
-            // The same observation again (a retried call): it was judged once, and is not counted twice.
-            return judged;
+            // The same observation again (a retried call): it was judged once, and is not counted twice. Another report
+            // under its id is a mistake the caller must hear of, not an answer about something else.
+            return IsSameReport(judged, report)
+                ? judged
+                : throw new MonitoringException(
+                    MonitoringErrorCode.ObservationReused,
+                    $"observationId '{observation}' was reported before on version {judged.Version} with other metrics; "
+                    + "send a new observationId for a new observation.");
         }
 
         var model = await LiveVersion(report.Version);
@@ -102,6 +108,11 @@ public sealed partial class ModelMonitorGrain(
         await ProjectDecisions();
         return await StartPending() ?? outcome;
     }
+
+    private static bool IsSameReport(MonitoringOutcome judged, MonitoringReport report) =>
+        judged.Version == report.Version
+        && judged.Metrics.Count == report.Metrics.Count
+        && report.Metrics.All(m => judged.Metrics.TryGetValue(m.Key, out var value) && value.Equals(m.Value));
 
     // Interleaved with a report, a view waits for its state write: it never shows a report that is not yet durable.
     public Task<MonitoringView> GetView() => _writes.Read(View);

@@ -97,7 +97,13 @@ public sealed partial class PipelineRunGrain(
     {
         if (S.Started)
         {
-            throw new RunException(RunErrorCode.AlreadyStarted, $"Run '{RunId}' was already started.");
+            // The same start again is a retry whose first answer was lost (a silo died, a timeout): it gets the run.
+            return IsSameStart(request)
+                ? View()
+                : throw new RunException(
+                    RunErrorCode.AlreadyStarted,
+                    $"Run '{RunId}' was already started by '{S.StartedBy!.Id}' on {S.Workflow!.WorkflowId} v{S.Workflow.Version} with other "
+                    + "parameters, workflow or starter; choose another run id for another run.");
         }
 
         if (RunIdCase.Problem(RunId) is { } badRunId)
@@ -143,6 +149,7 @@ public sealed partial class PipelineRunGrain(
         S.Model = released?.Key;
         S.Thresholds = RunThresholds.From(request.Parameters);
         S.Parameters = request.Parameters;
+        S.RequestedVersion = request.WorkflowVersion;
         S.AuditHeadHash = AuditChain.GenesisHash;
         var step = _interpreter!.Start(request.Parameters, now);
         S.Process = step.State;
@@ -157,6 +164,14 @@ public sealed partial class PipelineRunGrain(
         await Drive();
         return View();
     }
+
+    /// <summary>Whether this started run is what <paramref name="request"/> asks for: same workflow and version asked, parameters and starter.</summary>
+    private bool IsSameStart(StartRunRequest request) =>
+        request.WorkflowId == S.Workflow!.WorkflowId
+        && request.WorkflowVersion == S.RequestedVersion
+        && request.StartedBy.Id == S.StartedBy!.Id
+        && request.Parameters.Count == S.Parameters.Count
+        && request.Parameters.All(p => S.Parameters.TryGetValue(p.Key, out var started) && started == p.Value);
 
     // Interleaved with a commit, a view waits for its state write: it never shows a transition that is not yet durable.
     public Task<RunView> GetView() => _writes.Read(View);

@@ -92,6 +92,10 @@ public sealed class RunGrainState : IAuditedGrainState, IDecisionOutboxState, II
     [Id(19)]
     public List<GateDecision> DecisionOutbox { get; set; } = [];
 
+    /// <summary>The workflow version the start request asked for (null: the latest), so a repeated start can be told from another.</summary>
+    [Id(20)]
+    public int? RequestedVersion { get; set; }
+
     /// <summary>The run index row of the change being committed; not persisted (no <c>Id</c>), as the index is its own table.</summary>
     [field: NonSerialized]
     public RunSummary? PendingIndexRow { get; set; }

@@ -9,6 +9,14 @@ public sealed partial class RoleDirectoryGrain
     public async Task<RoleRequest> RequestGrant(RoleGrantCommand command)
     {
         RequireAdmin(command.RequestedBy);
+        if (command.RequestKey is { } key && S.RequestIdsByKey.TryGetValue(key, out var madeBefore))
+        {
+            var earlier = S.Requests.Single(r => r.RequestId == madeBefore);
+            return IsMadeBy(earlier, command)
+                ? earlier
+                : throw Invalid($"Request key '{key}' made request {earlier.RequestId} for another grant; use a new key for a new request.");
+        }
+
         var principal = command.Principal?.Trim() ?? string.Empty;
         if (!PrincipalIds.IsValid(principal))
         {
@@ -33,10 +41,19 @@ public sealed partial class RoleDirectoryGrain
         await Commit("role-requested", command.RequestedBy, $"{request.RequestedBy} asks to grant {request.Role} to {principal}", () =>
         {
             S.Requests.Add(request);
+            if (command.RequestKey is { } requestKey)
+            {
+                S.RequestIdsByKey[requestKey] = request.RequestId;
+            }
+
             return request;
         });
         return request;
     }
+
+    private static bool IsMadeBy(RoleRequest request, RoleGrantCommand command) =>
+        request.Kind == RoleRequestKind.Grant && request.Principal == command.Principal?.Trim() && request.Role == command.Role
+        && request.Unit == NullIfBlank(command.Unit) && request.Reason == command.Reason?.Trim() && request.RequestedBy == command.RequestedBy.Id;
 
     public async Task<RoleRequest> RequestRevoke(string principalId, string role, Actor admin, string reason)
     {

@@ -27,4 +27,8 @@ public sealed class RoleDirectoryState : IAuditedGrainState
     /// <summary>Sealed audit records persisted with the change they describe and not yet in the audit table.</summary>
     [Id(5)]
     public List<AuditRecord> AuditOutbox { get; set; } = [];
+
+    /// <summary>The request each keyed grant command made (<see cref="RoleGrantCommand.RequestKey"/>), so its retry gets it again.</summary>
+    [Id(6)]
+    public Dictionary<string, string> RequestIdsByKey { get; set; } = new(StringComparer.Ordinal);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Orleans.Storage;
 using OrleansMlops.Abstractions.Governance.Proposals;
 using OrleansMlops.Abstractions.Runs;
 using OrleansMlops.Abstractions.Security;
@@ -9,7 +10,8 @@ namespace OrleansMlops.Host.Api;
 
 /// <summary>
 /// Turns exceptions into ProblemDetails: malformed or oversized requests into 4xx naming what is wrong and where,
-/// run refusals into their status, anything else into a 500 that leaks no internals.
+/// run refusals into their status, a cluster that failed mid-call into a 503 to retry, anything else into a 500 that
+/// leaks no internals.
 /// </summary>
 internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -25,10 +27,20 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
             BadHttpRequestException { InnerException: JsonException json } => (
                 StatusCodes.Status400BadRequest, "Malformed JSON", DescribeJson(json)),
             BadHttpRequestException bad => (bad.StatusCode, "Invalid request", bad.Message),
+            _ when IsClusterFailure(exception) => (
+                StatusCodes.Status503ServiceUnavailable,
+                "Engine unavailable, retry",
+                "A silo stopped answering while the request was under way; whatever it committed is kept. Retry the same request "
+                    + $"(with the same {Idempotency.IdempotentEndpoint.Header} or run id, so nothing is done twice) after Retry-After seconds."),
             _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "The server could not complete the request; see the server log."),
         };
 
         httpContext.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = RetryAfterSeconds;
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -36,6 +48,17 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
             ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
         });
     }
+
+    // A dead silo is declared so within about a second (Orleans:Membership), after which its grains answer elsewhere.
+    private const string RetryAfterSeconds = "2";
+
+    /// <summary>
+    /// A grain call that failed because a silo died or was unreachable mid-way (the runtime's exceptions: silo
+    /// unavailable, message rejected; a timeout; an activation whose state another wrote): the work may have been done
+    /// up to a commit, and repeating the idempotent request finishes or returns it. Refusals are the grains' own types.
+    /// </summary>
+    private static bool IsClusterFailure(Exception exception) =>
+        exception is OrleansException or TimeoutException or InconsistentStateException;
 
     private static int ApiProblemsStatus(RunException run) => ApiProblems.From(run).StatusCode;
 

@@ -5,6 +5,7 @@ using OrleansMlops.Abstractions;
 using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Abstractions.Runs;
 using OrleansMlops.Abstractions.Stages;
+using OrleansMlops.Host.Api.Idempotency;
 using OrleansMlops.Host.Identity;
 using OrleansMlops.Abstractions.Security;
 
@@ -26,8 +27,8 @@ public static class EnvironmentsApi
         var group = app.MapGroup("/api/models/{name}").WithTags("Environments");
         group.MapGet("/environments/{environment}", GetEnvironment).RequirePermission(Permission.Read);
         group.MapGet("/environments/{environment}/version-at", VersionAt).RequirePermission(Permission.Read);
-        group.MapPost("/environments/{environment}/rollback", Rollback).RequirePermission(Permission.Release);
-        group.MapPost("/versions/{version:int}/promote", Promote).RequirePermission(Permission.Release);
+        group.MapPost("/environments/{environment}/rollback", Rollback).RequirePermission(Permission.Release).Idempotent();
+        group.MapPost("/versions/{version:int}/promote", Promote).RequirePermission(Permission.Release).Idempotent();
         return group;
     }
 
@@ -57,24 +58,28 @@ public static class EnvironmentsApi
     private static async Task<Results<Created<RunView>, ProblemHttpResult>> Promote(
         string name, int version, ReleaseBody body, HttpRequest request, IGrainFactory grains, TimeProvider time)
     {
-        var caller = Caller.Of(request);
-
         if (!TargetEnvironment.IsValidName(body.Environment))
         {
             return InvalidEnvironment(body.Environment);
         }
 
-        return await StartRelease(grains, time, PromoteWorkflow, new ModelVersionKey(name, version), body.Environment!, body.Reason, caller);
+        return await StartRelease(request, grains, time, PromoteWorkflow, new ModelVersionKey(name, version), body.Environment!, body.Reason);
     }
 
     private static async Task<Results<Created<RunView>, ProblemHttpResult>> Rollback(
         string name, string environment, ReleaseBody body, HttpRequest request, IGrainFactory grains, TimeProvider time)
     {
-        var caller = Caller.Of(request);
-
         if (!TargetEnvironment.IsValidName(environment))
         {
             return InvalidEnvironment(environment);
+        }
+
+        // A retry whose lost first attempt started the rollback gets that run: the environment has moved back since, so a
+        // target computed now would be the version before the one that attempt returned to.
+        if (IdempotentEndpoint.ReservedId(request) is not null
+            && await grains.GetGrain<IPipelineRunGrain>(RunIds.New(request, time.GetUtcNow())).GetView() is { Status: not RunStatus.NotStarted } started)
+        {
+            return TypedResults.Created($"/api/runs/{started.RunId}", started);
         }
 
         var view = await Environment(grains, name, environment).GetView();
@@ -88,19 +93,20 @@ public static class EnvironmentsApi
                 statusCode: StatusCodes.Status409Conflict);
         }
 
-        return await StartRelease(grains, time, RollbackWorkflow, new ModelVersionKey(name, target), environment, body.Reason, caller);
+        return await StartRelease(request, grains, time, RollbackWorkflow, new ModelVersionKey(name, target), environment, body.Reason);
     }
 
     private static async Task<Results<Created<RunView>, ProblemHttpResult>> StartRelease(
-        IGrainFactory grains, TimeProvider time, string workflowId, ModelVersionKey model, string environment, string? reason, Actor caller)
+        HttpRequest request, IGrainFactory grains, TimeProvider time, string workflowId, ModelVersionKey model, string environment, string? reason)
     {
+        var caller = Caller.Of(request);
         var parameters = ImmutableDictionary.CreateRange(StringComparer.Ordinal,
         [
             KeyValuePair.Create("model", Variable.Of(model.GrainKey)),
             KeyValuePair.Create("environment", Variable.Of(environment)),
             KeyValuePair.Create("reason", Variable.Of(reason?.Trim() ?? string.Empty)),
         ]);
-        var runId = RunIds.New(time.GetUtcNow());
+        var runId = RunIds.New(request, time.GetUtcNow());
         try
         {
             var view = await grains.GetGrain<IPipelineRunGrain>(runId).Start(new StartRunRequest(workflowId, null, parameters, caller));

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansMlops.Abstractions.Audit;
 using OrleansMlops.Abstractions.Security;
+using OrleansMlops.Host.Api.Idempotency;
 using OrleansMlops.Host.Identity;
 using OrleansMlops.Storage.Audit;
 
@@ -20,7 +21,7 @@ public static class IdentityApi
         group.MapPost("/me/roles/{role}/give-up", GiveUp).RequireSignedIn();
         group.MapGet("/principals", ListPrincipals).RequirePermission(Permission.ReadAudit);
         group.MapGet("/role-requests", ListRequests).RequirePermission(Permission.ReadAudit);
-        group.MapPost("/role-requests", RequestGrant).RequirePermission(Permission.ManageRoles);
+        group.MapPost("/role-requests", RequestGrant).RequirePermission(Permission.ManageRoles).Idempotent();
         group.MapPost("/role-requests/{requestId}/approve", Approve).RequirePermission(Permission.ManageRoles);
         group.MapPost("/role-requests/{requestId}/reject", Reject).RequirePermission(Permission.ManageRoles);
         group.MapPost("/principals/{principalId}/roles/{role}/revoke", RequestRevoke).RequirePermission(Permission.ManageRoles);
@@ -53,7 +54,9 @@ public static class IdentityApi
         Call(async () =>
         {
             var created = await Directory(grains).RequestGrant(
-                new RoleGrantCommand(body.Principal ?? string.Empty, body.Role ?? string.Empty, body.Unit, body.Reason ?? string.Empty, Caller.Of(request)));
+                new RoleGrantCommand(
+                    body.Principal ?? string.Empty, body.Role ?? string.Empty, body.Unit, body.Reason ?? string.Empty, Caller.Of(request),
+                    IdempotentEndpoint.ReservedId(request)));
             return TypedResults.Created($"/api/identity/role-requests/{created.RequestId}", created);
         });
 

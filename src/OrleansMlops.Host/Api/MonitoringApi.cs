@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Abstractions.Monitoring;
 using OrleansMlops.Abstractions.Stages;
+using OrleansMlops.Host.Api.Idempotency;
 using OrleansMlops.Host.Identity;
 using OrleansMlops.Abstractions.Security;
 
@@ -18,7 +19,7 @@ public static class MonitoringApi
     public static RouteGroupBuilder MapMonitoringApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/models/{name}/environments/{environment}/monitoring").WithTags("Monitoring");
-        group.MapPost("/", Report).RequirePermission(Permission.ReportMonitoring);
+        group.MapPost("/", Report).RequirePermission(Permission.ReportMonitoring).Idempotent();
         group.MapGet("/", GetReports).RequirePermission(Permission.Read);
         return group;
     }
@@ -41,7 +42,7 @@ public static class MonitoringApi
         var report = new MonitoringReport(
             version,
             (body.Metrics ?? []).ToImmutableDictionary(StringComparer.Ordinal),
-            body.ObservationId,
+            body.ObservationId ?? ObservationOfKey(request),
             caller);
         if (MonitoringLimits.Problem(report) is { } problem)
         {
@@ -56,11 +57,26 @@ public static class MonitoringApi
         {
             return TypedResults.Problem(title: "Version not live", detail: refused.Message, statusCode: StatusCodes.Status409Conflict);
         }
+        catch (MonitoringException refused) when (refused.Code == MonitoringErrorCode.ObservationReused)
+        {
+            return TypedResults.Problem(
+                title: "Observation already reported",
+                detail: refused.Message,
+                statusCode: StatusCodes.Status409Conflict,
+                extensions: new Dictionary<string, object?> { ["where"] = "observationId" });
+        }
         catch (MonitoringException refused)
         {
             return ApiProblems.BadRequest(refused.Message);
         }
     }
+
+    /// <summary>
+    /// A report sent with an Idempotency-Key and no observationId is the observation its key reserved, so the monitor
+    /// judges it once even when the first attempt's answer was lost after the report was judged.
+    /// </summary>
+    private static string? ObservationOfKey(HttpRequest request) =>
+        IdempotentEndpoint.ReservedId(request) is { } reserved ? $"key-{reserved}" : null;
 
     private static async Task<Results<Ok<MonitoringView>, ProblemHttpResult>> GetReports(string name, string environment, IGrainFactory grains) =>
         TargetEnvironment.IsValidName(environment)

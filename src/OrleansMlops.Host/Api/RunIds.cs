@@ -1,4 +1,5 @@
 using OrleansMlops.Abstractions;
+using OrleansMlops.Host.Api.Idempotency;
 
 namespace OrleansMlops.Host.Api;
 
@@ -11,6 +12,10 @@ internal static class RunIds
     public const int MaxLength = 64;
 
     public static string New(DateTimeOffset at) => $"run-{TimeOrderedId.New(at)}";
+
+    /// <summary>The run a request with an Idempotency-Key reserved (every retry starts that one), else a new id.</summary>
+    public static string New(HttpRequest request, DateTimeOffset at) =>
+        IdempotentEndpoint.ReservedId(request) is { } reserved ? $"run-{reserved}" : New(at);
 
     public static bool IsValid(string runId) =>
         runId.Length is > 0 and <= MaxLength && runId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');

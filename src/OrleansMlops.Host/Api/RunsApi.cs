@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansMlops.Abstractions.Audit;
 using OrleansMlops.Abstractions.Runs;
+using OrleansMlops.Host.Api.Idempotency;
 using OrleansMlops.Host.Identity;
 using OrleansMlops.Storage.Audit;
 using OrleansMlops.Storage.Runs;
@@ -13,7 +14,7 @@ public static class RunsApi
     public static RouteGroupBuilder MapRunsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/runs").WithTags("Runs");
-        group.MapPost("/", StartRun).RequirePermission(Permission.StartRun);
+        group.MapPost("/", StartRun).RequirePermission(Permission.StartRun).Idempotent();
         group.MapGet("/", ListRuns).RequirePermission(Permission.Read);
         group.MapGet("/{runId}", GetRun).RequirePermission(Permission.Read);
         group.MapPost("/{runId}/tasks/{taskId}", CompleteTask).RequirePermission(Permission.CompleteTask);
@@ -49,7 +50,7 @@ public static class RunsApi
             return ApiProblems.BadRequest(error, "parameters");
         }
 
-        var runId = body.RunId ?? RunIds.New(time.GetUtcNow());
+        var runId = body.RunId ?? RunIds.New(request, time.GetUtcNow());
         try
         {
             var view = await grains.GetGrain<IPipelineRunGrain>(runId)

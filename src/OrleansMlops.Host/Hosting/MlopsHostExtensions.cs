@@ -2,6 +2,8 @@ using System.Text.Json.Serialization;
 using OrleansMlops.Host.Api;
 using OrleansMlops.Host.Demo;
 using OrleansMlops.Host.Api.ExternalTasks;
+using OrleansMlops.Host.Api.Idempotency;
+using Microsoft.Extensions.Options;
 using OrleansMlops.Host.Health;
 using OrleansMlops.Host.Identity;
 using OrleansMlops.Host.Operations;
@@ -33,6 +35,8 @@ public static class MlopsHostExtensions
 
         builder.Services.AddOptions<WorkflowsOptions>().Bind(configuration.GetSection(WorkflowsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<IdempotencyOptions>().Bind(configuration.GetSection(IdempotencyOptions.Section)).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<IdempotencyOptions>, IdempotencyOptionsValidator>();
         builder.Services.AddOptions<StudioOptions>().Bind(configuration.GetSection(StudioOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         var orleans = configuration.GetSection(OrleansHostOptions.Section).Get<OrleansHostOptions>() ?? new OrleansHostOptions();
 
@@ -60,6 +64,7 @@ public static class MlopsHostExtensions
         builder.Services.AddHostedService<RuleSetTrailRecorder>();
         builder.Services.AddSingleton<DemoRunner>();
         builder.Services.AddHostedService<PredictionLogRetention>();
+        builder.Services.AddHostedService<IdempotencyKeyRetention>();
 
         builder.AddMlopsTelemetry();
         builder.Services.AddMlopsHealthChecks();
