@@ -217,12 +217,13 @@ public sealed class PoliciesApiTests(EngineHostFactory factory) : IClassFixture<
 
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
-    private static string HouseRules(string message) =>
+    /// <summary>A one-rule rule set that gates <c>enter:train</c> on a declared purpose.</summary>
+    internal static string HouseRules(string message) =>
         SingleRule("house-rules", "enter:train", "HR-1 purpose declared", "run.HasVariable(\"purpose\")", message);
 
     private static string AlwaysPasses(string id) => SingleRule(id, "approve", "anyone", "true");
 
-    private static string SingleRule(string id, string transition, string ruleName, string expression, string errorMessage = "Fix it.") =>
+    internal static string SingleRule(string id, string transition, string ruleName, string expression, string errorMessage = "Fix it.") =>
         JsonSerializer.Serialize(new
         {
             id,

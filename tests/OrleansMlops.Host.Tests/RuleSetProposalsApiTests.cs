@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansMlops.Abstractions.Audit;
 using OrleansMlops.Abstractions.Governance.Proposals;
@@ -218,19 +217,8 @@ public sealed class RuleSetProposalsApiTests(EngineHostFactory factory) : IClass
 
     private static ByteArrayContent Bytes(byte[] bytes) => new(bytes) { Headers = { ContentType = new("application/json") } };
 
-    private static string HouseRules(string message) =>
-        SingleRule("house-rules", "enter:train", "HR-1 purpose declared", "run.HasVariable(\"purpose\")", message);
+    private static string HouseRules(string message) => PoliciesApiTests.HouseRules(message);
 
     private static string SingleRule(string id, string transition, string ruleName, string expression, string errorMessage = "Fix it.") =>
-        JsonSerializer.Serialize(new
-        {
-            id,
-            title = $"Test rule set {id}",
-            owner = "host-tests",
-            appliesTo = new[] { transition },
-            workflows = new[]
-            {
-                new { WorkflowName = id, Rules = new[] { new { RuleName = ruleName, Expression = expression, ErrorMessage = errorMessage } } },
-            },
-        });
+        PoliciesApiTests.SingleRule(id, transition, ruleName, expression, errorMessage);
 }
