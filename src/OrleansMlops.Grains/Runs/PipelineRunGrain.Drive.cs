@@ -90,7 +90,7 @@ public sealed partial class PipelineRunGrain
                 task.Id,
                 task.Stage,
                 token.Attempt,
-                $"{RunId}:{task.Id}:{token.TokenId}",
+                $"{RunId}:{task.Id}:{token.TokenId}:{token.Activation}",
                 task.Properties,
                 process.Variables,
                 model,

@@ -96,7 +96,7 @@ internal sealed class TokenRouter(ProcessRun run)
     }
 
     private void Rest(string tokenId, FlowNode node, TokenStatus status, SequenceFlow flow) =>
-        run.AddToken(new Token(tokenId, node.Id, status, 0, flow.Id));
+        run.AddToken(new Token(tokenId, node.Id, status, 0, flow.Id, run.NewActivation()));
 
     private void Route(string tokenId, ExclusiveGateway gateway)
     {
@@ -113,7 +113,7 @@ internal sealed class TokenRouter(ProcessRun run)
     /// <summary>Waits until a token has come over every incoming flow; those are consumed and one new token goes on.</summary>
     private void Join(string tokenId, ParallelGateway gateway, SequenceFlow arrivedVia)
     {
-        run.AddToken(new Token(tokenId, gateway.Id, TokenStatus.WaitingAtJoin, 0, arrivedVia.Id));
+        run.AddToken(new Token(tokenId, gateway.Id, TokenStatus.WaitingAtJoin, 0, arrivedVia.Id, run.NewActivation()));
         var joined = new List<Token>();
         foreach (var incoming in Definition.Incoming(gateway.Id))
         {
