@@ -62,6 +62,42 @@ public sealed class RunsApiTests(EngineHostFactory factory) : IClassFixture<Engi
     }
 
     [Fact]
+    public async Task The_submitter_rejecting_their_own_approval_gets_403_and_the_task_stays_open()
+    {
+        var run = await (await _http.SendAsync(StartCreditRun().As("mallory"))).Body();
+        var runId = run.GetProperty("runId").GetString();
+        var validated = await _http.SendAsync(
+            Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "approve", comment = "reproduced" }).As("vera"));
+        Assert.Equal(HttpStatusCode.OK, validated.StatusCode);
+
+        var refused = await _http.SendAsync(
+            Post($"/api/runs/{runId}/tasks/UserTask_ApproveModel", new { decision = "reject", comment = "changed my mind" }).As("mallory"));
+
+        await AssertProblem(refused, HttpStatusCode.Forbidden, "may not reject it");
+        var after = await (await _http.GetAsync($"/api/runs/{runId}")).Body();
+        Assert.Equal("UserTask_ApproveModel", after.GetProperty("openTasks")[0].GetProperty("taskId").GetString());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    public async Task A_rejection_without_a_comment_is_a_400_naming_the_field_and_the_task_stays_open(string? comment)
+    {
+        var run = await (await _http.SendAsync(StartCreditRun().As("alice"))).Body();
+        var runId = run.GetProperty("runId").GetString();
+
+        var refused = await _http.SendAsync(
+            Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "reject", comment }).As("vera"));
+
+        var problem = await AssertProblem(refused, HttpStatusCode.BadRequest, "comment is required");
+        Assert.Equal("comment", problem.GetProperty("where").GetString());
+        var after = await (await _http.GetAsync($"/api/runs/{runId}")).Body();
+        Assert.Equal("UserTask_ValidationReview", after.GetProperty("openTasks")[0].GetProperty("taskId").GetString());
+        Assert.Equal(run.GetProperty("version").GetInt64(), after.GetProperty("version").GetInt64());
+    }
+
+    [Fact]
     public async Task The_submitter_validating_their_own_run_gets_403_problem_details()
     {
         var run = await (await _http.SendAsync(StartCreditRun().As("mallory"))).Body();
@@ -143,7 +179,7 @@ public sealed class RunsApiTests(EngineHostFactory factory) : IClassFixture<Engi
     {
         var run = await (await _http.SendAsync(StartCreditRun().As("alice"))).Body();
         var runId = run.GetProperty("runId").GetString();
-        await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "reject" }).As("vera"));
+        await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "reject", comment = "AUC not reproduced" }).As("vera"));
 
         var again = await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "approve" }).As("vera"));
 

@@ -183,6 +183,7 @@ public sealed partial class PipelineRunGrain(
                 $"Run '{RunId}' has no open task '{request.TaskId}'. Open tasks: {string.Join(", ", OpenTasks().Select(t => t.TaskId).DefaultIfEmpty("none"))}.");
         var task = (UserTask)_definition!.Nodes[token.NodeId];
         var gate = UserTaskGate.Of(task);
+        RequireRejectionReason(request);
 
         // Candidate roles, and the unit the independence rules compare, are the directory's, not the command's.
         request = request with { Actor = await GrainFactory.Resolve(request.Actor) };
@@ -195,6 +196,7 @@ public sealed partial class PipelineRunGrain(
                 $"Task '{task.Id}' needs one of the roles {string.Join(", ", task.CandidateRoles)}; '{request.Actor.Id}' has {string.Join(", ", request.Actor.Roles.DefaultIfEmpty("none"))}.");
         }
 
+        await RequireIndependent(request, gate);
         if (request.Decision == TaskDecision.Approve)
         {
             await RequireSignOffAllowed(request, task, gate);
