@@ -77,6 +77,11 @@ public static class EnvironmentsApi
             return InvalidEnvironment(environment);
         }
 
+        if (string.IsNullOrWhiteSpace(body.Reason))
+        {
+            return ApiProblems.BadRequest("reason is required: a rollback states why (the incident or finding, e.g. \"INC-4711: approval rates drifted\").", "reason");
+        }
+
         var view = await Environment(grains, name, environment).GetView();
         if (view.RollbackTarget is not { } target)
         {
