@@ -43,9 +43,9 @@ internal static partial class RunLog
     [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Run {RunId} could not project {Count} gate decisions to the decision log; they are projected again later")]
     public static partial void DecisionProjectionFailed(ILogger logger, Exception exception, string runId, int count);
 
-    [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "Run {RunId} stopped at {NodeId} as an incident, waiting for a retry: {Incident}")]
-    public static partial void IncidentRaised(ILogger logger, string runId, string? nodeId, string? incident);
-
     [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "Run {RunId} could not freeze the evidence documents of {ModelVersion} at approval; they stay owed and are tried again")]
     public static partial void EvidenceFailed(ILogger logger, Exception exception, string runId, string modelVersion);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "Run {RunId} stopped at {NodeId} as an incident, waiting for a retry: {Incident}")]
+    public static partial void IncidentRaised(ILogger logger, string runId, string? nodeId, string? incident);
 }

@@ -135,9 +135,12 @@ public sealed class ProcessInterpreter(ProcessDefinition definition)
                 router.Route(tokenId, gateway, token.ArrivedVia);
                 router.MoveUntilWaiting();
                 break;
-            default:
+            case StageTask:
                 run.ReplaceToken(token, token with { Status = TokenStatus.AwaitingGate, Incident = null });
                 break;
+            default:
+                throw new WorkflowRuntimeException(
+                    $"Cannot retry an incident: token '{tokenId}' is at '{node.Id}', where no incident can arise.", tokenId, node.Id);
         }
 
         return run.Finish();
