@@ -57,4 +57,17 @@ public sealed class TasksCommandsTests(EngineHostFactory factory)
         Assert.Equal(ExitCodes.RejectedInput, again.ExitCode);
         Assert.Contains("HTTP 409", again.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Rejecting_without_a_reason_is_a_usage_error_and_the_review_stays_open()
+    {
+        var runId = await _cli.StartCreditRun();
+
+        var refused = await _cli.As("vera", "tasks", "reject", runId, "UserTask_ValidationReview");
+
+        Assert.Equal(ExitCodes.UsageError, refused.ExitCode);
+        Assert.Contains("--reason", refused.Error, StringComparison.Ordinal);
+        var after = await _cli.As("audrey", "runs", "show", runId, "--json");
+        Assert.Equal("UserTask_ValidationReview", after.Json()["openTasks"]![0]!["taskId"]!.GetValue<string>());
+    }
 }

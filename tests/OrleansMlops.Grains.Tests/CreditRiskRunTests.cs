@@ -116,6 +116,43 @@ public sealed class CreditRiskRunTests : IAsyncLifetime
         Assert.Equal(ModelLifecycle.Validated, (await Client.ModelOf(view)).Lifecycle);
     }
 
+    [Theory]
+    [InlineData(ValidationReview, "Independent validation", "may not reject its validation")]
+    [InlineData(Approval, "Four-eyes", "may not reject it")]
+    public async Task The_submitter_cannot_reject_their_own_run_either(string taskId, string principle, string refusalText)
+    {
+        var runId = $"run-self-reject-{taskId}";
+        await (taskId == ValidationReview ? Client.Start(runId, Actors.Mallory) : Client.StartValidated(runId, Actors.Mallory));
+
+        var refusal = await Assert.ThrowsAsync<RunException>(() => Client.Complete(runId, taskId, Actors.Mallory, TaskDecision.Reject));
+
+        Assert.Equal(RunErrorCode.NotPermitted, refusal.Code);
+        Assert.Contains(principle, refusal.Message, StringComparison.Ordinal);
+        Assert.Contains(refusalText, refusal.Message, StringComparison.Ordinal);
+        var view = await Client.Run(runId).GetView();
+        Assert.Equal(RunStatus.WaitingForUser, view.Status);
+        Assert.Equal(taskId, Assert.Single(view.OpenTasks).TaskId);
+        Assert.Equal("task.refused", view.History[^1].Kind);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("   ")]
+    public async Task A_rejection_without_a_reason_is_refused_naming_the_comment_and_changes_nothing(string? comment)
+    {
+        await Client.StartValidated("run-reject-silently");
+        var before = await Client.Run("run-reject-silently").GetView();
+
+        var refusal = await Assert.ThrowsAsync<RunException>(() => Client.Run("run-reject-silently")
+            .CompleteTask(new CompleteTaskRequest(Approval, TaskDecision.Reject, Actors.Bob, comment)));
+
+        Assert.Equal(RunErrorCode.InvalidRequest, refusal.Code);
+        Assert.Contains("'comment' is required", refusal.Message, StringComparison.Ordinal);
+        var after = await Client.Run("run-reject-silently").GetView();
+        Assert.Equal(before.Version, after.Version);
+        Assert.Equal(Approval, Assert.Single(after.OpenTasks).TaskId);
+    }
+
     [Fact]
     public async Task A_person_without_a_candidate_role_cannot_complete_the_task()
     {

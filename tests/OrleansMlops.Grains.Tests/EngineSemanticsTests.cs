@@ -16,7 +16,7 @@ public sealed class EngineSemanticsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _engine = await EngineCluster.StartAsync(_setup);
-        foreach (var id in new[] { "parallel", "flaky", "waiting", "reassigned-trainer", "misnamed-gate" })
+        foreach (var id in new[] { "parallel", "flaky", "waiting", "reassigned-trainer", "misnamed-gate", "gateway-incident" })
         {
             await _engine.PublishAsync(id, Path.Combine(TestBpmn, id + ".bpmn"));
         }
@@ -56,6 +56,32 @@ public sealed class EngineSemanticsTests : IAsyncLifetime
         _engine.Clock.Advance(TimeSpan.FromSeconds(11));
         var done = await Eventually.Until(() => Run("run-flaky").GetView(), v => v.Status == RunStatus.Completed, what: "the retried stage");
         Assert.Contains(done.History, h => h.Kind == "stage.completed");
+    }
+
+    [Fact]
+    public async Task A_gateway_condition_that_cannot_be_evaluated_blocks_the_run_as_an_incident_until_a_retry_routes_it()
+    {
+        var stopped = await Start("run-incident", "gateway-incident");
+
+        // The other branch is not held up: the check ran, only the gateway's token stopped.
+        Assert.Equal(RunStatus.Blocked, stopped.Status);
+        Assert.True(stopped.Variables["check.done"].Boolean);
+        Assert.Equal(TokenStatus.Incident, Assert.Single(stopped.Tokens).Status);
+        Assert.Equal(
+            "Incident: exclusive gateway 'Checked?' (route) cannot evaluate the condition of flow 'skip' (${!check.done}): 'not' needs a boolean, not null",
+            stopped.Problem);
+        Assert.Contains(stopped.History.SelectMany(h => h.Steps), s => s.Kind == TransitionStepKind.IncidentRaised && s.NodeId == "route");
+        Assert.DoesNotContain(stopped.History.SelectMany(h => h.Steps), s => s.Kind == TransitionStepKind.FlowTaken && s.NodeId == "went");
+
+        var retried = await Run("run-incident").Retry(Actors.Alice);
+
+        Assert.Equal(RunStatus.Completed, retried.Status);
+        var retry = Assert.Single(retried.History, h => h.Kind == "run.retried");
+        Assert.Equal("alice", retry.Actor);
+        Assert.Contains(retry.Steps, s => s.Kind == TransitionStepKind.IncidentRetried && s.NodeId == "route");
+        Assert.Contains(retry.Steps, s => s is { Kind: TransitionStepKind.FlowTaken, NodeId: "went", Detail: "go" });
+        Assert.True((await Run("run-incident").VerifyAudit()).Valid);
+        await Assert.ThrowsAsync<RunException>(() => Run("run-incident").Retry(Actors.Alice));
     }
 
     [Fact]

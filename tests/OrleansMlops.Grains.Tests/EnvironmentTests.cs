@@ -82,13 +82,30 @@ public sealed class EnvironmentTests : IAsyncLifetime
         Assert.True((await Client.Run("run-rollback").VerifyAudit()).Valid);
     }
 
-    [Fact]
-    public async Task A_rollback_without_reason_is_blocked_and_changes_nothing()
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public async Task A_rollback_without_a_reason_is_refused_before_any_run_starts(string reason)
     {
         await Client.Release("run-v1");
         await Client.Release("run-v2");
 
-        var blocked = await Client.StartRelease("run-rollback", "rollback-model", "credit-risk/1", "production", Actors.Dora, string.Empty);
+        var refusal = await Assert.ThrowsAsync<RunException>(() =>
+            Client.StartRelease("run-rollback", "rollback-model", "credit-risk/1", "production", Actors.Dora, reason));
+
+        Assert.Equal(RunErrorCode.InvalidRequest, refusal.Code);
+        Assert.Contains("parameter 'reason' is required", refusal.Message, StringComparison.Ordinal);
+        Assert.Equal(RunStatus.NotStarted, (await Client.Run("run-rollback").GetView()).Status);
+        Assert.Equal((2, (int?)1), await LiveAndTarget("production"));
+    }
+
+    [Fact]
+    public async Task A_rollback_whose_reason_does_not_say_why_is_blocked_by_its_gate_and_changes_nothing()
+    {
+        await Client.Release("run-v1");
+        await Client.Release("run-v2");
+
+        var blocked = await Client.StartRelease("run-rollback", "rollback-model", "credit-risk/1", "production", Actors.Dora, "oops");
 
         Assert.Equal(RunStatus.Blocked, blocked.Status);
         var decision = Assert.Single(blocked.Decisions);
@@ -143,25 +160,39 @@ public sealed class EnvironmentTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_tampered_artifact_never_goes_live_and_the_refusal_is_in_the_audit_trail()
+    public async Task A_tampered_artifact_never_goes_live_stops_the_run_as_an_incident_and_a_retry_once_it_is_restored_releases_it()
     {
         var validated = await Client.StartValidated("run-tampered");
         var model = await Client.ModelOf(validated);
         var uri = model.Registration.ArtifactUri;
         var artifact = uri.StartsWith("file:", StringComparison.Ordinal) ? new Uri(uri).LocalPath : Path.Combine(RepoPaths.Root, uri);
-        var bytes = await File.ReadAllBytesAsync(artifact);
-        bytes[bytes.Length / 2] ^= 0xFF;
-        await File.WriteAllBytesAsync(artifact, bytes);
+        var original = await File.ReadAllBytesAsync(artifact);
+        var tampered = original.ToArray();
+        tampered[tampered.Length / 2] ^= 0xFF;
+        await File.WriteAllBytesAsync(artifact, tampered);
 
-        var failed = await Client.Complete("run-tampered", CreditRuns.Approval, Actors.Bob);
+        var stopped = await Client.Complete("run-tampered", CreditRuns.Approval, Actors.Bob);
 
-        Assert.Equal(RunStatus.Failed, failed.Status);
-        var refusal = Assert.Single(failed.History, h => h.Kind == "stage.failed");
-        Assert.Contains(model.Registration.ArtifactSha256, refusal.Summary, StringComparison.Ordinal);
+        Assert.Equal(RunStatus.Blocked, stopped.Status);
+        var incident = Assert.Single(stopped.History, h => h.Kind == "stage.incident");
+        Assert.Contains(model.Registration.ArtifactSha256, incident.Summary, StringComparison.Ordinal);
+        Assert.Contains("failed its integrity check", stopped.Problem, StringComparison.Ordinal);
+        Assert.Contains("Task_DeployStaging", stopped.Problem, StringComparison.Ordinal);
         Assert.Empty((await Client.Environment("staging").GetView()).History);
-        var after = await Client.ModelOf(failed);
-        Assert.Equal(ModelLifecycle.Approved, after.Lifecycle);
-        Assert.Empty(after.LiveIn);
+        Assert.Empty((await Client.ModelOf(stopped)).LiveIn);
+
+        // Retried while the artifact is still wrong, the run stops again; nothing goes live.
+        var again = await Client.Run("run-tampered").Retry(Actors.Alice);
+        Assert.Equal(RunStatus.Blocked, again.Status);
+        Assert.Equal(2, again.History.Count(h => h.Kind == "stage.incident"));
+
+        await File.WriteAllBytesAsync(artifact, original);
+        var released = await Client.Run("run-tampered").Retry(Actors.Alice);
+
+        Assert.Equal(RunStatus.Completed, released.Status);
+        Assert.Equal(["staging", "production"], (await Client.ModelOf(released)).LiveIn.AsEnumerable());
+        // Each try of the staging deploy passed its gate anew (three), then production's (one).
+        Assert.Equal(4, released.Decisions.Count(d => d.Transition == "enter:deploy"));
         Assert.True((await Client.Run("run-tampered").VerifyAudit()).Valid);
     }
 

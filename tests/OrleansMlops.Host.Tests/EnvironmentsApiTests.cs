@@ -63,6 +63,28 @@ public sealed class EnvironmentsApiTests(EngineHostFactory factory) : IClassFixt
             HttpStatusCode.BadRequest, "is not a valid name");
     }
 
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"reason\":\"  \"}")]
+    public async Task A_rollback_without_a_reason_is_a_400_naming_the_field_and_starts_no_run(string body)
+    {
+        await Release();
+        await Release();
+        var runsBefore = (await Get("/api/runs?workflowId=rollback-model")).GetArrayLength();
+        var before = await Get("/api/models/credit-risk/environments/production");
+
+        var refused = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/models/credit-risk/environments/production/rollback")
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        }.As("dora"));
+
+        var problem = await RunsApiTests.AssertProblem(refused, HttpStatusCode.BadRequest, "reason is required");
+        Assert.Equal("reason", problem.GetProperty("where").GetString());
+        Assert.Equal(runsBefore, (await Get("/api/runs?workflowId=rollback-model")).GetArrayLength());
+        var after = await Get("/api/models/credit-risk/environments/production");
+        Assert.Equal(before.GetProperty("liveVersion").GetInt32(), after.GetProperty("liveVersion").GetInt32());
+    }
+
     [Fact]
     public async Task Aliases_name_released_versions_and_keep_their_history()
     {

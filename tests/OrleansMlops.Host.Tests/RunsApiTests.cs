@@ -62,6 +62,42 @@ public sealed class RunsApiTests(EngineHostFactory factory) : IClassFixture<Engi
     }
 
     [Fact]
+    public async Task The_submitter_rejecting_their_own_approval_gets_403_and_the_task_stays_open()
+    {
+        var run = await (await _http.SendAsync(StartCreditRun().As("mallory"))).Body();
+        var runId = run.GetProperty("runId").GetString();
+        var validated = await _http.SendAsync(
+            Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "approve", comment = "reproduced" }).As("vera"));
+        Assert.Equal(HttpStatusCode.OK, validated.StatusCode);
+
+        var refused = await _http.SendAsync(
+            Post($"/api/runs/{runId}/tasks/UserTask_ApproveModel", new { decision = "reject", comment = "changed my mind" }).As("mallory"));
+
+        await AssertProblem(refused, HttpStatusCode.Forbidden, "may not reject it");
+        var after = await (await _http.GetAsync($"/api/runs/{runId}")).Body();
+        Assert.Equal("UserTask_ApproveModel", after.GetProperty("openTasks")[0].GetProperty("taskId").GetString());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    public async Task A_rejection_without_a_comment_is_a_400_naming_the_field_and_the_task_stays_open(string? comment)
+    {
+        var run = await (await _http.SendAsync(StartCreditRun().As("alice"))).Body();
+        var runId = run.GetProperty("runId").GetString();
+
+        var refused = await _http.SendAsync(
+            Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "reject", comment }).As("vera"));
+
+        var problem = await AssertProblem(refused, HttpStatusCode.BadRequest, "comment is required");
+        Assert.Equal("comment", problem.GetProperty("where").GetString());
+        var after = await (await _http.GetAsync($"/api/runs/{runId}")).Body();
+        Assert.Equal("UserTask_ValidationReview", after.GetProperty("openTasks")[0].GetProperty("taskId").GetString());
+        Assert.Equal(run.GetProperty("version").GetInt64(), after.GetProperty("version").GetInt64());
+    }
+
+    [Fact]
     public async Task The_submitter_validating_their_own_run_gets_403_problem_details()
     {
         var run = await (await _http.SendAsync(StartCreditRun().As("mallory"))).Body();
@@ -72,6 +108,55 @@ public sealed class RunsApiTests(EngineHostFactory factory) : IClassFixture<Engi
         await AssertProblem(refused, HttpStatusCode.Forbidden, "Independent validation");
         var after = await (await _http.GetAsync($"/api/runs/{runId}")).Body();
         Assert.Equal("UserTask_ValidationReview", after.GetProperty("openTasks")[0].GetProperty("taskId").GetString());
+    }
+
+    [Fact]
+    public async Task A_gateway_incident_blocks_the_run_naming_the_flow_and_a_retry_over_http_routes_it_once_the_variable_is_set()
+    {
+        const string bpmn = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:mlops="http://orleans-mlops.dev/schema/bpmn" id="d" targetNamespace="http://orleans-mlops.dev/tests">
+              <bpmn:process id="incident-over-http" isExecutable="true">
+                <bpmn:startEvent id="start" />
+                <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="fork" />
+                <bpmn:parallelGateway id="fork" />
+                <bpmn:sequenceFlow id="toRoute" sourceRef="fork" targetRef="route" />
+                <bpmn:sequenceFlow id="toCheck" sourceRef="fork" targetRef="check" />
+                <bpmn:exclusiveGateway id="route" name="Checked?" default="go" />
+                <bpmn:sequenceFlow id="skip" sourceRef="route" targetRef="skipped">
+                  <bpmn:conditionExpression>${!checked}</bpmn:conditionExpression>
+                </bpmn:sequenceFlow>
+                <bpmn:sequenceFlow id="go" sourceRef="route" targetRef="went" />
+                <bpmn:userTask id="check" name="Check" mlops:candidateRoles="approver" mlops:outcomeVariable="checked" />
+                <bpmn:sequenceFlow id="f2" sourceRef="check" targetRef="checked" />
+                <bpmn:endEvent id="skipped" />
+                <bpmn:endEvent id="went" />
+                <bpmn:endEvent id="checked" />
+              </bpmn:process>
+            </bpmn:definitions>
+            """;
+        var published = await _http.SendAsync(new HttpRequestMessage(HttpMethod.Put, "/api/workflows/incident-over-http")
+        {
+            Content = new StringContent(bpmn, Encoding.UTF8, "application/xml"),
+        }.As("dana"));
+        Assert.Equal(HttpStatusCode.Created, published.StatusCode);
+
+        var started = await (await _http.SendAsync(Post("/api/runs", new { workflowId = "incident-over-http" }).As("alice"))).Body();
+        var runId = started.GetProperty("runId").GetString();
+        Assert.Equal("blocked", started.GetProperty("status").GetString());
+        Assert.Contains("flow 'skip' (${!checked}): 'not' needs a boolean, not null", started.GetProperty("problem").GetString(), StringComparison.Ordinal);
+
+        var stillBroken = await (await _http.SendAsync(Post($"/api/runs/{runId}/retry", new { }).As("alice"))).Body();
+        Assert.Equal("blocked", stillBroken.GetProperty("status").GetString());
+
+        await _http.SendAsync(Post($"/api/runs/{runId}/tasks/check", new { decision = "reject", comment = "not checked yet" }).As("bob"));
+        var retried = await _http.SendAsync(Post($"/api/runs/{runId}/retry", new { }).As("alice"));
+
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        var done = await retried.Body();
+        Assert.Equal("completed", done.GetProperty("status").GetString());
+        Assert.Equal(2, done.GetProperty("history").EnumerateArray().Count(h => h.GetProperty("kind").GetString() == "run.retried"));
+        await AssertProblem(await _http.SendAsync(Post($"/api/runs/{runId}/retry", new { }).As("alice")), HttpStatusCode.Conflict, "Completed");
     }
 
     [Fact]
@@ -143,7 +228,7 @@ public sealed class RunsApiTests(EngineHostFactory factory) : IClassFixture<Engi
     {
         var run = await (await _http.SendAsync(StartCreditRun().As("alice"))).Body();
         var runId = run.GetProperty("runId").GetString();
-        await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "reject" }).As("vera"));
+        await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "reject", comment = "AUC not reproduced" }).As("vera"));
 
         var again = await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "approve" }).As("vera"));
 

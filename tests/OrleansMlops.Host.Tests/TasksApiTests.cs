@@ -58,7 +58,7 @@ public sealed class TasksApiTests(EngineHostFactory factory) : IClassFixture<Eng
         var runId = run.GetProperty("runId").GetString()!;
         Assert.Contains(await Tasks("vera"), t => t.GetProperty("runId").GetString() == runId);
 
-        await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "reject" }).As("vera"));
+        await _http.SendAsync(Post($"/api/runs/{runId}/tasks/UserTask_ValidationReview", new { decision = "reject", comment = "AUC not reproduced" }).As("vera"));
 
         Assert.DoesNotContain(await Tasks("vera"), t => t.GetProperty("runId").GetString() == runId);
     }

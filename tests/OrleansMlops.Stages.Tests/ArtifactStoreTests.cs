@@ -66,6 +66,7 @@ public sealed class ArtifactStoreTests : IDisposable
             $"Model artifact '{stored.Uri}' failed its integrity check and was refused: expected SHA-256 {stored.Sha256}, "
             + $"actual {Sha256Hex.Of(tampered)}.",
             error.Message);
+        Assert.True(error.NeedsIntervention, "a tampered artifact is fixed by restoring it, not by retrying on a timer");
     }
 
     [Fact]
@@ -75,6 +76,7 @@ public sealed class ArtifactStoreTests : IDisposable
             () => _store.ReadVerifiedAsync("artifacts/sha256/none.zip", new string('a', 64), CancellationToken.None));
 
         Assert.StartsWith("Model artifact 'artifacts/sha256/none.zip' was not found at ", error.Message, StringComparison.Ordinal);
+        Assert.True(error.NeedsIntervention, "a missing artifact is fixed by restoring it, not by retrying on a timer");
     }
 
     [Fact]

@@ -160,6 +160,27 @@ public sealed class RunsAndInboxTests(StudioHost host, StudioBrowser browser) : 
     }
 
     [Fact]
+    public async Task A_rejection_asks_for_its_reason_before_it_is_sent()
+    {
+        using var http = StudioHttp.Client(host);
+        var runId = await StudioHttp.StartCreditRunAsync(host, http);
+        await using var studio = await browser.OpenAsAsync(host, "vera");
+        var page = studio.Page;
+        await studio.GotoAsync($"runs/{runId}");
+        var review = page.Locator("#open-tasks .decision[data-task=UserTask_ValidationReview]");
+
+        await review.GetByRole(AriaRole.Button, new() { Name = "Reject" }).ClickAsync();
+
+        await Expect(review.Locator("[role=alert]")).ToContainTextAsync("A rejection needs a reason");
+        await Expect(page.Locator(".run-summary [data-fact=status]")).ToHaveTextAsync("waiting for user");
+
+        await review.Locator("textarea[name=comment]").FillAsync("AUC not reproduced on the holdout");
+        await review.GetByRole(AriaRole.Button, new() { Name = "Reject" }).ClickAsync();
+        await Expect(page.Locator(".run-summary [data-fact=status]")).ToHaveTextAsync("completed", Slow);
+        studio.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task An_unknown_run_and_invalid_parameters_are_problems_on_the_page()
     {
         await using var studio = await browser.OpenAsAsync(host, "alice");

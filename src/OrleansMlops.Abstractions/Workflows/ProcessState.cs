@@ -4,6 +4,7 @@ namespace OrleansMlops.Abstractions.Workflows;
 
 /// <summary>
 /// The interpreter's view of a run: tokens, timers and variables. Immutable; the interpreter returns a new one per event.
+/// <paramref name="Activations"/> counts the arrivals of tokens at nodes where they rest (see <see cref="Token.Activation"/>).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("mlops.process-state")]
 public sealed record ProcessState(
@@ -14,4 +15,5 @@ public sealed record ProcessState(
     [property: Id(4)] int NextId,
     [property: Id(5)] ImmutableArray<string> CompletedNodes,
     [property: Id(6)] string? EndNodeId,
-    [property: Id(7)] string? FailureReason);
+    [property: Id(7)] string? FailureReason,
+    [property: Id(8)] int Activations = 0);

@@ -20,4 +20,10 @@ public enum TokenStatus
 
     /// <summary>Arrived at a parallel join, waiting for the other branches.</summary>
     WaitingAtJoin,
+
+    /// <summary>
+    /// Stopped by an error that someone must fix (a gateway condition that cannot be evaluated, an artifact that fails
+    /// its integrity check); <see cref="Token.Incident"/> says which. A retry of the run tries the node again.
+    /// </summary>
+    Incident,
 }

@@ -14,6 +14,8 @@ public enum TransitionStepKind
     ProcessCompleted,
     ProcessTerminated,
     ProcessFailed,
+    IncidentRaised,
+    IncidentRetried,
 }
 
 /// <summary>One thing that happened while the interpreter applied an event; the run's history and audit are made of these.</summary>

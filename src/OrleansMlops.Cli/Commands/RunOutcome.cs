@@ -14,7 +14,8 @@ public sealed record RunOutcome(bool Settled, int ExitCode, string Description)
         {
             "completed" => new(true, ExitCodes.Success, $"Run {id} completed{At(run.Text("endNodeId"))}."),
             "waitingForUser" => new(true, ExitCodes.Success, $"Run {id} is waiting for a user task: {Tasks(run)}."),
-            "blocked" => new(true, ExitCodes.NegativeOutcome, $"Run {id} is blocked by governance: {run.Text("problem") ?? "see its decisions"}."),
+            // A refusing gate or an incident: either way someone fixes the cause and retries the run.
+            "blocked" => new(true, ExitCodes.NegativeOutcome, $"Run {id} is blocked: {run.Text("problem") ?? "see its decisions"}. Fix the cause, then retry it (POST /api/runs/{id}/retry)."),
             "failed" => new(true, ExitCodes.NegativeOutcome, $"Run {id} failed: {run.Text("problem") ?? "see its history"}."),
             "terminated" => new(true, ExitCodes.NegativeOutcome, $"Run {id} was cancelled (terminated){At(run.Text("endNodeId"))}."),
             _ => new(false, ExitCodes.Success, $"Run {id} is {status}."),

@@ -10,7 +10,7 @@ public static class TasksCommands
     public static Command Create(CliCommand commands) => CliCommand.Group("tasks", "The user tasks waiting for you, and deciding them",
         List(commands),
         Decide(commands, "approve", "--comment", "Why you approve (recorded in the run and its audit trail)"),
-        Decide(commands, "reject", "--reason", "Why you reject (recorded in the run and its audit trail)"));
+        Decide(commands, "reject", "--reason", "Why you reject (required; recorded in the run and its audit trail)"));
 
     private static Command List(CliCommand commands) => commands.Create("list", "The open user tasks your roles may complete, across runs", async (parse, context) =>
     {
@@ -41,7 +41,8 @@ public static class TasksCommands
     {
         var runId = new Argument<string>("runId");
         var taskId = new Argument<string>("taskId");
-        var text = new Option<string>(textOption) { Description = textDescription };
+        // The host refuses a rejection without a reason; asking for it here saves the round trip.
+        var text = new Option<string>(textOption) { Description = textDescription, Required = decision == "reject" };
         return commands.Create(decision, $"{char.ToUpperInvariant(decision[0])}{decision[1..]} a user task of a run", async (parse, context) =>
         {
             var run = parse.GetRequiredValue(runId);

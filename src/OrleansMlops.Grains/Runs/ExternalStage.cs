@@ -25,10 +25,13 @@ internal static partial class ExternalStage
 
     public static bool IsValidTopic(string topic) => TopicPattern().IsMatch(topic);
 
-    /// <summary>Stable for one attempt of one token of one run, so creating the job again finds the same one.</summary>
-    public static string JobId(string runId, string tokenId, int attempt)
+    /// <summary>
+    /// Names one attempt of one activation of one task in one run: stable, so creating the job again finds the same one,
+    /// and never shared by two tasks a token passes, nor by two visits of a loop to the same task.
+    /// </summary>
+    public static string JobId(string runId, string nodeId, int activation, int attempt)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{runId}\n{tokenId}\n{attempt}"));
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{runId}\n{nodeId}\n{activation}\n{attempt}"));
         return "job-" + Convert.ToHexStringLower(hash)[..32];
     }
 

@@ -31,6 +31,7 @@ public sealed partial class PipelineRunGrain
         await _writes.Track(Persist(kind));
 
         RunLog.Transition(logger, RunId, sequence, kind, S.Model, stage, decisionId, summary);
+        LogIncidents(steps);
         CountCompletion();
         await ApplyModelEffects();
         // Left over when the storage could not write them in the state's transaction (group commit off); they join one batch.

@@ -16,7 +16,7 @@ public sealed partial class PipelineRunGrain
     /// <summary>The run parameter that states why it releases or rolls back.</summary>
     private const string ReasonParameter = "reason";
 
-    /// <summary>Moves tokens until each waits for something outside the run: a person, a timer, a blocked gate.</summary>
+    /// <summary>Moves tokens until each waits for something outside the run: a person, a timer, a blocked gate, an incident.</summary>
     private async Task Drive()
     {
         while (S.Process is { Status: ProcessStatus.Running } process)
@@ -90,7 +90,7 @@ public sealed partial class PipelineRunGrain
                 task.Id,
                 task.Stage,
                 token.Attempt,
-                $"{RunId}:{task.Id}:{token.TokenId}",
+                $"{RunId}:{task.Id}:{token.TokenId}:{token.Activation}",
                 task.Properties,
                 process.Variables,
                 model,
@@ -101,7 +101,9 @@ public sealed partial class PipelineRunGrain
         catch (Exception e)
         {
             RunLog.StageFailed(logger, e, RunId, task.Stage, token.Attempt, S.Model);
-            await FailStage(process, token, task, e.Message, details: null);
+            await (e is StageException { NeedsIntervention: true }
+                ? StopStageAtIncident(process, token, task, e.Message)
+                : FailStage(process, token, task, e.Message, details: null));
             return;
         }
 

@@ -75,7 +75,7 @@ public sealed partial class PipelineRunGrain
         }
 
         var job = new ExternalJob(
-            ExternalStage.JobId(RunId, token.TokenId, token.Attempt),
+            ExternalStage.JobId(RunId, task.Id, token.Activation, token.Attempt),
             topic,
             RunId,
             task.Id,

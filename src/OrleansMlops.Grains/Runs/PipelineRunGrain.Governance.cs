@@ -11,31 +11,50 @@ namespace OrleansMlops.Grains.Runs;
 public sealed partial class PipelineRunGrain
 {
     /// <summary>
-    /// Before an approve decision on a user task: the engine's invariant that the person signing off neither submitted
-    /// nor trained the run (four-eyes for approvers, effective challenge for validators), then the gate the task names.
+    /// Before any decision on a user task, approve or reject: the engine's invariant that the person deciding neither
+    /// submitted nor trained the run (four-eyes for approvers, effective challenge for validators). Rejecting is a
+    /// decision of the task too: whoever may not sign off may not stop the release either.
     /// </summary>
-    private async Task RequireSignOffAllowed(CompleteTaskRequest request, UserTask task, UserTaskGate gate)
+    private async Task RequireIndependent(CompleteTaskRequest request, UserTaskGate gate)
     {
         // An invariant of the engine, not only a rule file: a rule set cannot switch it off.
         var submitter = S.StartedBy!.Id;
         var trainer = S.Actors.GetValueOrDefault(RunRoles.Trainer)?.Id;
-        if (string.Equals(request.Actor.Id, submitter, StringComparison.OrdinalIgnoreCase)
-            || string.Equals(request.Actor.Id, trainer, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(request.Actor.Id, submitter, StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(request.Actor.Id, trainer, StringComparison.OrdinalIgnoreCase))
         {
-            if (gate.IsValidation)
-            {
-                await RecordRefusedAction(request, "independent validation: the validator submitted or trained this run");
-                throw new RunException(
-                    RunErrorCode.NotPermitted,
-                    $"Independent validation (effective challenge): '{request.Actor.Id}' submitted or trained run '{RunId}' and may not validate it; a validator independent of its development must.");
-            }
-
-            await RecordRefusedAction(request, "four-eyes: the approver submitted or trained this run");
-            throw new RunException(
-                RunErrorCode.NotPermitted,
-                $"Four-eyes principle: '{request.Actor.Id}' submitted or trained run '{RunId}' and may not approve it; a second person must.");
+            return;
         }
 
+        var verb = request.Decision == TaskDecision.Approve ? "approve" : "reject";
+        if (gate.IsValidation)
+        {
+            await RecordRefusedAction(request, "independent validation: the validator submitted or trained this run");
+            throw new RunException(
+                RunErrorCode.NotPermitted,
+                $"Independent validation (effective challenge): '{request.Actor.Id}' submitted or trained run '{RunId}' and may not {verb} its validation; a validator independent of its development must.");
+        }
+
+        await RecordRefusedAction(request, "four-eyes: the approver submitted or trained this run");
+        throw new RunException(
+            RunErrorCode.NotPermitted,
+            $"Four-eyes principle: '{request.Actor.Id}' submitted or trained run '{RunId}' and may not {verb} it; a second person must.");
+    }
+
+    /// <summary>A rejection says why, so whoever reads the trail later sees the finding that stopped the release.</summary>
+    private void RequireRejectionReason(CompleteTaskRequest request)
+    {
+        if (request.Decision == TaskDecision.Reject && string.IsNullOrWhiteSpace(request.Comment))
+        {
+            throw new RunException(
+                RunErrorCode.InvalidRequest,
+                $"Rejecting task '{request.TaskId}' of run '{RunId}' needs a reason: 'comment' is required and must say why.");
+        }
+    }
+
+    /// <summary>Before an approve decision on a user task: the gate the task names.</summary>
+    private async Task RequireSignOffAllowed(CompleteTaskRequest request, UserTask task, UserTaskGate gate)
+    {
         var decision = await Decide(gate.Gate, task.Id, stage: null, request.Actor, EnvironmentOf(task));
         if (decision.Allows)
         {

@@ -38,7 +38,7 @@ public sealed partial class PipelineRunGrain
         { Status: ProcessStatus.Completed } => RunStatus.Completed,
         { Status: ProcessStatus.Terminated } => RunStatus.Terminated,
         { Status: ProcessStatus.Failed } => RunStatus.Failed,
-        _ when S.BlockedTokens.Count > 0 => RunStatus.Blocked,
+        _ when S.BlockedTokens.Count > 0 || Incidents(process).Any() => RunStatus.Blocked,
         _ when process.Tokens.Any(t => t.Status == TokenStatus.AwaitingGate
             || (t.Status == TokenStatus.Running && !S.ExternalJobs.ContainsKey(t.TokenId))) => RunStatus.Running,
         _ when process.Tokens.Any(t => t.Status == TokenStatus.Running) => RunStatus.WaitingForWorker,
@@ -53,13 +53,11 @@ public sealed partial class PipelineRunGrain
             return failure;
         }
 
-        if (S.BlockedTokens.Count == 0)
-        {
-            return null;
-        }
-
-        var blocking = S.Decisions.Where(d => S.BlockedTokens.ContainsValue(d.DecisionId));
-        return string.Join(" | ", blocking.Select(d => $"Gate {d.Transition} {d.Outcome}: {FailureText(d)}"));
+        var blocking = S.Decisions.Where(d => S.BlockedTokens.ContainsValue(d.DecisionId))
+            .Select(d => $"Gate {d.Transition} {d.Outcome}: {FailureText(d)}")
+            .Concat(Incidents(process).Select(t => $"Incident: {t.Incident}"))
+            .ToList();
+        return blocking.Count == 0 ? null : string.Join(" | ", blocking);
     }
 
     private IEnumerable<OpenTask> OpenTasks()

@@ -136,6 +136,7 @@ public sealed partial class PipelineRunGrain(
         var pinned = new WorkflowVersionRef(version.WorkflowId, version.Version, version.ContentHash);
         await LoadDefinition(pinned);
         RequireStartRole(request.StartedBy, pinned.WorkflowId, _definition!);
+        RequireRollbackReason(_definition!, request);
         UserTaskGate.Check(_definition!);
         var released = await ReleasedModel(request);
 
@@ -203,6 +204,21 @@ public sealed partial class PipelineRunGrain(
             : throw new RunException(RunErrorCode.InvalidRequest, $"Model version {key} is {view.Lifecycle}; only an approved version can be released.");
     }
 
+    /// <summary>
+    /// A rollback stops what is live on purpose, so the request says why before any run exists: without a reason the
+    /// run would only start to block at its gate. Whether the reason suffices is the rule set's to judge (REL-2).
+    /// </summary>
+    private static void RequireRollbackReason(ProcessDefinition definition, StartRunRequest request)
+    {
+        var rollsBack = definition.Nodes.Values.OfType<StageTask>().Any(t => string.Equals(t.Stage, RollbackStage, StringComparison.OrdinalIgnoreCase));
+        if (rollsBack && string.IsNullOrWhiteSpace(request.Parameters.GetValueOrDefault(ReasonParameter)?.Text))
+        {
+            throw new RunException(
+                RunErrorCode.InvalidRequest,
+                $"Invalid start request: parameter '{ReasonParameter}' is required: workflow '{request.WorkflowId}' rolls an environment back, and a rollback states why (the incident or finding).");
+        }
+    }
+
     public async Task<RunView> CompleteTask(CompleteTaskRequest request)
     {
         var process = RequireRunning();
@@ -212,6 +228,7 @@ public sealed partial class PipelineRunGrain(
                 $"Run '{RunId}' has no open task '{request.TaskId}'. Open tasks: {string.Join(", ", OpenTasks().Select(t => t.TaskId).DefaultIfEmpty("none"))}.");
         var task = (UserTask)_definition!.Nodes[token.NodeId];
         var gate = UserTaskGate.Of(task);
+        RequireRejectionReason(request);
 
         // Candidate roles, and the unit the independence rules compare, are the directory's, not the command's.
         request = request with { Actor = await GrainFactory.Resolve(request.Actor) };
@@ -224,6 +241,7 @@ public sealed partial class PipelineRunGrain(
                 $"Task '{task.Id}' needs one of the roles {string.Join(", ", task.CandidateRoles)}; '{request.Actor.Id}' has {string.Join(", ", request.Actor.Roles.DefaultIfEmpty("none"))}.");
         }
 
+        await RequireIndependent(request, gate);
         if (request.Decision == TaskDecision.Approve)
         {
             await RequireSignOffAllowed(request, task, gate);
@@ -252,16 +270,24 @@ public sealed partial class PipelineRunGrain(
 
     public async Task<RunView> Retry(Actor actor)
     {
-        RequireRunning();
+        var process = RequireRunning();
         actor = await Authorize(actor, Permission.RetryRun);
-        if (S.BlockedTokens.Count == 0)
+        var incidents = Incidents(process).Select(t => new { token = t.TokenId, node = t.NodeId, incident = t.Incident }).ToArray();
+        if (S.BlockedTokens.Count == 0 && incidents.Length == 0)
         {
-            throw new RunException(RunErrorCode.WrongState, $"Run '{RunId}' is not blocked; there is nothing to retry.");
+            throw new RunException(RunErrorCode.WrongState, $"Run '{RunId}' is neither blocked by a gate nor stopped by an incident; there is nothing to retry.");
         }
 
         var blocked = S.BlockedTokens.Keys.ToArray();
         S.BlockedTokens.Clear();
-        await Commit("run.retried", actor, $"Gates asked again by {actor.Id}", [], new { tokens = blocked });
+        var steps = RetryIncidents(process);
+        var what = (blocked.Length, incidents.Length) switch
+        {
+            (0, _) => $"Incidents at {string.Join(", ", incidents.Select(i => i.node))} retried",
+            (_, 0) => "Gates asked again",
+            _ => $"Gates asked again and incidents at {string.Join(", ", incidents.Select(i => i.node))} retried",
+        };
+        await Commit("run.retried", actor, $"{what} by {actor.Id}", steps, new { tokens = blocked, incidents });
         await Drive();
         return View();
     }

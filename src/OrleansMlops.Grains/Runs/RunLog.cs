@@ -45,4 +45,7 @@ internal static partial class RunLog
 
     [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "Run {RunId} could not freeze the evidence documents of {ModelVersion} at approval; they stay owed and are tried again")]
     public static partial void EvidenceFailed(ILogger logger, Exception exception, string runId, string modelVersion);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "Run {RunId} stopped at {NodeId} as an incident, waiting for a retry: {Incident}")]
+    public static partial void IncidentRaised(ILogger logger, string runId, string? nodeId, string? incident);
 }

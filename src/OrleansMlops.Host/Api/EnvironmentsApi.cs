@@ -74,6 +74,11 @@ public static class EnvironmentsApi
             return InvalidEnvironment(environment);
         }
 
+        if (string.IsNullOrWhiteSpace(body.Reason))
+        {
+            return ApiProblems.BadRequest("reason is required: a rollback states why (the incident or finding, e.g. \"INC-4711: approval rates drifted\").", "reason");
+        }
+
         // A retry whose lost first attempt started the rollback gets that run: the environment has moved back since, so a
         // target computed now would be the version before the one that attempt returned to.
         if (IdempotentEndpoint.ReservedId(request) is not null

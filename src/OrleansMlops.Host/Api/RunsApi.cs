@@ -114,6 +114,11 @@ public static class RunsApi
             return ApiProblems.BadRequest("comment is longer than 4000 characters.", "comment");
         }
 
+        if (decision == TaskDecision.Reject && string.IsNullOrWhiteSpace(body.Comment))
+        {
+            return ApiProblems.BadRequest("comment is required to reject a task: say why it is rejected.", "comment");
+        }
+
         return await Call(runId, grain => grain.CompleteTask(new CompleteTaskRequest(taskId, decision, caller, body.Comment)), grains);
     }
 

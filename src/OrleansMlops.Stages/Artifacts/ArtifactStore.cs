@@ -75,14 +75,17 @@ public sealed class ArtifactStore
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new StageException($"Model artifact '{uri}' was not found at '{path}'.", ex);
+            throw new StageException($"Model artifact '{uri}' was not found at '{path}'.", ex) { NeedsIntervention = true };
         }
 
         var actual = Sha256Hex.Of(content);
         if (actual != expected)
         {
             throw new StageException(
-                $"Model artifact '{uri}' failed its integrity check and was refused: expected SHA-256 {expected}, actual {actual}.");
+                $"Model artifact '{uri}' failed its integrity check and was refused: expected SHA-256 {expected}, actual {actual}.")
+            {
+                NeedsIntervention = true,
+            };
         }
 
         return content;

@@ -11,8 +11,8 @@ namespace OrleansMlops.Workflows;
 /// <remarks>
 /// Evaluation is fail-safe: a missing variable is null, null is neither smaller nor greater than anything, and a type
 /// error (text against number, arithmetic on text, <c>not</c> on a number, division by zero) makes the whole condition
-/// false, so an exclusive gateway does not take that flow; when nothing else holds, it takes its default flow or fails
-/// the run with a reason that names the error.
+/// false and says why, so an exclusive gateway never takes that flow: it stops the token as an incident naming the flow
+/// and the error, rather than guessing with its default flow.
 /// </remarks>
 public sealed class Condition
 {

@@ -12,7 +12,9 @@ namespace OrleansMlops.Workflows;
 /// <remarks>
 /// An event that does not fit the run throws <see cref="WorkflowRuntimeException"/> and changes nothing. A problem of
 /// the model or of a stage (no gateway flow holds, retries exhausted, a loop without wait state) is not an exception:
-/// the run becomes <see cref="ProcessStatus.Failed"/> with a reason.
+/// the run becomes <see cref="ProcessStatus.Failed"/> with a reason. An error someone can fix (a gateway condition that
+/// cannot be evaluated, a stage's <see cref="RaiseIncident"/>) stops only its token, as <see cref="TokenStatus.Incident"/>,
+/// until <see cref="RetryIncident"/>.
 /// </remarks>
 public sealed class ProcessInterpreter(ProcessDefinition definition)
 {
@@ -100,6 +102,48 @@ public sealed class ProcessInterpreter(ProcessDefinition definition)
         run.RemoveToken(token);
         run.Merge(outputs);
         return MoveOn(run, token.TokenId, task, "user task completed");
+    }
+
+    /// <summary>
+    /// The stage hit an error that retrying on a timer cannot fix (an artifact that fails its integrity check): the token
+    /// stops at the stage as an incident, keeping its retries, until <see cref="RetryIncident"/>.
+    /// </summary>
+    public InterpreterStep RaiseIncident(ProcessState state, string tokenId, string error, DateTimeOffset now)
+    {
+        var run = Open(state, now, "raise an incident");
+        var (token, task) = run.Expect<StageTask>(tokenId, TokenStatus.Running, "raise an incident");
+        var incident = $"stage task '{task.DisplayName}' ({task.Id}, stage '{task.Stage}'): {error}";
+        run.ReplaceToken(token, token with { Status = TokenStatus.Incident, Incident = incident });
+        run.Record(TransitionStepKind.IncidentRaised, task.Id, tokenId, incident);
+        return run.Finish();
+    }
+
+    /// <summary>
+    /// Someone fixed what stopped the token, or wants it tried again: a gateway evaluates its conditions anew (and may
+    /// stop again), a stage goes back to its gate, which decides on the facts of now.
+    /// </summary>
+    public InterpreterStep RetryIncident(ProcessState state, string tokenId, DateTimeOffset now)
+    {
+        var run = Open(state, now, "retry an incident");
+        var (token, node) = run.Expect<FlowNode>(tokenId, TokenStatus.Incident, "retry an incident");
+        run.Record(TransitionStepKind.IncidentRetried, node.Id, tokenId, token.Incident);
+        switch (node)
+        {
+            case ExclusiveGateway gateway:
+                run.RemoveToken(token);
+                var router = new TokenRouter(run);
+                router.Route(tokenId, gateway, token.ArrivedVia);
+                router.MoveUntilWaiting();
+                break;
+            case StageTask:
+                run.ReplaceToken(token, token with { Status = TokenStatus.AwaitingGate, Incident = null });
+                break;
+            default:
+                throw new WorkflowRuntimeException(
+                    $"Cannot retry an incident: token '{tokenId}' is at '{node.Id}', where no incident can arise.", tokenId, node.Id);
+        }
+
+        return run.Finish();
     }
 
     /// <summary>A due timer fired. Callers fire only due timers: one fired early throws, as does an unknown one.</summary>

@@ -16,6 +16,7 @@ internal sealed class ProcessRun
     private readonly List<string> completedNodes;
     private readonly List<TransitionStep> steps = [];
     private int nextId;
+    private int activations;
 
     public ProcessRun(ProcessDefinition definition, ProcessState state, DateTimeOffset now)
     {
@@ -26,6 +27,7 @@ internal sealed class ProcessRun
         timers = [.. state.Timers];
         Variables = state.Variables;
         nextId = state.NextId;
+        activations = state.Activations;
         completedNodes = [.. state.CompletedNodes];
         EndNodeId = state.EndNodeId;
         FailureReason = state.FailureReason;
@@ -51,10 +53,13 @@ internal sealed class ProcessRun
 
     public InterpreterStep Finish() =>
         new(
-            new ProcessState(Status, [.. tokens], [.. timers], Variables, nextId, [.. completedNodes], EndNodeId, FailureReason),
+            new ProcessState(Status, [.. tokens], [.. timers], Variables, nextId, [.. completedNodes], EndNodeId, FailureReason, activations),
             [.. steps]);
 
     public string NewTokenId() => $"t{nextId++}";
+
+    /// <summary>The next arrival's number: a token coming to rest at a node starts a new activation of it.</summary>
+    public int NewActivation() => ++activations;
 
     public void Record(TransitionStepKind kind, string? nodeId, string? tokenId, string? detail = null) =>
         steps.Add(new TransitionStep(kind, nodeId, tokenId, detail));

@@ -3,8 +3,8 @@ using OrleansMlops.Abstractions.Workflows;
 namespace OrleansMlops.Workflows;
 
 /// <summary>
-/// Moves tokens along sequence flows until each one rests in a wait state (stage gate, user task, timer, join) or is
-/// consumed by an end event. Work is queued, not recursive, and bounded by <see cref="MaxMoves"/>, so a model that
+/// Moves tokens along sequence flows until each one rests in a wait state (stage gate, user task, timer, join, an
+/// incident at a gateway) or is consumed by an end event. Work is queued, not recursive, and bounded by <see cref="MaxMoves"/>, so a model that
 /// loops through gateways without any wait state fails the run instead of hanging the caller.
 /// </summary>
 internal sealed class TokenRouter(ProcessRun run)
@@ -81,7 +81,7 @@ internal sealed class TokenRouter(ProcessRun run)
                 run.ScheduleTimer(tokenId, timerEvent.Id, TimerKind.Intermediate, timerEvent.Duration);
                 break;
             case ExclusiveGateway gateway:
-                Route(tokenId, gateway);
+                Route(tokenId, gateway, flow.Id);
                 break;
             case ParallelGateway gateway when Definition.Incoming(gateway.Id).Length > 1:
                 Join(tokenId, gateway, flow);
@@ -96,24 +96,32 @@ internal sealed class TokenRouter(ProcessRun run)
     }
 
     private void Rest(string tokenId, FlowNode node, TokenStatus status, SequenceFlow flow) =>
-        run.AddToken(new Token(tokenId, node.Id, status, 0, flow.Id));
+        run.AddToken(new Token(tokenId, node.Id, status, 0, flow.Id, run.NewActivation()));
 
-    private void Route(string tokenId, ExclusiveGateway gateway)
+    /// <summary>Takes the flow the gateway chooses; a condition that cannot be evaluated leaves the token there as an incident.</summary>
+    public void Route(string tokenId, ExclusiveGateway gateway, string? arrivedVia)
     {
-        var (chosen, explanation) = ExclusiveGatewayRouting.Choose(Definition, gateway, run.Variables);
-        if (chosen is null)
+        var route = ExclusiveGatewayRouting.Choose(Definition, gateway, run.Variables);
+        if (route.IsIncident)
         {
-            run.Fail(explanation, gateway.Id, tokenId);
+            run.AddToken(new Token(tokenId, gateway.Id, TokenStatus.Incident, 0, arrivedVia, run.NewActivation(), route.Explanation));
+            run.Record(TransitionStepKind.IncidentRaised, gateway.Id, tokenId, route.Explanation);
             return;
         }
 
-        Leave(tokenId, gateway, [chosen], explanation);
+        if (route.Flow is null)
+        {
+            run.Fail(route.Explanation, gateway.Id, tokenId);
+            return;
+        }
+
+        Leave(tokenId, gateway, [route.Flow], route.Explanation);
     }
 
     /// <summary>Waits until a token has come over every incoming flow; those are consumed and one new token goes on.</summary>
     private void Join(string tokenId, ParallelGateway gateway, SequenceFlow arrivedVia)
     {
-        run.AddToken(new Token(tokenId, gateway.Id, TokenStatus.WaitingAtJoin, 0, arrivedVia.Id));
+        run.AddToken(new Token(tokenId, gateway.Id, TokenStatus.WaitingAtJoin, 0, arrivedVia.Id, run.NewActivation()));
         var joined = new List<Token>();
         foreach (var incoming in Definition.Incoming(gateway.Id))
         {

@@ -14,7 +14,7 @@ public sealed class LinearRunTests
         var step = interpreter.Start(Vars(("modelId", Variable.Of("m-1"))), T0);
 
         Assert.Equal(ProcessStatus.Running, step.State.Status);
-        Assert.Equal([new Token("t1", "train", TokenStatus.AwaitingGate, 0, "f1")], step.State.Tokens.AsEnumerable());
+        Assert.Equal([new Token("t1", "train", TokenStatus.AwaitingGate, 0, "f1", Activation: 1)], step.State.Tokens.AsEnumerable());
         Assert.Empty(step.State.Timers);
         Assert.Equal(2, step.State.NextId);
         Assert.Equal(["start"], step.State.CompletedNodes.AsEnumerable());
@@ -40,7 +40,7 @@ public sealed class LinearRunTests
         Assert.Empty(allowed.Steps);
 
         var completed = interpreter.CompleteStage(allowed.State, "t1", Vars(("auc", Variable.Of(0.81))), T0.AddMinutes(5));
-        Assert.Equal(new Token("t1", "validate", TokenStatus.AwaitingGate, 0, "f2"), Assert.Single(completed.State.Tokens));
+        Assert.Equal(new Token("t1", "validate", TokenStatus.AwaitingGate, 0, "f2", Activation: 2), Assert.Single(completed.State.Tokens));
         Assert.Equal(0.81, completed.State.Variables["auc"].Number);
         Assert.Equal(["start", "train"], completed.State.CompletedNodes.AsEnumerable());
         Assert.Equal(

@@ -14,9 +14,9 @@ public sealed class ParallelGatewayRunTests
 
         Assert.Equal(
             [
-                new Token("t1", "bias", TokenStatus.AwaitingGate, 0, "toBias"),
-                new Token("t2", "drift", TokenStatus.AwaitingGate, 0, "toDrift"),
-                new Token("t3", "signOff", TokenStatus.WaitingForUser, 0, "toSignOff"),
+                new Token("t1", "bias", TokenStatus.AwaitingGate, 0, "toBias", Activation: 1),
+                new Token("t2", "drift", TokenStatus.AwaitingGate, 0, "toDrift", Activation: 2),
+                new Token("t3", "signOff", TokenStatus.WaitingForUser, 0, "toSignOff", Activation: 3),
             ],
             state.Tokens.AsEnumerable());
         Assert.Equal(["start", "fork"], state.CompletedNodes.AsEnumerable());
@@ -29,7 +29,7 @@ public sealed class ParallelGatewayRunTests
         state = interpreter.AllowStage(state, "t2", T0).State;
         state = interpreter.CompleteStage(state, "t2", NoVariables, T0).State;
 
-        Assert.Equal(new Token("t2", "join", TokenStatus.WaitingAtJoin, 0, "fromDrift"), TokenAt(state, "join"));
+        Assert.Equal(new Token("t2", "join", TokenStatus.WaitingAtJoin, 0, "fromDrift", Activation: 4), TokenAt(state, "join"));
 
         state = interpreter.CompleteUserTask(state, "t3", NoVariables, T0).State;
         state = interpreter.AllowStage(state, "t1", T0).State;
@@ -37,7 +37,7 @@ public sealed class ParallelGatewayRunTests
 
         var joined = interpreter.CompleteStage(state, "t1", NoVariables, T0);
 
-        Assert.Equal(new Token("t4", "deploy", TokenStatus.AwaitingGate, 0, "f2"), Assert.Single(joined.State.Tokens));
+        Assert.Equal(new Token("t4", "deploy", TokenStatus.AwaitingGate, 0, "f2", Activation: 7), Assert.Single(joined.State.Tokens));
         var left = Assert.Single(joined.Steps, step => step is { Kind: TransitionStepKind.NodeLeft, NodeId: "join" });
         Assert.Equal("joined t1, t2, t3 into t4", left.Detail);
         Assert.Equal(["start", "fork", "drift", "signOff", "bias", "join"], joined.State.CompletedNodes.AsEnumerable());

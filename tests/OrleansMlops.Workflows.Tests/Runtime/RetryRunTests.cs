@@ -14,13 +14,13 @@ public sealed class RetryRunTests
     {
         var failed = interpreter.FailStage(Running(), "t1", "CUDA out of memory", T0);
 
-        Assert.Equal(new Token("t1", "train", TokenStatus.RetryWaiting, 0, "f1"), Assert.Single(failed.State.Tokens));
+        Assert.Equal(new Token("t1", "train", TokenStatus.RetryWaiting, 0, "f1", Activation: 1), Assert.Single(failed.State.Tokens));
         Assert.Equal(new PendingTimer("timer2", "t1", "train", TimerKind.Retry, T0.AddSeconds(10)), Assert.Single(failed.State.Timers));
         Assert.Equal([TransitionStepKind.StageFailed, TransitionStepKind.TimerScheduled, TransitionStepKind.RetryScheduled], Kinds(failed));
         Assert.Equal("attempt 1 of 3: CUDA out of memory", failed.Steps[0].Detail);
 
         var retried = interpreter.FireTimer(failed.State, "timer2", T0.AddSeconds(10));
-        Assert.Equal(new Token("t1", "train", TokenStatus.Running, 1, "f1"), Assert.Single(retried.State.Tokens));
+        Assert.Equal(new Token("t1", "train", TokenStatus.Running, 1, "f1", Activation: 1), Assert.Single(retried.State.Tokens));
         Assert.Empty(retried.State.Timers);
 
         var failedAgain = interpreter.FailStage(retried.State, "t1", "CUDA out of memory", T0.AddMinutes(1));

@@ -13,7 +13,7 @@ public sealed class TimerRunTests
     {
         var step = boundary.Start(NoVariables, T0);
 
-        Assert.Equal(new Token("t1", "approve", TokenStatus.WaitingForUser, 0, "f1"), Assert.Single(step.State.Tokens));
+        Assert.Equal(new Token("t1", "approve", TokenStatus.WaitingForUser, 0, "f1", Activation: 1), Assert.Single(step.State.Tokens));
         Assert.Equal(
             [
                 new PendingTimer("timer2", "t1", "overdue", TimerKind.Boundary, T0.AddHours(48)),
@@ -48,7 +48,7 @@ public sealed class TimerRunTests
 
         var fired = boundary.FireTimer(state, "timer2", T0.AddHours(48));
 
-        Assert.Equal(new Token("t4", "escalate", TokenStatus.WaitingForUser, 0, "f3"), Assert.Single(fired.State.Tokens));
+        Assert.Equal(new Token("t4", "escalate", TokenStatus.WaitingForUser, 0, "f3", Activation: 2), Assert.Single(fired.State.Tokens));
         Assert.Empty(fired.State.Timers);
         Assert.Equal(["start", "overdue"], fired.State.CompletedNodes.AsEnumerable());
         Assert.Equal(
@@ -97,13 +97,13 @@ public sealed class TimerRunTests
 
         state = interpreter.CompleteStage(state, "t1", NoVariables, completedAt).State;
 
-        Assert.Equal(new Token("t1", "soak", TokenStatus.WaitingForTimer, 0, "f2"), Assert.Single(state.Tokens));
+        Assert.Equal(new Token("t1", "soak", TokenStatus.WaitingForTimer, 0, "f2", Activation: 2), Assert.Single(state.Tokens));
         var timer = Assert.Single(state.Timers);
         Assert.Equal(new PendingTimer("timer2", "t1", "soak", TimerKind.Intermediate, completedAt.AddMinutes(90)), timer);
 
         var fired = interpreter.FireTimer(state, "timer2", completedAt.AddHours(2));
 
-        Assert.Equal(new Token("t1", "promote", TokenStatus.AwaitingGate, 0, "f3"), Assert.Single(fired.State.Tokens));
+        Assert.Equal(new Token("t1", "promote", TokenStatus.AwaitingGate, 0, "f3", Activation: 3), Assert.Single(fired.State.Tokens));
         Assert.Empty(fired.State.Timers);
         Assert.Equal(TransitionStepKind.TimerFired, fired.Steps[0].Kind);
     }

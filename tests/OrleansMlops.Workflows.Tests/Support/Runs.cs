@@ -30,6 +30,7 @@ internal static class Runs
             string.Join("; ", state.Timers),
             string.Join("; ", state.Variables.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key}={pair.Value}")),
             state.NextId,
+            state.Activations,
             string.Join(",", state.CompletedNodes),
             state.EndNodeId,
             state.FailureReason);

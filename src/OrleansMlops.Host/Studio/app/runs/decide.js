@@ -2,13 +2,13 @@ import { api } from '../api.js';
 import { clear, el, problemView, toast } from '../dom.js';
 import { can } from '../identity.js';
 
-// Approve or reject one open user task, with a comment. Without the completeTask permission the form is shown
-// disabled, saying why. A refusal (403 four-eyes, independence or a task for other roles; 409 a gate that refused,
+// Approve or reject one open user task, with a comment; a rejection must say why (the server refuses it otherwise,
+// so the form asks first). Without the completeTask permission the form is shown disabled, saying why. A refusal (403 four-eyes, independence or a task for other roles; 409 a gate that refused,
 // or a run that moved on) is shown in place; nothing is thrown to the caller.
 export function decisionForm({ runId, task, disabledReason: reason, onDecided }) {
   const disabledReason = can('completeTask') ? reason : 'Your roles do not allow deciding tasks (completeTask).';
   const label = task.name ?? task.taskId;
-  const comment = el('textarea', { name: 'comment', rows: 2, maxlength: 4000, placeholder: 'Comment (why you decide so)', 'aria-label': `Comment on ${label}` });
+  const comment = el('textarea', { name: 'comment', rows: 2, maxlength: 4000, placeholder: 'Comment (why you decide so; required to reject)', 'aria-label': `Comment on ${label}` });
   const approve = el('button', { type: 'button', class: 'primary', dataset: { decision: 'approve' } }, 'Approve');
   const reject = el('button', { type: 'button', dataset: { decision: 'reject' } }, 'Reject');
   const outcome = el('div', { class: 'decision-outcome' });
@@ -18,6 +18,12 @@ export function decisionForm({ runId, task, disabledReason: reason, onDecided })
   }
 
   async function decide(decision) {
+    if (decision === 'reject' && !comment.value.trim()) {
+      clear(outcome).append(el('p', { class: 'warn', role: 'alert' }, 'A rejection needs a reason: say in the comment why you reject.'));
+      comment.focus();
+      return;
+    }
+
     buttons.forEach(b => { b.disabled = true; });
     clear(outcome).append(el('span', { class: 'muted' }, decision === 'approve' ? 'Approving…' : 'Rejecting…'));
     let view;
