@@ -41,7 +41,7 @@ public static class ExternalTasksApi
         // Checked here, not only by each topic's queue: a maxTasks below 1 would lock nothing and answer an empty 200.
         if (body.MaxTasks is < 1 or > ExternalTaskQueueGrain.MaxJobsPerFetch)
         {
-            return ApiProblems.BadRequest($"maxTasks must be 1 to {ExternalTaskQueueGrain.MaxJobsPerFetch}; got {body.MaxTasks}.", "maxTasks");
+            return Invalid($"maxTasks must be 1 to {ExternalTaskQueueGrain.MaxJobsPerFetch}; got {body.MaxTasks}.", "maxTasks");
         }
 
         if (LockDurationProblem(body.LockDurationMs, "lockDurationMs") is { } badLockDuration)
@@ -169,9 +169,16 @@ public static class ExternalTasksApi
     {
         var max = (long)ExternalTaskQueueGrain.MaxLockDuration.TotalMilliseconds;
         return milliseconds is < 1 || milliseconds > max
-            ? ApiProblems.BadRequest($"{field} must be 1 to {max} ({ExternalTaskQueueGrain.MaxLockDuration.TotalHours:0} hours); got {milliseconds}.", field)
+            ? Invalid($"The lock duration {field} must be 1 to {max} ({ExternalTaskQueueGrain.MaxLockDuration.TotalHours:0} hours); got {milliseconds}.", field)
             : null;
     }
+
+    // Coded as the queue's own refusals (worker clients tell refusals apart by the code), and naming the field.
+    private static ProblemHttpResult Invalid(string message, string field) => TypedResults.Problem(
+        title: "Invalid request",
+        detail: message,
+        statusCode: StatusCodes.Status400BadRequest,
+        extensions: new Dictionary<string, object?> { ["code"] = nameof(ExternalTaskErrorCode.InvalidRequest), ["where"] = field });
 
     private static ExternalModel ModelOf(ModelBody model) => new(
         model.Name ?? string.Empty,
