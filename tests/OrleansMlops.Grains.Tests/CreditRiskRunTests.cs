@@ -121,7 +121,7 @@ public sealed class CreditRiskRunTests : IAsyncLifetime
     [InlineData(Approval, "Four-eyes", "may not reject it")]
     public async Task The_submitter_cannot_reject_their_own_run_either(string taskId, string principle, string refusalText)
     {
-        var runId = $"run-self-reject-{taskId}";
+        var runId = $"run-self-reject-{taskId.ToLowerInvariant()}";
         await (taskId == ValidationReview ? Client.Start(runId, Actors.Mallory) : Client.StartValidated(runId, Actors.Mallory));
 
         var refusal = await Assert.ThrowsAsync<RunException>(() => Client.Complete(runId, taskId, Actors.Mallory, TaskDecision.Reject));
