@@ -170,24 +170,30 @@ public sealed class RuleSetProposalsApiTests(EngineHostFactory factory) : IClass
     }
 
     [Fact]
-    public async Task A_file_the_operator_puts_in_the_folder_is_in_force_and_chained_as_the_operators_path()
+    public async Task A_file_the_operator_puts_in_the_folder_is_in_force_and_chained_as_the_operators_path_and_a_replacement_is_a_warning()
     {
-        await File.WriteAllTextAsync(Path.Combine(factory.PoliciesPath, "operator-rules.json"), SingleRule("operator-rules", "enter:train", "OR-1", "true"));
+        var file = Path.Combine(factory.PoliciesPath, "operator-rules.json");
+        var catalog = factory.Services.GetRequiredService<RuleSetCatalog>();
+        await File.WriteAllTextAsync(file, SingleRule("operator-rules", "enter:train", "OR-1", "true"));
+        await catalog.ReloadAsync();
+        await File.WriteAllTextAsync(file, SingleRule("operator-rules", "enter:train", "OR-1", "true", "Changed by the operator."));
+        await catalog.ReloadAsync();
 
-        await factory.Services.GetRequiredService<RuleSetCatalog>().ReloadAsync();
-
-        // The host chains it when the reload reports it, without any call to the rule set API.
+        // The host chains them when the reloads report them, without any call to the rule set API.
         var store = factory.Services.GetRequiredService<IAuditStore>();
         IReadOnlyList<AuditRecord> records = [];
-        for (var attempt = 0; attempt < 100 && !records.Any(IsOperatorRecord); attempt++)
+        for (var attempt = 0; attempt < 100 && records.Count(IsOperatorRecord) < 2; attempt++)
         {
             await Task.Delay(50);
             records = await store.ReadAsync(IRuleSetChangeGrain.AuditStream, CancellationToken.None);
         }
 
-        Assert.Contains(records, IsOperatorRecord);
-        Assert.Contains(factory.Logs.Entries, e => e.Contains("operator-rules", StringComparison.Ordinal) && e.Contains("came into force from the policies folder", StringComparison.Ordinal));
-        Assert.Contains("operator-rules", await _http.GetStringAsync("/api/policies"), StringComparison.Ordinal);
+        Assert.Equal(2, records.Count(IsOperatorRecord));
+        Assert.Contains(factory.Logs.Entries, e => e.StartsWith("Information", StringComparison.Ordinal)
+            && e.Contains("operator-rules", StringComparison.Ordinal) && e.Contains("installed from the policies folder", StringComparison.Ordinal));
+        Assert.Contains(factory.Logs.Entries, e => e.StartsWith("Warning", StringComparison.Ordinal)
+            && e.Contains("operator-rules", StringComparison.Ordinal) && e.Contains("replaced v1 from the policies folder", StringComparison.Ordinal));
+        Assert.Contains("Changed by the operator.", await _http.GetStringAsync("/api/policies/operator-rules/versions/2"), StringComparison.Ordinal);
 
         static bool IsOperatorRecord(AuditRecord record) =>
             record.Kind == "rule-set-activated-by-operator" && record.Actor == "file:operator-rules.json";

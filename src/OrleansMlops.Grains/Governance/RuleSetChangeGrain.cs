@@ -181,7 +181,8 @@ public sealed class RuleSetChangeGrain(
 
         foreach (var version in unchained)
         {
-            S.ChainedVersions[version.RuleSetId] = Math.Max(S.ChainedVersions.GetValueOrDefault(version.RuleSetId), version.Version);
+            var previous = S.ChainedVersions.GetValueOrDefault(version.RuleSetId);
+            S.ChainedVersions[version.RuleSetId] = Math.Max(previous, version.Version);
             var kind = version.Source == RuleSetVersionSource.File ? "rule-set-activated-by-operator" : "rule-set-version-recorded";
             S.Chain(IRuleSetChangeGrain.AuditStream, kind, version.ActivatedBy, clock.UtcNow, new
             {
@@ -192,9 +193,14 @@ public sealed class RuleSetChangeGrain(
                 activatedBy = version.ActivatedBy,
                 activatedAt = version.ActivatedAt,
             });
-            if (version.Source == RuleSetVersionSource.File)
+            // A new rule set only adds gates; a file replacing one in force could loosen it, which is worth an alert.
+            if (version.Source == RuleSetVersionSource.File && previous > 0)
             {
-                RuleSetChangeLog.OperatorActivation(logger, version.RuleSetId, version.Version, version.ActivatedBy);
+                RuleSetChangeLog.OperatorChange(logger, version.RuleSetId, version.Version, previous, version.ActivatedBy);
+            }
+            else if (version.Source == RuleSetVersionSource.File)
+            {
+                RuleSetChangeLog.OperatorInstall(logger, version.RuleSetId, version.Version, version.ActivatedBy);
             }
         }
 

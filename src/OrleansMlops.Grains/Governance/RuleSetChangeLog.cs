@@ -7,8 +7,11 @@ internal static partial class RuleSetChangeLog
     [LoggerMessage(EventId = 1500, Level = LogLevel.Information, Message = "Rule set change {Kind}: {ProposalId} for {RuleSetId} by {Actor}")]
     public static partial void Changed(ILogger logger, string kind, string proposalId, string ruleSetId, string actor);
 
-    [LoggerMessage(EventId = 1501, Level = LogLevel.Warning, Message = "Rule set {RuleSetId} v{Version} came into force from the policies folder ({ActivatedBy}) without a proposal: the operator's path, chained into the rule set audit trail")]
-    public static partial void OperatorActivation(ILogger logger, string ruleSetId, int version, string activatedBy);
+    [LoggerMessage(EventId = 1501, Level = LogLevel.Warning, Message = "Rule set {RuleSetId} v{Version} replaced v{PreviousVersion} from the policies folder ({ActivatedBy}) without a proposal: the operator's path, chained into the rule set audit trail")]
+    public static partial void OperatorChange(ILogger logger, string ruleSetId, int version, int previousVersion, string activatedBy);
+
+    [LoggerMessage(EventId = 1505, Level = LogLevel.Information, Message = "Rule set {RuleSetId} v{Version} installed from the policies folder ({ActivatedBy}), chained into the rule set audit trail")]
+    public static partial void OperatorInstall(ILogger logger, string ruleSetId, int version, string activatedBy);
 
     [LoggerMessage(EventId = 1502, Level = LogLevel.Warning, Message = "{Count} rule set audit record(s) could not be appended; they stay in the outbox and are appended on the next change or activation")]
     public static partial void AuditAppendFailed(ILogger logger, Exception exception, int count);
