@@ -59,12 +59,14 @@ async function renderList(container) {
     el('td', {}, window_(info)),
     el('td', {}, info.activatedBy, el('br'), el('span', { class: 'muted' }, time(info.activatedAt))),
     el('td', {}, info.source)));
+  // Changes waiting for a second author come first: deciding them is the work this page asks for.
   container.append(
+    el('h2', {}, 'Proposed changes'),
+    proposalsBox,
+    el('h2', {}, 'In force'),
     el('table', { id: 'rule-sets', 'aria-label': 'Rule sets in force' },
       el('thead', {}, el('tr', {}, ['Id', 'Version', 'Hash', 'Title', 'Owner', 'Applies to', 'Effective', 'Activated', 'Source'].map(h => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, rows)),
-    el('h2', {}, 'Proposed changes'),
-    proposalsBox,
     el('h2', {}, 'Refused files'),
     refusals.length === 0
       ? el('p', { class: 'muted', id: 'refusals' }, 'No file is refused.')
@@ -99,7 +101,7 @@ async function showProposals(box) {
 
 // A pending change with what the engine found, and (for another compliance author) approve or reject with a reason.
 function proposalView(box, proposal) {
-  const reason = el('input', { type: 'text', placeholder: 'Reason (required to reject)', 'aria-label': `Reason for ${proposal.proposalId}` });
+  const reason = el('input', { type: 'text', size: 40, placeholder: 'Reason (required to reject)', 'aria-label': `Reason for ${proposal.proposalId}` });
   const result = el('div', { class: 'proposal-result' });
   const decide = (verb, body) => async () => {
     clear(result);
