@@ -201,6 +201,7 @@ internal sealed class LoadReport(TextWriter output)
             return;
         }
 
+        Line();
         Line($"- What the silo of {label} logged at warning or above, by category (count, first message):");
         foreach (var (category, count, first) in log.ByCategory)
         {
