@@ -38,7 +38,7 @@ internal sealed class LengthWorkload(EngineHost engine)
         var committed = commits.Capture();
         var started = Stopwatch.GetTimestamp();
         var samples = new List<RunSample>(runs);
-        string lastRun = "";
+        var lastRun = string.Empty;
         for (var i = 0; i < runs; i++)
         {
             (lastRun, var sample) = await LoopAsync(length);
