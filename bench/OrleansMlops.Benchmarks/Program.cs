@@ -6,7 +6,7 @@ namespace OrleansMlops.Benchmarks;
 /// <summary>
 /// Entry point. From the repository root:
 /// <list type="bullet">
-/// <item><c>dotnet run -c Release --project bench/OrleansMlops.Benchmarks -- load [--runs N] [--concurrency C] [--waiting N]</c>:
+/// <item><c>dotnet run -c Release --project bench/OrleansMlops.Benchmarks -- load [--workloads ABC] [--runs N] [--concurrency C] [--waiting N] [--lengths 10,100] [--short]</c>:
 /// the end-to-end load harness (see bench/README.md and <see cref="LoadCommand"/>);</item>
 /// <item>anything else goes to BenchmarkDotNet, e.g.
 /// <c>dotnet run -c Release --project bench/OrleansMlops.Benchmarks -- --filter '*' --job short --artifacts artifacts/benchmarks</c>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
 using OrleansMlops.Abstractions.Security;
 using OrleansMlops.Abstractions.Workflows;
 using OrleansMlops.Host.Hosting;
@@ -12,7 +13,7 @@ namespace OrleansMlops.Benchmarks.Load;
 /// <summary>
 /// One in-process silo of the engine, wired as the host wires it (<see cref="MlopsSiloExtensions.AddMlopsEngine"/> on a
 /// SQLite file with synchronous=FULL, the real clock), with no-op stage handlers, the harness's people in the role
-/// directory and its two workflows published. No TestingHost: a plain generic host, as production runs it.
+/// directory and its three workflows published. No TestingHost: a plain generic host, as production runs it.
 /// </summary>
 internal sealed class EngineHost : IAsyncDisposable
 {
@@ -32,7 +33,11 @@ internal sealed class EngineHost : IAsyncDisposable
     /// <summary>What the started silo resolved for grain state and reminders.</summary>
     public string Storage { get; }
 
-    public static async Task<EngineHost> StartAsync(EngineStorage storage, ScratchDirectory directory, WarningLog warnings)
+    /// <summary>How long a silo that is stopped may take to finish its calls: a configuration that failed may leave one running.</summary>
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Starts the silo; <paramref name="callTimeout"/> replaces Orleans' 30 s response timeout (a long run is one call).</summary>
+    public static async Task<EngineHost> StartAsync(EngineStorage storage, ScratchDirectory directory, WarningLog warnings, TimeSpan? callTimeout = null)
     {
         var databasePath = directory.File("engine.db");
         var storageOptions = new StorageOptions
@@ -51,6 +56,11 @@ internal sealed class EngineHost : IAsyncDisposable
             silo.UseLocalhostClustering(FreePort.Next(), FreePort.Next());
             silo.AddMlopsEngine(storageOptions, builder.Configuration);
             silo.Services.ReplaceStageHandlersWithNoOps();
+            if (callTimeout is { } timeout)
+            {
+                silo.Configure<SiloMessagingOptions>(options => options.ResponseTimeout = timeout);
+            }
+
             if (storage == EngineStorage.Memory)
             {
                 silo.UseMemoryGrainStateAndReminders();
@@ -70,6 +80,7 @@ internal sealed class EngineHost : IAsyncDisposable
             await engine.Grains.GetGrain<IRoleDirectoryGrain>(IRoleDirectoryGrain.Key).Seed(BenchPrincipals.Directory, "the load harness");
             await engine.PublishAsync(ThroughputWorkload.WorkflowId);
             await engine.PublishAsync(WaitingWorkload.WorkflowId);
+            await engine.PublishAsync(LengthWorkload.WorkflowId);
             return engine;
         }
         catch
@@ -82,7 +93,8 @@ internal sealed class EngineHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _host.StopAsync();
+        using var shutdown = new CancellationTokenSource(ShutdownTimeout);
+        await _host.StopAsync(shutdown.Token);
         _host.Dispose();
     }
 

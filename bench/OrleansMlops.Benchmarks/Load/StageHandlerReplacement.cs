@@ -10,7 +10,7 @@ namespace OrleansMlops.Benchmarks.Load;
 /// <c>enter:validate</c>, <c>enter:deploy</c>), and that name is what the default packs apply to. A second handler for a
 /// stage cannot simply be added, because StageHandlers refuses two handlers claiming one stage (a later registration
 /// does not override an earlier one); so the harness removes the real ones (which train with ML.NET, write artifacts
-/// and deploy) after AddMlopsEngine and registers its own.
+/// and deploy) after AddMlopsEngine and registers its own, plus the counting stage of workload C's loop.
 /// </summary>
 internal static class StageHandlerReplacement
 {
@@ -23,6 +23,8 @@ internal static class StageHandlerReplacement
         {
             services.AddSingleton<IStageHandler>(new NoOpStage(stage));
         }
+
+        services.AddSingleton<IStageHandler>(new CountingStage());
 
         return services;
     }
