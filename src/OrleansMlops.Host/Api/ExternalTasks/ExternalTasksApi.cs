@@ -5,13 +5,17 @@ using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Grains.ExternalTasks;
 using OrleansMlops.Host.Identity;
 using OrleansMlops.Abstractions.Security;
+using OrleansMlops.ExternalTasks.Contract;
+using ProblemCode = OrleansMlops.ExternalTasks.Contract.ExternalTaskErrorCode;
+using QueueErrorCode = OrleansMlops.Abstractions.ExternalTasks.ExternalTaskErrorCode;
 
 namespace OrleansMlops.Host.Api.ExternalTasks;
 
 /// <summary>
 /// External workers, in any language: fetch and lock jobs by topic (long polling), extend the lock, complete with
 /// results or fail with retries. A lock that expires returns the job to its topic; a repeated completion by the same
-/// worker is acknowledged and not applied twice.
+/// worker is acknowledged and not applied twice. The bodies are OrleansMlops.ExternalTasks.Contract's, which the worker
+/// library sends.
 /// </summary>
 public static class ExternalTasksApi
 {
@@ -118,7 +122,7 @@ public static class ExternalTasksApi
         try
         {
             var outcome = await grains.GetGrain<IExternalTaskQueueGrain>(topic).Complete(jobId, completion);
-            return TypedResults.Ok(new CompletionAnswer(jobId, outcome == JobCompletionOutcome.Applied ? "applied" : "alreadyCompleted"));
+            return TypedResults.Ok(new CompletionAnswer(jobId, outcome == JobCompletionOutcome.Applied ? CompletionOutcome.Applied : CompletionOutcome.AlreadyCompleted));
         }
         catch (ExternalTaskException e)
         {
@@ -178,7 +182,7 @@ public static class ExternalTasksApi
         title: "Invalid request",
         detail: message,
         statusCode: StatusCodes.Status400BadRequest,
-        extensions: new Dictionary<string, object?> { ["code"] = nameof(ExternalTaskErrorCode.InvalidRequest), ["where"] = field });
+        extensions: new Dictionary<string, object?> { ["code"] = nameof(ProblemCode.InvalidRequest), ["where"] = field });
 
     private static ExternalModel ModelOf(ModelBody model) => new(
         model.Name ?? string.Empty,
@@ -190,20 +194,33 @@ public static class ExternalTasksApi
         (model.Environment ?? []).ToImmutableDictionary(StringComparer.Ordinal),
         [.. model.ProtectedAttributes ?? []]);
 
-    private static ProblemHttpResult Problem(ExternalTaskException e) => TypedResults.Problem(
-        title: e.Code switch
-        {
-            ExternalTaskErrorCode.NotFound => "Job not found",
-            ExternalTaskErrorCode.NotLocked => "Job not locked by this worker",
-            ExternalTaskErrorCode.Ended => "Job already ended",
-            _ => "Invalid request",
-        },
-        detail: e.Message,
-        statusCode: e.Code switch
-        {
-            ExternalTaskErrorCode.NotFound => StatusCodes.Status404NotFound,
-            ExternalTaskErrorCode.NotLocked or ExternalTaskErrorCode.Ended => StatusCodes.Status409Conflict,
-            _ => StatusCodes.Status400BadRequest,
-        },
-        extensions: new Dictionary<string, object?> { ["code"] = e.Code.ToString() });
+    private static ProblemHttpResult Problem(ExternalTaskException e)
+    {
+        var code = ProblemCodeOf(e.Code);
+        return TypedResults.Problem(
+            title: code switch
+            {
+                ProblemCode.NotFound => "Job not found",
+                ProblemCode.NotLocked => "Job not locked by this worker",
+                ProblemCode.Ended => "Job already ended",
+                _ => "Invalid request",
+            },
+            detail: e.Message,
+            statusCode: code switch
+            {
+                ProblemCode.NotFound => StatusCodes.Status404NotFound,
+                ProblemCode.NotLocked or ProblemCode.Ended => StatusCodes.Status409Conflict,
+                _ => StatusCodes.Status400BadRequest,
+            },
+            extensions: new Dictionary<string, object?> { ["code"] = code.ToString() });
+    }
+
+    // The queue's refusal as the wire contract names it; the grain's enum stays Orleans-serialisable in Abstractions.
+    private static ProblemCode ProblemCodeOf(QueueErrorCode code) => code switch
+    {
+        QueueErrorCode.NotFound => ProblemCode.NotFound,
+        QueueErrorCode.NotLocked => ProblemCode.NotLocked,
+        QueueErrorCode.Ended => ProblemCode.Ended,
+        _ => ProblemCode.InvalidRequest,
+    };
 }
