@@ -7,6 +7,8 @@ using OrleansMlops.Host.Identity;
 using OrleansMlops.Abstractions.Security;
 using OrleansMlops.ExternalTasks.Contract;
 using ProblemCode = OrleansMlops.ExternalTasks.Contract.ExternalTaskErrorCode;
+using WireJobView = OrleansMlops.ExternalTasks.Contract.ExternalJobView;
+using WireLockedJob = OrleansMlops.ExternalTasks.Contract.LockedJob;
 using QueueErrorCode = OrleansMlops.Abstractions.ExternalTasks.ExternalTaskErrorCode;
 
 namespace OrleansMlops.Host.Api.ExternalTasks;
@@ -34,7 +36,7 @@ public static class ExternalTasksApi
         return group;
     }
 
-    private static async Task<Results<Ok<ImmutableArray<LockedJob>>, ProblemHttpResult>> FetchAndLock(
+    private static async Task<Results<Ok<ImmutableArray<WireLockedJob>>, ProblemHttpResult>> FetchAndLock(
         FetchAndLockBody body, HttpRequest request, IGrainFactory grains, TimeProvider time)
     {
         if (body.Topics is not { Length: > 0 } topics || topics.Any(string.IsNullOrWhiteSpace))
@@ -61,12 +63,13 @@ public static class ExternalTasksApi
         {
             while (true)
             {
-                var locked = ImmutableArray.CreateBuilder<LockedJob>();
+                var locked = ImmutableArray.CreateBuilder<WireLockedJob>();
                 foreach (var topic in topics.Distinct(StringComparer.Ordinal))
                 {
                     if (locked.Count < max)
                     {
-                        locked.AddRange(await grains.GetGrain<IExternalTaskQueueGrain>(topic).FetchAndLock(LockOwner.Of(Caller.Of(request), body.WorkerId), max - locked.Count, lockDuration));
+                        var fetched = await grains.GetGrain<IExternalTaskQueueGrain>(topic).FetchAndLock(LockOwner.Of(Caller.Of(request), body.WorkerId), max - locked.Count, lockDuration);
+                        locked.AddRange(fetched.Select(WireJobs.ToWire));
                     }
                 }
 
@@ -85,13 +88,13 @@ public static class ExternalTasksApi
         catch (OperationCanceledException) when (request.HttpContext.RequestAborted.IsCancellationRequested)
         {
             // The worker hung up while waiting; nothing was locked for it in this round.
-            return TypedResults.Ok(ImmutableArray<LockedJob>.Empty);
+            return TypedResults.Ok(ImmutableArray<WireLockedJob>.Empty);
         }
     }
 
-    private static async Task<Results<Ok<ExternalJobView>, ProblemHttpResult>> Find(string topic, string jobId, IGrainFactory grains) =>
+    private static async Task<Results<Ok<WireJobView>, ProblemHttpResult>> Find(string topic, string jobId, IGrainFactory grains) =>
         await grains.GetGrain<IExternalTaskQueueGrain>(topic).Find(jobId) is { } view
-            ? TypedResults.Ok(view)
+            ? TypedResults.Ok(view.ToWire())
             : ApiProblems.NotFound($"Topic '{topic}' has no job '{jobId}'.");
 
     private static async Task<Results<Ok<CompletionAnswer>, ProblemHttpResult>> Complete(
@@ -150,7 +153,7 @@ public static class ExternalTasksApi
         }
     }
 
-    private static async Task<Results<Ok<LockedJob>, ProblemHttpResult>> ExtendLock(
+    private static async Task<Results<Ok<WireLockedJob>, ProblemHttpResult>> ExtendLock(
         string topic, string jobId, ExtendLockBody body, HttpRequest request, IGrainFactory grains)
     {
         if (LockDurationProblem(body.NewDurationMs ?? 0, "newDurationMs") is { } badLockDuration)
@@ -160,8 +163,9 @@ public static class ExternalTasksApi
 
         try
         {
-            return TypedResults.Ok(await grains.GetGrain<IExternalTaskQueueGrain>(topic)
-                .ExtendLock(jobId, LockOwner.Of(Caller.Of(request), body.WorkerId), TimeSpan.FromMilliseconds(body.NewDurationMs ?? 0)));
+            var locked = await grains.GetGrain<IExternalTaskQueueGrain>(topic)
+                .ExtendLock(jobId, LockOwner.Of(Caller.Of(request), body.WorkerId), TimeSpan.FromMilliseconds(body.NewDurationMs ?? 0));
+            return TypedResults.Ok(locked.ToWire());
         }
         catch (ExternalTaskException e)
         {
