@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using OrleansMlops.ExternalTasks.Contract;
 using OrleansMlops.Workers;
 
 namespace OrleansMlops.SampleWorker;

@@ -44,6 +44,39 @@ public sealed class WorkerAgainstEngineTests(EngineFactory engine) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_worker_that_trains_registers_its_model_with_the_lineage_and_artifact_it_reports()
+    {
+        await _api.PublishExternalStage("worker-train", "test.train", stage: "train");
+        var runId = await _api.StartRun("worker-train", new Dictionary<string, object>
+        {
+            ["purpose"] = "creditworthiness assessment of retail loan applicants",
+            ["riskClass"] = "high",
+            ["owner"] = "head-of-retail-credit",
+            ["tier"] = "1",
+        });
+
+        using var worker = await WorkerHost.Start(engine, o => o.WorkerId = "train-worker", s => s.AddSingleton<IExternalTaskHandler>(new TrainingHandler("test.train")));
+        var run = await _api.RunEnded(runId);
+        await worker.StopAsync();
+
+        Assert.Equal("completed", run.GetProperty("status").GetString());
+        var version = await _api.ModelVersion(TrainingHandler.ModelName, 1);
+        Assert.Equal(runId, version.GetProperty("ownerRunId").GetString());
+        var registration = version.GetProperty("registration");
+        Assert.Equal(
+            ("s3://models/credit/worker.onnx", TrainingHandler.ArtifactSha256, "high", 0.81),
+            (registration.GetProperty("artifactUri").GetString(), registration.GetProperty("artifactSha256").GetString(),
+             registration.GetProperty("riskClass").GetString(), registration.GetProperty("trainingMetrics").GetProperty("auc").GetDouble()));
+        var lineage = registration.GetProperty("lineage");
+        Assert.Equal(
+            ("credit-applicants", "2026-10", "9c1d2e3f4a5b", "200", "3.12"),
+            (lineage.GetProperty("datasetId").GetString(), lineage.GetProperty("datasetVersion").GetString(), lineage.GetProperty("codeCommit").GetString(),
+             lineage.GetProperty("parameters").GetProperty("trees").GetString(), lineage.GetProperty("environment").GetProperty("python").GetString()));
+        var file = Assert.Single(lineage.GetProperty("files").EnumerateArray());
+        Assert.Equal(("train", TrainingHandler.TrainFileSha256, 120_000), (file.GetProperty("role").GetString(), file.GetProperty("sha256").GetString(), file.GetProperty("rows").GetInt64()));
+    }
+
+    [Fact]
     public async Task A_handler_that_throws_is_reported_with_decreasing_retries_until_the_stage_and_the_run_fail()
     {
         await _api.PublishExternalStage("worker-failing", "test.failing");

@@ -25,21 +25,31 @@ public sealed class ExternalTaskClient(HttpClient http, IOptions<ExternalTaskWor
     public async Task<IReadOnlyList<LockedJob>> FetchAndLockAsync(
         IReadOnlyCollection<string> topics, int maxTasks, TimeSpan lockDuration, TimeSpan longPollTimeout, CancellationToken cancellationToken = default)
     {
-        var body = new FetchAndLockBody(WorkerId, topics, maxTasks, Milliseconds(lockDuration), Milliseconds(longPollTimeout));
+        var body = new FetchAndLockBody(WorkerId, [.. topics], maxTasks, Milliseconds(lockDuration), Milliseconds(longPollTimeout));
         return await Send<List<LockedJob>>($"{Root}/fetch-and-lock", body, cancellationToken) ?? [];
     }
 
-    /// <summary>Completes the job; a repeat of a completion this worker made before is acknowledged, not applied twice.</summary>
+    /// <summary>
+    /// Completes the job (registering the model the result names, if any); a repeat of a completion this worker made
+    /// before is acknowledged, not applied twice.
+    /// </summary>
     public async Task<CompletionOutcome> CompleteAsync(ExternalJob job, ExternalTaskResult result, CancellationToken cancellationToken = default)
     {
-        var body = new CompleteBody(WorkerId, result.Variables, result.Metrics, result.Artifact, result.Datasets, result.Log);
+        var body = new CompleteJobBody(
+            WorkerId,
+            new(result.Variables, StringComparer.Ordinal),
+            new(result.Metrics, StringComparer.Ordinal),
+            result.Artifact,
+            new(result.Datasets, StringComparer.Ordinal),
+            result.Log,
+            result.Model);
         var answer = await Send<CompletionAnswer>(JobPath(job, "complete"), body, cancellationToken);
         return answer?.Outcome ?? throw new ExternalTaskClientException($"The engine answered the completion of job '{job.JobId}' without an outcome.");
     }
 
     /// <summary>Reports that the job could not be done: with retries left it returns to its topic after <paramref name="retryAfter"/>, with none the stage fails.</summary>
     public Task FailAsync(ExternalJob job, string error, int retries, TimeSpan retryAfter, CancellationToken cancellationToken = default) =>
-        Send<JsonElement?>(JobPath(job, "failure"), new FailBody(WorkerId, error, retries, Milliseconds(retryAfter)), cancellationToken);
+        Send<JsonElement?>(JobPath(job, "failure"), new FailJobBody(WorkerId, error, retries, Milliseconds(retryAfter)), cancellationToken);
 
     /// <summary>Holds the job for <paramref name="duration"/> from now.</summary>
     public async Task<LockedJob> ExtendLockAsync(ExternalJob job, TimeSpan duration, CancellationToken cancellationToken = default) =>

@@ -15,8 +15,8 @@ public sealed class EngineApi(EngineFactory engine)
 {
     private readonly HttpClient http = engine.CreateClient();
 
-    /// <summary>A process with one stage task done by workers on <paramref name="topic"/>.</summary>
-    public async Task PublishExternalStage(string workflowId, string topic)
+    /// <summary>A process with one stage task (by default a generic one) done by workers on <paramref name="topic"/>.</summary>
+    public async Task PublishExternalStage(string workflowId, string topic, string stage = "external")
     {
         var bpmn = $"""
             <?xml version="1.0" encoding="UTF-8"?>
@@ -24,7 +24,7 @@ public sealed class EngineApi(EngineFactory engine)
               <bpmn:process id="{workflowId}" isExecutable="true">
                 <bpmn:startEvent id="start" />
                 <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="work" />
-                <bpmn:serviceTask id="work" name="Done by a worker" mlops:stage="external" mlops:topic="{topic}" />
+                <bpmn:serviceTask id="work" name="Done by a worker" mlops:stage="{stage}" mlops:topic="{topic}" />
                 <bpmn:sequenceFlow id="f2" sourceRef="work" targetRef="end" />
                 <bpmn:endEvent id="end" />
               </bpmn:process>
@@ -56,6 +56,16 @@ public sealed class EngineApi(EngineFactory engine)
         using var request = As(new HttpRequestMessage(HttpMethod.Get, $"/api/runs/{runId}"), "alice");
         using var response = await http.SendAsync(request);
         return await Body(response);
+    }
+
+    /// <summary>A model version as the registry shows it (GET /api/models/{name}/versions/{version}).</summary>
+    public async Task<JsonElement> ModelVersion(string name, int version)
+    {
+        using var request = As(new HttpRequestMessage(HttpMethod.Get, $"/api/models/{name}/versions/{version}"), "alice");
+        using var response = await http.SendAsync(request);
+        var body = await Body(response);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body.ToString());
+        return body;
     }
 
     /// <summary>Waits (bounded) until the run leaves the stage its worker holds.</summary>

@@ -5,13 +5,19 @@ using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Grains.ExternalTasks;
 using OrleansMlops.Host.Identity;
 using OrleansMlops.Abstractions.Security;
+using OrleansMlops.ExternalTasks.Contract;
+using ProblemCode = OrleansMlops.ExternalTasks.Contract.ExternalTaskErrorCode;
+using WireJobView = OrleansMlops.ExternalTasks.Contract.ExternalJobView;
+using WireLockedJob = OrleansMlops.ExternalTasks.Contract.LockedJob;
+using QueueErrorCode = OrleansMlops.Abstractions.ExternalTasks.ExternalTaskErrorCode;
 
 namespace OrleansMlops.Host.Api.ExternalTasks;
 
 /// <summary>
 /// External workers, in any language: fetch and lock jobs by topic (long polling), extend the lock, complete with
 /// results or fail with retries. A lock that expires returns the job to its topic; a repeated completion by the same
-/// worker is acknowledged and not applied twice.
+/// worker is acknowledged and not applied twice. The bodies are OrleansMlops.ExternalTasks.Contract's, which the worker
+/// library sends.
 /// </summary>
 public static class ExternalTasksApi
 {
@@ -30,7 +36,7 @@ public static class ExternalTasksApi
         return group;
     }
 
-    private static async Task<Results<Ok<ImmutableArray<LockedJob>>, ProblemHttpResult>> FetchAndLock(
+    private static async Task<Results<Ok<ImmutableArray<WireLockedJob>>, ProblemHttpResult>> FetchAndLock(
         FetchAndLockBody body, HttpRequest request, IGrainFactory grains, TimeProvider time)
     {
         if (body.Topics is not { Length: > 0 } topics || topics.Any(string.IsNullOrWhiteSpace))
@@ -57,12 +63,13 @@ public static class ExternalTasksApi
         {
             while (true)
             {
-                var locked = ImmutableArray.CreateBuilder<LockedJob>();
+                var locked = ImmutableArray.CreateBuilder<WireLockedJob>();
                 foreach (var topic in topics.Distinct(StringComparer.Ordinal))
                 {
                     if (locked.Count < max)
                     {
-                        locked.AddRange(await grains.GetGrain<IExternalTaskQueueGrain>(topic).FetchAndLock(LockOwner.Of(Caller.Of(request), body.WorkerId), max - locked.Count, lockDuration));
+                        var fetched = await grains.GetGrain<IExternalTaskQueueGrain>(topic).FetchAndLock(LockOwner.Of(Caller.Of(request), body.WorkerId), max - locked.Count, lockDuration);
+                        locked.AddRange(fetched.Select(WireJobs.ToWire));
                     }
                 }
 
@@ -81,13 +88,13 @@ public static class ExternalTasksApi
         catch (OperationCanceledException) when (request.HttpContext.RequestAborted.IsCancellationRequested)
         {
             // The worker hung up while waiting; nothing was locked for it in this round.
-            return TypedResults.Ok(ImmutableArray<LockedJob>.Empty);
+            return TypedResults.Ok(ImmutableArray<WireLockedJob>.Empty);
         }
     }
 
-    private static async Task<Results<Ok<ExternalJobView>, ProblemHttpResult>> Find(string topic, string jobId, IGrainFactory grains) =>
+    private static async Task<Results<Ok<WireJobView>, ProblemHttpResult>> Find(string topic, string jobId, IGrainFactory grains) =>
         await grains.GetGrain<IExternalTaskQueueGrain>(topic).Find(jobId) is { } view
-            ? TypedResults.Ok(view)
+            ? TypedResults.Ok(view.ToWire())
             : ApiProblems.NotFound($"Topic '{topic}' has no job '{jobId}'.");
 
     private static async Task<Results<Ok<CompletionAnswer>, ProblemHttpResult>> Complete(
@@ -118,7 +125,7 @@ public static class ExternalTasksApi
         try
         {
             var outcome = await grains.GetGrain<IExternalTaskQueueGrain>(topic).Complete(jobId, completion);
-            return TypedResults.Ok(new CompletionAnswer(jobId, outcome == JobCompletionOutcome.Applied ? "applied" : "alreadyCompleted"));
+            return TypedResults.Ok(new CompletionAnswer(jobId, outcome == JobCompletionOutcome.Applied ? CompletionOutcome.Applied : CompletionOutcome.AlreadyCompleted));
         }
         catch (ExternalTaskException e)
         {
@@ -146,7 +153,7 @@ public static class ExternalTasksApi
         }
     }
 
-    private static async Task<Results<Ok<LockedJob>, ProblemHttpResult>> ExtendLock(
+    private static async Task<Results<Ok<WireLockedJob>, ProblemHttpResult>> ExtendLock(
         string topic, string jobId, ExtendLockBody body, HttpRequest request, IGrainFactory grains)
     {
         if (LockDurationProblem(body.NewDurationMs ?? 0, "newDurationMs") is { } badLockDuration)
@@ -156,8 +163,9 @@ public static class ExternalTasksApi
 
         try
         {
-            return TypedResults.Ok(await grains.GetGrain<IExternalTaskQueueGrain>(topic)
-                .ExtendLock(jobId, LockOwner.Of(Caller.Of(request), body.WorkerId), TimeSpan.FromMilliseconds(body.NewDurationMs ?? 0)));
+            var locked = await grains.GetGrain<IExternalTaskQueueGrain>(topic)
+                .ExtendLock(jobId, LockOwner.Of(Caller.Of(request), body.WorkerId), TimeSpan.FromMilliseconds(body.NewDurationMs ?? 0));
+            return TypedResults.Ok(locked.ToWire());
         }
         catch (ExternalTaskException e)
         {
@@ -178,7 +186,7 @@ public static class ExternalTasksApi
         title: "Invalid request",
         detail: message,
         statusCode: StatusCodes.Status400BadRequest,
-        extensions: new Dictionary<string, object?> { ["code"] = nameof(ExternalTaskErrorCode.InvalidRequest), ["where"] = field });
+        extensions: new Dictionary<string, object?> { ["code"] = nameof(ProblemCode.InvalidRequest), ["where"] = field });
 
     private static ExternalModel ModelOf(ModelBody model) => new(
         model.Name ?? string.Empty,
@@ -190,20 +198,33 @@ public static class ExternalTasksApi
         (model.Environment ?? []).ToImmutableDictionary(StringComparer.Ordinal),
         [.. model.ProtectedAttributes ?? []]);
 
-    private static ProblemHttpResult Problem(ExternalTaskException e) => TypedResults.Problem(
-        title: e.Code switch
-        {
-            ExternalTaskErrorCode.NotFound => "Job not found",
-            ExternalTaskErrorCode.NotLocked => "Job not locked by this worker",
-            ExternalTaskErrorCode.Ended => "Job already ended",
-            _ => "Invalid request",
-        },
-        detail: e.Message,
-        statusCode: e.Code switch
-        {
-            ExternalTaskErrorCode.NotFound => StatusCodes.Status404NotFound,
-            ExternalTaskErrorCode.NotLocked or ExternalTaskErrorCode.Ended => StatusCodes.Status409Conflict,
-            _ => StatusCodes.Status400BadRequest,
-        },
-        extensions: new Dictionary<string, object?> { ["code"] = e.Code.ToString() });
+    private static ProblemHttpResult Problem(ExternalTaskException e)
+    {
+        var code = ProblemCodeOf(e.Code);
+        return TypedResults.Problem(
+            title: code switch
+            {
+                ProblemCode.NotFound => "Job not found",
+                ProblemCode.NotLocked => "Job not locked by this worker",
+                ProblemCode.Ended => "Job already ended",
+                _ => "Invalid request",
+            },
+            detail: e.Message,
+            statusCode: code switch
+            {
+                ProblemCode.NotFound => StatusCodes.Status404NotFound,
+                ProblemCode.NotLocked or ProblemCode.Ended => StatusCodes.Status409Conflict,
+                _ => StatusCodes.Status400BadRequest,
+            },
+            extensions: new Dictionary<string, object?> { ["code"] = code.ToString() });
+    }
+
+    // The queue's refusal as the wire contract names it; the grain's enum stays Orleans-serialisable in Abstractions.
+    private static ProblemCode ProblemCodeOf(QueueErrorCode code) => code switch
+    {
+        QueueErrorCode.NotFound => ProblemCode.NotFound,
+        QueueErrorCode.NotLocked => ProblemCode.NotLocked,
+        QueueErrorCode.Ended => ProblemCode.Ended,
+        _ => ProblemCode.InvalidRequest,
+    };
 }

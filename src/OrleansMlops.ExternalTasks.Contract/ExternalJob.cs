@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace OrleansMlops.Workers;
+namespace OrleansMlops.ExternalTasks.Contract;
 
 /// <summary>
 /// One attempt of one stage task the engine hands to workers. Variables are the run's, as plain JSON values (string,

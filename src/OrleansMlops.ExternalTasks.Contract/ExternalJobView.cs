@@ -1,4 +1,4 @@
-namespace OrleansMlops.Workers;
+namespace OrleansMlops.ExternalTasks.Contract;
 
 /// <summary>Where a job stands: open (and who holds it until when), completed by whom, or failed and why.</summary>
 public sealed record ExternalJobView(

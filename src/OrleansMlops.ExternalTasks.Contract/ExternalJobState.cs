@@ -1,4 +1,4 @@
-namespace OrleansMlops.Workers;
+namespace OrleansMlops.ExternalTasks.Contract;
 
 public enum ExternalJobState
 {

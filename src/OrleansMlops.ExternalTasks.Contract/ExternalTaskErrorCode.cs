@@ -1,6 +1,6 @@
-namespace OrleansMlops.Workers;
+namespace OrleansMlops.ExternalTasks.Contract;
 
-/// <summary>The <c>code</c> the engine puts in a refused external task command's problem document.</summary>
+/// <summary>The <c>code</c> the engine puts in a refused external task command's problem document (the member name as written).</summary>
 public enum ExternalTaskErrorCode
 {
     /// <summary>No job has this id on this topic.</summary>
