@@ -28,10 +28,9 @@ internal static class ChainedAudit
         return record;
     }
 
-    /// <summary>Checks the stream in the audit table against the head the state recorded, after appending what is still in the outbox.</summary>
+    /// <summary>Checks the stream in the audit table against the head the state recorded; flush the outbox first.</summary>
     public static async Task<AuditVerification> VerifyAsync(this IChainedAuditState state, IAuditStore store, string stream)
     {
-        await store.TryFlushAsync(state.AuditOutbox);
         var records = await store.ReadAsync(stream, CancellationToken.None);
         return AuditChain.Verify(stream, records, state.AuditSequence, state.AuditHeadHash);
     }

@@ -27,8 +27,6 @@ public sealed class RuleSetChangeGrain(
     EngineClock clock,
     ILogger<RuleSetChangeGrain> logger) : Grain, IRuleSetChangeGrain
 {
-    private const int MaxTextLength = 2_000;
-
     private RuleSetChangeState S => state.State;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => FlushAuditOutbox();
@@ -41,7 +39,7 @@ public sealed class RuleSetChangeGrain(
             throw Invalid("a proposal needs the rule set id and the candidate file's content.");
         }
 
-        var why = OptionalText(reason, "reason");
+        var why = ReviewText.Optional(reason, "reason");
         await ChainOperatorActivations();
         AssessedCandidate assessed;
         try
@@ -50,9 +48,7 @@ public sealed class RuleSetChangeGrain(
         }
         catch (GovernanceException refused)
         {
-            throw new ProposalException(
-                new CandidateRefusal(refused.Phase.ToString(), refused.Reason, refused.RuleSetId, refused.RuleName, refused.Expression),
-                refused.Message);
+            throw Refused(refused);
         }
 
         if (assessed.Unchanged)
@@ -92,7 +88,7 @@ public sealed class RuleSetChangeGrain(
                 $"'{author.Id}' proposed '{proposalId}'; a second compliance author must approve it.");
         }
 
-        var why = OptionalText(comment, "comment");
+        var why = ReviewText.Optional(comment, "comment");
         await ChainOperatorActivations();
         var inForce = (await catalog.GetSnapshotAsync()).Find(proposal.RuleSetId)?.Ref;
         // In force as proposed already: an approval whose state write was lost after activation is completed, not refused.
@@ -111,9 +107,7 @@ public sealed class RuleSetChangeGrain(
         }
         catch (GovernanceException refused)
         {
-            throw new ProposalException(
-                new CandidateRefusal(refused.Phase.ToString(), refused.Reason, refused.RuleSetId, refused.RuleName, refused.Expression),
-                refused.Message);
+            throw Refused(refused);
         }
 
         var decided = proposal with
@@ -135,7 +129,7 @@ public sealed class RuleSetChangeGrain(
     {
         var rejecting = await GrainFactory.Authorize(author, Permission.ActivateRuleSet);
         var (index, proposal) = Pending(proposalId);
-        var why = OptionalText(reason, "reason") ?? throw Invalid("a rejection needs a reason: say what the proposer should change.");
+        var why = ReviewText.Optional(reason, "reason") ?? throw Invalid("a rejection needs a reason: say what the proposer should change.");
         var decided = proposal with { Status = ProposalStatus.Rejected, DecidedBy = rejecting.Id, DecidedAt = clock.UtcNow, DecisionComment = why };
         S.Proposals[index] = decided;
         S.PendingContent.Remove(proposalId);
@@ -159,6 +153,7 @@ public sealed class RuleSetChangeGrain(
     public async Task<AuditVerification> VerifyAudit()
     {
         await ChainOperatorActivations();
+        await FlushAuditOutbox();
         return await S.VerifyAsync(auditStore, IRuleSetChangeGrain.AuditStream);
     }
 
@@ -223,16 +218,9 @@ public sealed class RuleSetChangeGrain(
                 $"Proposal '{proposalId}' was already {proposal.Status.ToString().ToLowerInvariant()} by {proposal.DecidedBy}.");
     }
 
-    private static string? OptionalText(string? text, string field)
-    {
-        var trimmed = text?.Trim();
-        if (trimmed is { Length: > MaxTextLength })
-        {
-            throw Invalid($"'{field}' is {trimmed.Length} characters; at most {MaxTextLength}.");
-        }
-
-        return string.IsNullOrEmpty(trimmed) ? null : trimmed;
-    }
+    private static ProposalException Refused(GovernanceException refused) => new(
+        new CandidateRefusal(refused.Phase.ToString(), refused.Reason, refused.RuleSetId, refused.RuleName, refused.Expression),
+        refused.Message);
 
     private static ProposalException Invalid(string message) => new(ProposalErrorCode.InvalidRequest, message);
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using OrleansMlops.Abstractions;
 using OrleansMlops.Abstractions.Audit;
 using OrleansMlops.Abstractions.Security;
-using OrleansMlops.Grains.Runs;
 using OrleansMlops.Storage.Audit;
 
 namespace OrleansMlops.Grains.Security;
@@ -91,8 +90,7 @@ public sealed partial class RoleDirectoryGrain(
     public async Task<AuditVerification> VerifyAudit()
     {
         await FlushAuditOutbox();
-        var records = await auditStore.ReadAsync(IRoleDirectoryGrain.AuditStream, CancellationToken.None);
-        return AuditChain.Verify(IRoleDirectoryGrain.AuditStream, records, S.AuditSequence, S.AuditHeadHash);
+        return await S.VerifyAsync(auditStore, IRoleDirectoryGrain.AuditStream);
     }
 
     /// <summary>The principal as it may act now: a suspended one keeps its roles in the directory but acts with none.</summary>
@@ -201,16 +199,8 @@ public sealed partial class RoleDirectoryGrain(
         await FlushAuditOutbox();
     }
 
-    private void Seal(string kind, Actor actor, string summary, object details)
-    {
-        var sequence = S.AuditSequence + 1;
-        var record = AuditChain.Seal(
-            IRoleDirectoryGrain.AuditStream, sequence, kind, actor.Id, clock.UtcNow,
-            AuditJson.Serialize(new { summary, details }), S.AuditHeadHash ?? AuditChain.GenesisHash);
-        S.AuditOutbox.Add(record);
-        S.AuditSequence = sequence;
-        S.AuditHeadHash = record.Hash;
-    }
+    private void Seal(string kind, Actor actor, string summary, object details) =>
+        S.Chain(IRoleDirectoryGrain.AuditStream, kind, actor.Id, clock.UtcNow, new { summary, details });
 
     private async Task FlushAuditOutbox()
     {

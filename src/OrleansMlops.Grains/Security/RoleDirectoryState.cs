@@ -1,11 +1,10 @@
 using OrleansMlops.Abstractions.Audit;
 using OrleansMlops.Abstractions.Security;
-using OrleansMlops.Storage.Audit;
 
 namespace OrleansMlops.Grains.Security;
 
 [GenerateSerializer, Alias("mlops.role-directory-state")]
-public sealed class RoleDirectoryState : IAuditedGrainState
+public sealed class RoleDirectoryState : IChainedAuditState
 {
     [Id(0)]
     public Dictionary<string, DirectoryEntry> Principals { get; set; } = new(StringComparer.Ordinal);

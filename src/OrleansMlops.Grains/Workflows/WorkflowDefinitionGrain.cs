@@ -6,6 +6,7 @@ using OrleansMlops.Abstractions.Audit;
 using OrleansMlops.Abstractions.Governance.Proposals;
 using OrleansMlops.Abstractions.Security;
 using OrleansMlops.Abstractions.Workflows;
+using OrleansMlops.Grains.Governance;
 using OrleansMlops.Grains.Security;
 using OrleansMlops.Storage.Audit;
 using OrleansMlops.Workflows;
@@ -26,8 +27,6 @@ public sealed class WorkflowDefinitionGrain(
     EngineClock clock,
     ILogger<WorkflowDefinitionGrain> logger) : Grain, IWorkflowDefinitionGrain
 {
-    private const int MaxTextLength = 2_000;
-
     private WorkflowDefinitionState S => state.State;
 
     private string WorkflowId => this.GetPrimaryKeyString();
@@ -56,7 +55,7 @@ public sealed class WorkflowDefinitionGrain(
             Status = WorkflowVersionStatus.Startable,
             ReviewedBy = reviewer.Id,
             ReviewedAt = clock.UtcNow,
-            ReviewComment = Text(comment, "comment"),
+            ReviewComment = ReviewText.Optional(comment, "comment"),
         };
         await Commit(index, awaiting with { Info = reviewed }, "workflow-version-approved", reviewer.Id);
         return reviewed;
@@ -66,7 +65,7 @@ public sealed class WorkflowDefinitionGrain(
     {
         var reviewer = await GrainFactory.Authorize(designer, Permission.PublishWorkflow);
         var (index, awaiting) = Awaiting(version, reviewer.Id);
-        var why = Text(reason, "reason")
+        var why = ReviewText.Optional(reason, "reason")
             ?? throw new ProposalException(ProposalErrorCode.InvalidRequest, "a rejection needs a reason: say what the designer should change.");
         var reviewed = awaiting.Info with { Status = WorkflowVersionStatus.Rejected, ReviewedBy = reviewer.Id, ReviewedAt = clock.UtcNow, ReviewComment = why };
         await Commit(index, awaiting with { Info = reviewed }, "workflow-version-rejected", reviewer.Id);
@@ -85,7 +84,11 @@ public sealed class WorkflowDefinitionGrain(
         return Task.FromResult(stored?.Document);
     }
 
-    public Task<AuditVerification> VerifyAudit() => S.VerifyAsync(auditStore, AuditStream);
+    public async Task<AuditVerification> VerifyAudit()
+    {
+        await FlushAuditOutbox();
+        return await S.VerifyAsync(auditStore, AuditStream);
+    }
 
     private async Task<PublishResult> Store(string bpmnXml, string publishedBy, Func<ProcessDefinition, WorkflowVersionStatus> statusOf)
     {
@@ -143,14 +146,6 @@ public sealed class WorkflowDefinitionGrain(
         WorkflowVersionStatus.Rejected => "rejected",
         _ => "awaiting approval",
     };
-
-    private static string? Text(string? text, string field)
-    {
-        var trimmed = text?.Trim();
-        return trimmed is { Length: > MaxTextLength }
-            ? throw new ProposalException(ProposalErrorCode.InvalidRequest, $"'{field}' is {trimmed.Length} characters; at most {MaxTextLength}.")
-            : string.IsNullOrEmpty(trimmed) ? null : trimmed;
-    }
 
     private async Task Commit(int index, StoredWorkflowVersion reviewed, string kind, string reviewer)
     {
