@@ -97,6 +97,20 @@ internal static class ApiProblems
             }
             : new Dictionary<string, object?> { ["code"] = e.Code.ToString() });
 
+    /// <summary>Runs a change to a control and answers its refusal as <see cref="From(ProposalException)"/>.</summary>
+    public static async Task<Results<T, ProblemHttpResult>> Refusable<T>(Func<Task<T>> change)
+        where T : IResult
+    {
+        try
+        {
+            return await change();
+        }
+        catch (ProposalException refused)
+        {
+            return From(refused);
+        }
+    }
+
     public static int StatusOf(ProposalErrorCode code) => code switch
     {
         ProposalErrorCode.InvalidRequest => StatusCodes.Status400BadRequest,

@@ -13,7 +13,7 @@ namespace OrleansMlops.Host.Api;
 
 /// <summary>
 /// Rule sets for compliance officers: what is in force, what was refused and why, every version, the fixtures on demand,
-/// a dry run of a candidate against past decisions, and proposals to change them.
+/// and a dry run of a candidate against past decisions (changes are proposals: <see cref="RuleSetProposalsApi"/>).
 /// </summary>
 public static class PoliciesApi
 {
@@ -31,7 +31,6 @@ public static class PoliciesApi
         group.MapGet("/refusals", (RuleSetCatalog catalog) => TypedResults.Ok(catalog.GetRefusals())).RequirePermission(Permission.Read);
         group.MapGet("/{ruleSetId}/versions", GetVersions).RequirePermission(Permission.Read);
         group.MapGet("/{ruleSetId}/versions/{version:int}", GetVersionContent).RequirePermission(Permission.Read);
-        group.MapPut("/{ruleSetId}", Propose).RequirePermission(Permission.ActivateRuleSet);
         group.MapPost("/{ruleSetId}/test", RunFixtures).RequirePermission(Permission.TestRuleSet);
         group.MapPost("/dry-run", DryRun).RequirePermission(Permission.TestRuleSet);
         group.MapPost("/lint", Lint).RequirePermission(Permission.TestRuleSet);
@@ -54,19 +53,6 @@ public static class PoliciesApi
         return versions.FirstOrDefault(v => v.Version == version) is { } found
             ? TypedResults.Text(found.Content, "application/json", Encoding.UTF8)
             : ApiProblems.NotFound($"Rule set '{ruleSetId}' has no version {version}.");
-    }
-
-    /// <summary>
-    /// PUT /api/policies/{id} with the rule set file as the body (its exact bytes, as the folder would hold them) and an
-    /// optional <c>reason</c>: a proposal for a second compliance author (<see cref="RuleSetProposalsApi"/>).
-    /// </summary>
-    private static async Task<Results<Accepted<Abstractions.Governance.Proposals.RuleSetProposal>, ProblemHttpResult>> Propose(
-        string ruleSetId, string? reason, HttpRequest request, IGrainFactory grains)
-    {
-        var content = await ReadBytes(request);
-        return content.Length == 0
-            ? ApiProblems.BadRequest("The body must be a rule set JSON document (policies/rule-set.schema.json).", "body")
-            : await RuleSetProposalsApi.Propose(ruleSetId, content, reason, request, grains);
     }
 
     /// <summary>
@@ -157,7 +143,8 @@ public static class PoliciesApi
         }
     }
 
-    private static async Task<byte[]> ReadBytes(HttpRequest request)
+    /// <summary>A rule set's exact bytes, as the folder would hold them: its identity is their hash.</summary>
+    internal static async Task<byte[]> ReadBytes(HttpRequest request)
     {
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);

@@ -17,6 +17,7 @@ public static class RuleSetProposalsApi
     public static RouteGroupBuilder MapRuleSetProposalsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/policies").WithTags("Policies");
+        group.MapPut("/{ruleSetId}", Propose).RequirePermission(Permission.ActivateRuleSet);
         group.MapGet("/proposals", List).RequirePermission(Permission.Read);
         group.MapGet("/proposals/{proposalId}", Get).RequirePermission(Permission.Read);
         group.MapGet("/proposals/{proposalId}/content", GetContent).RequirePermission(Permission.Read);
@@ -27,19 +28,24 @@ public static class RuleSetProposalsApi
         return group;
     }
 
-    /// <summary>PUT /api/policies/{id}: the candidate becomes a pending proposal (202) that a second author decides.</summary>
-    public static async Task<Results<Accepted<RuleSetProposal>, ProblemHttpResult>> Propose(
-        string ruleSetId, byte[] content, string? reason, HttpRequest request, IGrainFactory grains)
+    /// <summary>
+    /// PUT /api/policies/{id} with the rule set file as the body (its exact bytes) and an optional <c>reason</c>: the
+    /// candidate becomes a pending proposal (202) that a second compliance author decides.
+    /// </summary>
+    private static async Task<Results<Accepted<RuleSetProposal>, ProblemHttpResult>> Propose(
+        string ruleSetId, string? reason, HttpRequest request, IGrainFactory grains)
     {
-        try
+        var content = await PoliciesApi.ReadBytes(request);
+        if (content.Length == 0)
+        {
+            return ApiProblems.BadRequest("The body must be a rule set JSON document (policies/rule-set.schema.json).", "body");
+        }
+
+        return await ApiProblems.Refusable(async () =>
         {
             var proposal = await Changes(grains).Propose(ruleSetId, content, reason, Caller.Of(request));
             return TypedResults.Accepted($"/api/policies/proposals/{proposal.ProposalId}", proposal);
-        }
-        catch (ProposalException refused)
-        {
-            return ApiProblems.From(refused);
-        }
+        });
     }
 
     private static async Task<Results<Ok<ImmutableArray<RuleSetProposal>>, ProblemHttpResult>> List(string? status, string? ruleSet, IGrainFactory grains)
@@ -70,29 +76,16 @@ public static class RuleSetProposalsApi
 
     private static Task<Results<Ok<RuleSetProposal>, ProblemHttpResult>> Approve(
         string proposalId, ReviewBody? body, HttpRequest request, IGrainFactory grains) =>
-        Call(async () => TypedResults.Ok(await Changes(grains).Approve(proposalId, Caller.Of(request), body?.Comment)));
+        ApiProblems.Refusable(async () => TypedResults.Ok(await Changes(grains).Approve(proposalId, Caller.Of(request), body?.Comment)));
 
     private static Task<Results<Ok<RuleSetProposal>, ProblemHttpResult>> Reject(
         string proposalId, ReviewBody? body, HttpRequest request, IGrainFactory grains) =>
-        Call(async () => TypedResults.Ok(await Changes(grains).Reject(proposalId, Caller.Of(request), body?.Reason ?? string.Empty)));
+        ApiProblems.Refusable(async () => TypedResults.Ok(await Changes(grains).Reject(proposalId, Caller.Of(request), body?.Reason ?? string.Empty)));
 
     private static async Task<Ok<IReadOnlyList<AuditRecord>>> ReadAudit(IGrainFactory grains, IAuditStore audit, CancellationToken cancellationToken)
     {
         await Changes(grains).RecordOperatorActivations();
         return TypedResults.Ok(await audit.ReadAsync(IRuleSetChangeGrain.AuditStream, cancellationToken));
-    }
-
-    private static async Task<Results<T, ProblemHttpResult>> Call<T>(Func<Task<T>> command)
-        where T : IResult
-    {
-        try
-        {
-            return await command();
-        }
-        catch (ProposalException refused)
-        {
-            return ApiProblems.From(refused);
-        }
     }
 
     private static IRuleSetChangeGrain Changes(IGrainFactory grains) => grains.GetGrain<IRuleSetChangeGrain>(IRuleSetChangeGrain.Key);

@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansMlops.Abstractions.Audit;
-using OrleansMlops.Abstractions.Governance.Proposals;
 using OrleansMlops.Abstractions.Security;
 using OrleansMlops.Abstractions.Workflows;
 using OrleansMlops.Host.Identity;
@@ -94,24 +93,14 @@ public static class WorkflowsApi
     /// <summary>POST /api/workflows/{id}/versions/{n}/approve: a designer other than the publisher makes the version startable.</summary>
     private static Task<Results<Ok<WorkflowVersionInfo>, ProblemHttpResult>> Approve(
         string workflowId, int version, ReviewBody? body, HttpRequest request, IGrainFactory grains) =>
-        Review(() => grains.GetGrain<IWorkflowDefinitionGrain>(workflowId).Approve(version, Caller.Of(request), body?.Comment));
+        ApiProblems.Refusable(async () =>
+            TypedResults.Ok(await grains.GetGrain<IWorkflowDefinitionGrain>(workflowId).Approve(version, Caller.Of(request), body?.Comment)));
 
     /// <summary>POST /api/workflows/{id}/versions/{n}/reject with <c>{"reason":…}</c>: no run will start the version.</summary>
     private static Task<Results<Ok<WorkflowVersionInfo>, ProblemHttpResult>> Reject(
         string workflowId, int version, ReviewBody? body, HttpRequest request, IGrainFactory grains) =>
-        Review(() => grains.GetGrain<IWorkflowDefinitionGrain>(workflowId).Reject(version, Caller.Of(request), body?.Reason ?? string.Empty));
-
-    private static async Task<Results<Ok<WorkflowVersionInfo>, ProblemHttpResult>> Review(Func<Task<WorkflowVersionInfo>> review)
-    {
-        try
-        {
-            return TypedResults.Ok(await review());
-        }
-        catch (ProposalException refused)
-        {
-            return ApiProblems.From(refused);
-        }
-    }
+        ApiProblems.Refusable(async () =>
+            TypedResults.Ok(await grains.GetGrain<IWorkflowDefinitionGrain>(workflowId).Reject(version, Caller.Of(request), body?.Reason ?? string.Empty)));
 
     private static async Task<Results<Ok<IReadOnlyList<AuditRecord>>, ProblemHttpResult>> ReadAudit(
         string workflowId, IAuditStore audit, CancellationToken cancellationToken) =>
