@@ -1,11 +1,12 @@
 using OrleansMlops.Abstractions.Audit;
+using OrleansMlops.Grains.Persistence;
 using OrleansMlops.Grains.Runs;
 using OrleansMlops.Storage.Audit;
 
 namespace OrleansMlops.Grains;
 
-/// <summary>A grain state that keeps its own audit stream: the head it chained last and the records not yet appended.</summary>
-public interface IChainedAuditState : IAuditedGrainState
+/// <summary>A grain state that keeps its own audit stream: the head it chained last.</summary>
+public interface IChainedAuditState
 {
     long AuditSequence { get; set; }
 
@@ -15,23 +16,35 @@ public interface IChainedAuditState : IAuditedGrainState
 internal static class ChainedAudit
 {
     /// <summary>
-    /// Seals the next record of <paramref name="stream"/> onto the state's head and puts it in the outbox, so it is
-    /// persisted with the change it describes (the caller writes the state next).
+    /// Seals the next record of <paramref name="stream"/> onto the state's head and adds it to <paramref name="sealedRecords"/>,
+    /// to be committed with the change it describes (<see cref="CommitSealedAsync{TState}"/>).
     /// </summary>
-    public static AuditRecord Chain(this IChainedAuditState state, string stream, string kind, string actor, DateTimeOffset at, object payload)
+    public static void Chain(
+        this IChainedAuditState state, List<AuditRecord> sealedRecords, string stream, string kind, string actor, DateTimeOffset at, object payload)
     {
         var sequence = state.AuditSequence + 1;
         var record = AuditChain.Seal(stream, sequence, kind, actor, at, AuditJson.Serialize(payload), state.AuditHeadHash ?? AuditChain.GenesisHash);
-        state.AuditOutbox.Add(record);
+        sealedRecords.Add(record);
         state.AuditSequence = sequence;
         state.AuditHeadHash = record.Hash;
-        return record;
     }
 
-    /// <summary>Checks the stream in the audit table against the head the state recorded; flush the outbox first.</summary>
-    public static async Task<AuditVerification> VerifyAsync(this IChainedAuditState state, IAuditStore store, string stream)
+    /// <summary>
+    /// Commits the state with the records sealed since the last commit. They are dropped either way: a failed commit
+    /// restores the head they were sealed onto.
+    /// </summary>
+    public static async Task CommitSealedAsync<TState>(this IDurableState<TState> state, List<AuditRecord> sealedRecords)
+        where TState : class, new()
+    {
+        AuditRecord[] records = [.. sealedRecords];
+        sealedRecords.Clear();
+        await state.CommitAsync(records);
+    }
+
+    /// <summary>Checks the stream in the audit table against the head the committed state recorded.</summary>
+    public static async Task<AuditVerification> VerifyAsync(this IChainedAuditState committed, IAuditStore store, string stream)
     {
         var records = await store.ReadAsync(stream, CancellationToken.None);
-        return AuditChain.Verify(stream, records, state.AuditSequence, state.AuditHeadHash);
+        return AuditChain.Verify(stream, records, committed.AuditSequence, committed.AuditHeadHash);
     }
 }

@@ -1,15 +1,12 @@
 namespace OrleansMlops.Storage;
 
 /// <summary>
-/// How concurrent writes share transactions (<c>Storage:GroupCommit</c>). With group commit on, grain state, reminders,
-/// audit records and read-model rows written at the same time commit in one transaction, so one fsync acknowledges many
-/// transitions; each still waits for its own commit.
+/// How concurrent writes share transactions (<c>Storage:GroupCommit</c>): grain state, reminders, audit records and
+/// read-model rows written at the same time commit in one transaction, so one fsync acknowledges many transitions; each
+/// still waits for its own commit. Group commit is the engine's only way to write.
 /// </summary>
 public sealed class GroupCommitOptions
 {
-    /// <summary>Share transactions between concurrent writes (the default); off, every write commits on its own.</summary>
-    public bool Enabled { get; set; } = true;
-
     /// <summary>The most writes one transaction takes; more wait for the next one.</summary>
     public int MaxBatchSize { get; set; } = 256;
 

@@ -15,6 +15,7 @@ using OrleansMlops.Storage.Predictions;
 using OrleansMlops.Storage.Runs;
 using OrleansMlops.Storage.Sqlite;
 using OrleansMlops.Storage.Stores;
+using OrleansMlops.Storage.Transitions;
 using OrleansMlops.Storage.Writes;
 
 namespace OrleansMlops.Storage;
@@ -23,8 +24,8 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the options, a <see cref="DbDataSource"/> for the configured provider created from them (SQLite, or an
-    /// Npgsql pool for PostgreSQL; disposed with the container), its <see cref="SqlDialect"/>, the <see cref="ISqlWriter"/> (group commit unless
-    /// turned off), <see cref="IAuditStore"/>,
+    /// Npgsql pool for PostgreSQL; disposed with the container), its <see cref="SqlDialect"/>, the <see cref="ISqlWriter"/> (group commit), the
+    /// <see cref="TransitionStore"/> grains commit their changes through, <see cref="IAuditStore"/>,
     /// <see cref="IRunIndex"/>, <see cref="IModelIndex"/>, <see cref="IDecisionStore"/> (also as the
     /// <see cref="IDecisionHistory"/> dry runs replay), <see cref="IPredictionLog"/>, <see cref="IEvidenceDocumentStore"/> and <see cref="IIdempotencyStore"/>.
     /// </summary>
@@ -57,20 +58,18 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddSingleton(options);
         services.AddSingleton(SqlDialect.For(options));
-        services.AddSingleton<ISqlWriter>(provider => options.GroupCommit.Enabled
-            ? new GroupCommit(
-                provider.GetRequiredService<DbDataSource>(),
-                options.GroupCommit,
-                provider.GetService<ILoggerFactory>()?.CreateLogger<GroupCommit>() ?? NullLogger<GroupCommit>.Instance,
-                provider.GetService<IMeterFactory>())
-            : new DirectSqlWriter(provider.GetRequiredService<DbDataSource>()));
-        services.AddSingleton<IAuditStore>(provider => new SqlAuditStore(
+        services.AddSingleton<ISqlWriter>(provider => new GroupCommit(
+            provider.GetRequiredService<DbDataSource>(),
+            options.GroupCommit,
+            provider.GetService<ILoggerFactory>()?.CreateLogger<GroupCommit>() ?? NullLogger<GroupCommit>.Instance,
+            provider.GetService<IMeterFactory>()));
+        services.AddSingleton<ITransitionStore>(provider => new TransitionStore(
             provider.GetRequiredService<DbDataSource>(), provider.GetRequiredService<ISqlWriter>()));
-        services.AddSingleton<IRunIndex>(provider => new SqlRunIndex(
-            provider.GetRequiredService<DbDataSource>(), provider.GetRequiredService<ISqlWriter>()));
+        services.AddSingleton<IAuditStore>(provider => new SqlAuditStore(provider.GetRequiredService<DbDataSource>()));
+        services.AddSingleton<IRunIndex>(provider => new SqlRunIndex(provider.GetRequiredService<DbDataSource>()));
         services.AddSingleton<IModelIndex>(provider => new SqlModelIndex(provider.GetRequiredService<DbDataSource>()));
         services.AddSingleton<IDecisionStore>(provider => new SqlDecisionStore(
-            provider.GetRequiredService<DbDataSource>(), provider.GetRequiredService<SqlDialect>(), provider.GetRequiredService<ISqlWriter>()));
+            provider.GetRequiredService<DbDataSource>(), provider.GetRequiredService<SqlDialect>()));
         services.AddSingleton<IDecisionHistory>(provider => provider.GetRequiredService<IDecisionStore>());
         services.AddSingleton<IPredictionLog>(provider => new SqlPredictionLog(provider.GetRequiredService<DbDataSource>()));
         services.AddSingleton<IEvidenceDocumentStore>(provider => new SqlEvidenceDocumentStore(provider.GetRequiredService<DbDataSource>()));

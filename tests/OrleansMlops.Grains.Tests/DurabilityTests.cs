@@ -1,7 +1,6 @@
 using System.Data.Common;
 using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Abstractions.Runs;
-using OrleansMlops.Storage;
 using OrleansMlops.Storage.Audit;
 using OrleansMlops.Storage.Decisions;
 using OrleansMlops.Testing;
@@ -95,32 +94,31 @@ public abstract class DurabilityTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Without_group_commit_gate_decisions_missing_from_the_log_are_appended_again_when_the_run_is_next_activated()
+    public async Task A_transition_whose_decisions_cannot_be_logged_is_not_stored_and_the_run_stays_as_its_last_commit_left_it()
     {
-        // Orleans' own storage writes the state alone, so the decisions travel in its outbox and are appended after it.
-        Setup.Storage ??= new StorageOptions { Sqlite = { DatabasePath = Setup.Directory.File("engine.db") } };
-        Setup.Storage.GroupCommit.Enabled = false;
         var engine = await EngineCluster.StartAsync(_setup);
-        await engine.PublishAsync("credit-risk", RepoPaths.Workflow("credit-risk"));
-        await Execute(engine, RefuseDecisionAppends);
-        var started = await engine.Client.Start("run-projection");
-        var decisionIds = started.Decisions.Select(d => d.DecisionId).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(3, decisionIds.Count);
-        Assert.Empty(await LoggedDecisionIds(engine));
-
-        await Execute(engine, AllowDecisionAppends);
-        engine = await engine.RestartAsync();
         try
         {
-            await engine.Client.Run("run-projection").GetView();
-            Assert.Equal(decisionIds, await LoggedDecisionIds(engine));
-            var restored = await engine.SiloService<IDecisionStore>().GetAsync(started.Decisions[^1].DecisionId, CancellationToken.None);
-            Assert.Equal(started.Decisions[^1].Results.AsEnumerable(), restored!.Results.AsEnumerable());
-            Assert.Contains("\"purpose\"", restored.InputJson, StringComparison.Ordinal);
+            await engine.PublishAsync("credit-risk", RepoPaths.Workflow("credit-risk"));
+            var started = await engine.Client.Start("run-atomic");
+            var run = engine.Client.Run("run-atomic");
+            await Execute(engine, RefuseDecisionAppends);
 
-            engine = await engine.RestartAsync();
-            await engine.Client.Run("run-projection").GetView();
-            Assert.Equal(decisionIds, await LoggedDecisionIds(engine));
+            await Assert.ThrowsAnyAsync<Exception>(() => engine.Client.Complete("run-atomic", CreditRuns.ValidationReview, Actors.Vera));
+
+            // Nothing of the sign-off is stored or shown: not its audit record, not its decision, not the new token.
+            var refused = await run.GetView();
+            Assert.Equal(started.Version, refused.Version);
+            Assert.Equal(started.Tokens.AsEnumerable(), refused.Tokens.AsEnumerable());
+            Assert.Null((await run.GetGateFacts()).Validator);
+            Assert.Equal(started.Decisions.Select(d => d.DecisionId).Order(StringComparer.Ordinal), await LoggedDecisionIds(engine, "run-atomic"));
+
+            await Execute(engine, AllowDecisionAppends);
+            var reviewed = await engine.Client.Complete("run-atomic", CreditRuns.ValidationReview, Actors.Vera);
+            Assert.Equal(started.Version + 1, reviewed.History.First(h => h.Kind == "task.approved").Sequence);
+            Assert.Equal(reviewed.Decisions.Select(d => d.DecisionId).Order(StringComparer.Ordinal), await LoggedDecisionIds(engine, "run-atomic"));
+            var audit = await run.VerifyAudit();
+            Assert.True(audit.Valid, string.Join("; ", audit.Problems));
         }
         finally
         {
@@ -186,7 +184,7 @@ public abstract class DurabilityTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_view_or_audit_check_asked_during_a_state_write_waits_for_it_and_shows_only_what_is_durable()
+    public async Task A_view_asked_during_a_state_write_answers_at_once_from_what_is_durable_and_an_audit_check_waits_for_the_write()
     {
         var engine = await EngineCluster.StartAsync(_setup);
         try
@@ -202,22 +200,27 @@ public abstract class DurabilityTests : IAsyncLifetime
             await command.ExecuteNonQueryAsync();
 
             var reviewing = engine.Client.Complete("run-verified", CreditRuns.ValidationReview, Actors.Vera);
-            // The gates' facts are read in memory: the sign-off is there as soon as its commit has begun.
-            await Eventually.Until(() => run.GetGateFacts(), f => f.Validator?.Id == Actors.Vera.Id, what: "the sign-off's commit to begin");
-            var viewing = run.GetView();
+            // While the sign-off's write waits, every read answers without waiting, and with the run as stored.
+            var holding = System.Diagnostics.Stopwatch.StartNew();
+            while (holding.Elapsed < TimeSpan.FromSeconds(1))
+            {
+                var view = await run.GetView().WaitAsync(TimeSpan.FromSeconds(1));
+                Assert.Equal(started.Version, view.Version);
+                Assert.Null((await run.GetGateFacts().WaitAsync(TimeSpan.FromSeconds(1))).Validator);
+            }
+
+            Assert.False(reviewing.IsCompleted, "The sign-off finished while its state write was held: the test proves nothing.");
             var verifying = run.VerifyAudit();
-            // Time for a read that does not wait for the write to answer before it goes through, as both used to.
-            await Task.WhenAny(Task.WhenAll(viewing, verifying), Task.Delay(TimeSpan.FromSeconds(1)));
-            Assert.False(viewing.IsCompleted, "The view showed a transition that was not yet durable.");
-            Assert.False(verifying.IsCompleted, "The audit check compared the table with a head that was not yet written.");
+            await Task.WhenAny(verifying, Task.Delay(TimeSpan.FromMilliseconds(300)));
+            Assert.False(verifying.IsCompleted, "The audit check compared the table with a head while a commit was under way.");
             await hold.RollbackAsync();
 
-            var view = await viewing;
+            var reviewed = await reviewing;
             var audit = await verifying;
-            Assert.True(view.Version > started.Version, $"Version {view.Version}, as before the sign-off.");
+            Assert.True(reviewed.Version > started.Version, $"Version {reviewed.Version}, as before the sign-off.");
+            Assert.Equal(reviewed.Version, (await run.GetView()).Version);
             Assert.True(audit.Valid, string.Join("; ", audit.Problems));
-            Assert.True(audit.RecordCount >= view.Version, $"{audit.RecordCount} records, the view is at {view.Version}.");
-            await reviewing;
+            Assert.True(audit.RecordCount >= reviewed.Version, $"{audit.RecordCount} records, the run is at {reviewed.Version}.");
         }
         finally
         {
@@ -273,8 +276,8 @@ public abstract class DurabilityTests : IAsyncLifetime
         return System.Text.Encoding.UTF8.GetString(payload);
     }
 
-    private static async Task<List<string>> LoggedDecisionIds(EngineCluster engine) =>
-        [.. (await engine.SiloService<IDecisionStore>().QueryAsync(new DecisionQuery(RunId: "run-projection"), CancellationToken.None))
+    private static async Task<List<string>> LoggedDecisionIds(EngineCluster engine, string runId) =>
+        [.. (await engine.SiloService<IDecisionStore>().QueryAsync(new DecisionQuery(RunId: runId), CancellationToken.None))
             .Select(d => d.DecisionId)
             .Order(StringComparer.Ordinal)];
 }

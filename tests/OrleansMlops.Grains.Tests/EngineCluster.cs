@@ -8,7 +8,7 @@ using OrleansMlops.Abstractions.Security;
 using OrleansMlops.Abstractions.Stages;
 using OrleansMlops.Abstractions.Workflows;
 using OrleansMlops.Grains.Tests.Stages;
-using OrleansMlops.Host.Hosting;
+using OrleansMlops.Silo;
 using OrleansMlops.Storage;
 using OrleansMlops.Testing;
 

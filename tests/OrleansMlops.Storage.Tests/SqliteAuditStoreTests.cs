@@ -10,7 +10,7 @@ public sealed class SqliteAuditStoreTests() : AuditStoreTests(TestDatabases.Sqli
     {
         await using var database = await Databases.CreateWithSchemaAsync();
         var record = AuditChains.Build(Run, 1)[0];
-        await new SqlAuditStore(database.DataSource).AppendAsync([record], CancellationToken.None);
+        await database.WriteAsync(SqlAuditStore.Append([record]));
 
         // INSERT OR REPLACE deletes the old row without firing the DELETE trigger: the overwrite trigger must catch it.
         await AssertRewriteRefusedAsync(

@@ -13,35 +13,10 @@ public sealed class SqliteDatabaseTests
         await SqliteDatabase.EnsureSchemaAsync(database.DataSource, CancellationToken.None);
 
         var tables = await database.ScalarAsync<long>(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
-            + "('OrleansQuery', 'OrleansStorage', 'OrleansRemindersTable', 'audit_records', 'runs')");
-        Assert.Equal(5, tables);
-    }
-
-    [Fact]
-    public async Task Schema_registers_every_query_key_the_orleans_providers_read()
-    {
-        await using var database = await TempDatabase.CreateWithSchemaAsync();
-
-        string[] expected =
-        [
-            "WriteToStorageKey", "ReadFromStorageKey", "ClearStorageKey", "DeleteStorageKey",
-            "UpsertReminderRowKey", "ReadReminderRowsKey", "ReadReminderRowKey", "ReadRangeRows1Key",
-            "ReadRangeRows2Key", "DeleteReminderRowKey", "DeleteReminderRowsKey",
-        ];
-        foreach (var key in expected)
-        {
-            Assert.Equal(1, await database.ScalarAsync<long>("SELECT count(*) FROM OrleansQuery WHERE QueryKey = @key", new { key }));
-        }
-    }
-
-    [Fact]
-    public void Orleans_query_table_is_created_before_any_script_that_fills_it()
-    {
-        var files = SchemaScripts.Sqlite.FileNames();
-
-        Assert.Equal("001-orleans-main.sql", files[0]);
-        Assert.Contains("107-evidence-documents.sql", files);
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('grain_state', 'grain_reminders', 'audit_records', 'runs')");
+        Assert.Equal(4, tables);
+        // The embedded store is the engine's alone: no Orleans ADO.NET table is created.
+        Assert.Equal(0, await database.ScalarAsync<long>("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 'Orleans%'"));
     }
 
     [Fact]

@@ -11,6 +11,7 @@ using OrleansMlops.Storage.PostgreSql;
 using OrleansMlops.Storage.Predictions;
 using OrleansMlops.Storage.Runs;
 using OrleansMlops.Storage.Stores;
+using OrleansMlops.Storage.Writes;
 using OrleansMlops.Storage.Tests.PostgreSql;
 
 namespace OrleansMlops.Storage.Tests;
@@ -101,7 +102,7 @@ public sealed class StorageRegistrationTests
         await PostgreSqlDatabase.EnsureSchemaAsync(dataSource, CancellationToken.None);
         var runs = provider.GetRequiredService<IRunIndex>();
         var run = new RunSummary("r1", "train", 1, RunStatus.Running, "fit", "alice", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 1);
-        await runs.UpsertAsync(run, CancellationToken.None);
+        await provider.GetRequiredService<ISqlWriter>().ExecuteAsync(SqlRunIndex.Upsert(run), CancellationToken.None);
         Assert.Equal(run, await runs.GetAsync("r1", CancellationToken.None));
     }
 

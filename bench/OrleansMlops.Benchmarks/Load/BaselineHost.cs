@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
-using OrleansMlops.Host.Hosting;
 using OrleansMlops.Storage;
 using OrleansMlops.Storage.Sqlite;
 
@@ -13,13 +12,16 @@ namespace OrleansMlops.Benchmarks.Load;
 
 /// <summary>
 /// A silo with nothing but Orleans' ADO.NET grain storage on a SQLite file (WAL, synchronous=FULL), wired explicitly
-/// rather than through AddMlopsEngine: the engine's storage is due to be replaced by our own group-commit storage, and
-/// the baseline must stay what Orleans itself gives. The data source (our pragmas on every connection) and the schema
-/// come from the storage project; the state is serialized with Orleans' serializer, as the engine's is.
+/// rather than through AddMlopsEngine: the engine has its own group-commit storage, and the baseline is what Orleans
+/// itself gives. The data source (our pragmas on every connection) comes from the storage project, Orleans' tables from
+/// the script beside this file; the state is serialized with Orleans' serializer, as the engine's is.
 /// </summary>
 internal sealed class BaselineHost : IAsyncDisposable
 {
     public const string StorageName = "baseline";
+
+    /// <summary>The ADO.NET invariant under which Orleans uses Microsoft.Data.Sqlite's factory; "Microsoft.Data.Sqlite" itself is refused.</summary>
+    private const string SqliteInvariant = "System.Data.SQLite";
 
     private readonly IHost _host;
     private readonly DbDataSource _dataSource;
@@ -43,7 +45,7 @@ internal sealed class BaselineHost : IAsyncDisposable
             DatabasePath = databasePath,
             Synchronous = SqliteStorageOptions.SynchronousFull,
         });
-        await SqliteDatabase.EnsureSchemaAsync(dataSource, CancellationToken.None);
+        await ApplyOrleansSchemaAsync(dataSource);
 
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(
             new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = directory.Path });
@@ -54,7 +56,7 @@ internal sealed class BaselineHost : IAsyncDisposable
             silo.AddAdoNetGrainStorage(StorageName, options =>
             {
                 // Orleans accepts exactly one of ConnectionString and DataSource.
-                options.Invariant = SiloStorageExtensions.SqliteInvariant;
+                options.Invariant = SqliteInvariant;
                 options.ConnectionString = null;
                 options.DataSource = dataSource;
             });
@@ -75,6 +77,18 @@ internal sealed class BaselineHost : IAsyncDisposable
         }
 
         return new BaselineHost(host, dataSource, databasePath);
+    }
+
+    /// <summary>Orleans' own SQLite tables and queries for its ADO.NET grain storage, which the engine does not use.</summary>
+    private static async Task ApplyOrleansSchemaAsync(DbDataSource dataSource)
+    {
+        await using var script = typeof(BaselineHost).Assembly.GetManifestResourceStream("OrleansMlops.Benchmarks.Load.Sql.orleans-persistence.sql")
+            ?? throw new LoadHarnessException("The embedded Orleans SQLite schema of the baseline is missing.");
+        using var reader = new StreamReader(script);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = await reader.ReadToEndAsync();
+        await command.ExecuteNonQueryAsync();
     }
 
     public async ValueTask DisposeAsync()

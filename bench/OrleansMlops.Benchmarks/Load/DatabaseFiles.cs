@@ -9,9 +9,8 @@ internal sealed record DatabaseFiles(long MainBytes, long WalBytes)
 
     public static DatabaseFiles Of(string databasePath) => new(SizeOf(databasePath), SizeOf(databasePath + "-wal"));
 
-    /// <summary>Reminders in either table: group commit's <c>grain_reminders</c> or Orleans' ADO.NET one (group commit off).</summary>
-    public static async Task<long> CountRemindersAsync(string databasePath) =>
-        await CountRowsAsync(databasePath, "grain_reminders") + await CountRowsAsync(databasePath, "OrleansRemindersTable");
+    /// <summary>The engine's reminders.</summary>
+    public static Task<long> CountRemindersAsync(string databasePath) => CountRowsAsync(databasePath, "grain_reminders");
 
     /// <summary>Rows of one table.</summary>
     public static async Task<long> CountRowsAsync(string databasePath, string table)

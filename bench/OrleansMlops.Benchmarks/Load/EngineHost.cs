@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using OrleansMlops.Abstractions.Security;
 using OrleansMlops.Abstractions.Workflows;
-using OrleansMlops.Host.Hosting;
+using OrleansMlops.Silo;
 using OrleansMlops.Storage;
 
 namespace OrleansMlops.Benchmarks.Load;
@@ -43,7 +43,6 @@ internal sealed class EngineHost : IAsyncDisposable
         var storageOptions = new StorageOptions
         {
             Sqlite = { DatabasePath = databasePath, Synchronous = SqliteStorageOptions.SynchronousFull },
-            GroupCommit = { Enabled = storage != EngineStorage.SqliteFullPerWrite },
         };
 
         // No defaults: the repository's appsettings.json (read from the working directory) must not leak in.

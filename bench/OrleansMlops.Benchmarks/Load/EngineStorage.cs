@@ -6,9 +6,6 @@ internal enum EngineStorage
     /// <summary>The production wiring: grain state, reminders and our tables in SQLite (WAL, synchronous=FULL).</summary>
     SqliteFull,
 
-    /// <summary>The same, with group commit off (<c>Storage:GroupCommit:Enabled=false</c>): Orleans' ADO.NET providers, one transaction per write.</summary>
-    SqliteFullPerWrite,
-
-    /// <summary>Orleans' memory grain storage and in-memory reminders; our read-model tables stay in SQLite.</summary>
+    /// <summary>Grain state, the rows of transitions and reminders in memory: what the engine costs without storage.</summary>
     Memory,
 }

@@ -56,20 +56,18 @@ internal static class LoadCommand
         if (options.RunsWorkload('A'))
         {
             var sqlite = await Attempt(SqliteLabel, () => MeasureEngineAsync(EngineStorage.SqliteFull, SqliteLabel, options, Progress), report.WriteEngine);
-            const string perWriteLabel = "engine / SQLite FULL, group commit off";
-            var perWrite = await Attempt(perWriteLabel, () => MeasureEngineAsync(EngineStorage.SqliteFullPerWrite, perWriteLabel, options, Progress), report.WriteEngine);
             const string memoryLabel = "engine / Memory";
             var memory = await Attempt(memoryLabel, () => MeasureEngineAsync(EngineStorage.Memory, memoryLabel, options, Progress), report.WriteEngine);
 
             // The baseline writes each grain as often as a run commits, which one of the engine configurations measured.
-            var writesPerGrain = new[] { sqlite, perWrite, memory }.FirstOrDefault(m => m is not null)?.Result.Peak.TransitionsPerRun;
+            var writesPerGrain = new[] { sqlite, memory }.FirstOrDefault(m => m is not null)?.Result.Peak.TransitionsPerRun;
             var baseline = await Attempt(
                 "raw baseline",
                 () => writesPerGrain is { } writes
                     ? MeasureBaselineAsync(options, writes, Progress)
                     : throw new LoadHarnessException("No engine configuration completed, so the writes per run to copy are unknown."),
                 b => report.WriteBaseline(b, writesPerGrain!.Value));
-            report.WriteComparison(sqlite, perWrite, memory, baseline);
+            report.WriteComparison(sqlite, memory, baseline);
         }
 
         if (options.RunsWorkload('B') && options.Waiting > 0)

@@ -105,7 +105,7 @@ internal sealed class LoadReport(TextWriter output)
 
     /// <summary>The ratios between workload A's configurations, of those that completed.</summary>
     public void WriteComparison(
-        Measured<ThroughputResult>? sqlite, Measured<ThroughputResult>? perWrite, Measured<ThroughputResult>? memory, Measured<BaselineResult>? baseline)
+        Measured<ThroughputResult>? sqlite, Measured<ThroughputResult>? memory, Measured<BaselineResult>? baseline)
     {
         if (sqlite is null)
         {
@@ -119,11 +119,6 @@ internal sealed class LoadReport(TextWriter output)
         if (memory is not null)
         {
             Line($"- {sqlite.Label} reaches {Percent(peak.TransitionsPerSecond, memory.Result.Peak.TransitionsPerSecond)} of {memory.Label}'s committed transitions/s.");
-        }
-
-        if (perWrite is not null)
-        {
-            Line($"- {sqlite.Label} commits {Ratio(peak.TransitionsPerSecond, perWrite.Result.Peak.TransitionsPerSecond)} the transitions/s of {perWrite.Label}.");
         }
 
         if (baseline is not null)

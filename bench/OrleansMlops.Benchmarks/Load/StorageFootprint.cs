@@ -12,14 +12,11 @@ internal sealed record StorageFootprint(IReadOnlyList<StorageFootprint.Writer> W
     public static async Task<StorageFootprint> ReadAsync(string databasePath)
     {
         await using var connection = await DatabaseFiles.OpenReadOnlyAsync(databasePath);
-        // Group commit files grain state by grain id ("type/key"); Orleans' ADO.NET provider (group commit off) under the
-        // state's name (the run grain's is "run").
+        // Grain state rows are keyed by grain id ("type/key").
         var grainState = await ReadManyAsync(
             connection,
             "SELECT 'grain state \"' || substr(grain_id, 1, instr(grain_id, '/') - 1) || '\"', COUNT(*), AVG(LENGTH(payload)) FROM grain_state "
-            + "GROUP BY 1 UNION ALL "
-            + "SELECT 'grain state \"' || GrainTypeString || '\"', COUNT(*), AVG(LENGTH(PayloadBinary)) FROM OrleansStorage GROUP BY GrainTypeString "
-            + "ORDER BY 2 DESC");
+            + "GROUP BY 1 ORDER BY 2 DESC");
         return new StorageFootprint(
         [
             .. grainState,

@@ -3,7 +3,8 @@ using Orleans.Configuration;
 using Orleans.Providers;
 using Orleans.Serialization;
 using Orleans.Storage;
-using OrleansMlops.Host.Hosting;
+using OrleansMlops.Grains.Persistence;
+using OrleansMlops.Storage.Transitions;
 
 namespace OrleansMlops.Benchmarks.Load;
 
@@ -13,19 +14,19 @@ namespace OrleansMlops.Benchmarks.Load;
 /// </summary>
 internal static class StorageWiring
 {
-    private static readonly string[] EngineStorageNames = [ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, SiloStorageExtensions.RunsStorageName];
+    private static readonly string[] EngineStorageNames = [ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, DurableStateAttribute.RunsStorageName];
 
     /// <summary>
-    /// Orleans' memory grain storage for "Default" (models, environments, directory…) and "runs", and the in-memory
-    /// reminder table, over the group commit ones AddMlopsEngine registered (so call it after, on the production wiring).
-    /// Orleans resolves a named grain storage as the last keyed registration and the reminder table as the last
-    /// registration, so these win. Our own stores (audit, run index, decisions) are not Orleans providers and stay on
-    /// SQLite.
+    /// Orleans' memory grain storage for "Default" (models, environments, registry…) and "runs", the in-memory reminder
+    /// table and a <see cref="MemoryTransitionStore"/> for the grains with durable states (runs, directory, workflows),
+    /// over the SQL ones AddMlopsEngine registered (so call it after, on the production wiring): the last registration
+    /// of each wins. Stores only read from (audit, run index, decisions) stay on SQLite and stay empty.
     /// </summary>
     public static ISiloBuilder UseMemoryGrainStateAndReminders(this ISiloBuilder silo)
     {
+        silo.Services.AddSingleton<ITransitionStore, MemoryTransitionStore>();
         silo.AddMemoryGrainStorageAsDefault();
-        silo.AddMemoryGrainStorage(SiloStorageExtensions.RunsStorageName);
+        silo.AddMemoryGrainStorage(DurableStateAttribute.RunsStorageName);
 
         // The memory storage serializes with Newtonsoft JSON by default, several times slower than the Orleans
         // serializer the engine's storage uses: an upper bound must not pay for that.
@@ -38,20 +39,21 @@ internal static class StorageWiring
         return silo;
     }
 
-    /// <summary>The types a started silo resolves for the engine's grain storages and its reminder table.</summary>
+    /// <summary>The types a started silo resolves for the engine's grain storages, transitions and its reminder table.</summary>
     public static string Describe(IServiceProvider services) =>
         $"grain state {StorageType(services, ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME)} (Default) and "
-        + $"{StorageType(services, SiloStorageExtensions.RunsStorageName)} (runs), reminders {services.GetRequiredService<IReminderTable>().GetType().Name}";
+        + $"{StorageType(services, DurableStateAttribute.RunsStorageName)} (runs), transitions {services.GetRequiredService<ITransitionStore>().GetType().Name}, "
+        + $"reminders {services.GetRequiredService<IReminderTable>().GetType().Name}";
 
     /// <summary>Throws unless both grain storages and the reminder table really are the in-memory ones.</summary>
     public static void RequireMemory(IServiceProvider services)
     {
         var notMemory = EngineStorageNames.Where(name => services.GetRequiredKeyedService<IGrainStorage>(name) is not MemoryGrainStorage).ToArray();
         var reminders = services.GetRequiredService<IReminderTable>().GetType().Name;
-        if (notMemory.Length > 0 || !reminders.Contains("Memory", StringComparison.Ordinal))
+        if (notMemory.Length > 0 || !reminders.Contains("Memory", StringComparison.Ordinal) || services.GetRequiredService<ITransitionStore>() is not MemoryTransitionStore)
         {
             throw new LoadHarnessException(
-                $"The memory configuration did not take effect: {Describe(services)}. Expected MemoryGrainStorage and the in-memory reminder table.");
+                $"The memory configuration did not take effect: {Describe(services)}. Expected MemoryGrainStorage, MemoryTransitionStore and the in-memory reminder table.");
         }
     }
 

@@ -1,14 +1,15 @@
 using System.Collections.Immutable;
 using System.Text;
 using Microsoft.Extensions.Logging;
-using OrleansMlops.Abstractions;
 using OrleansMlops.Abstractions.Audit;
 using OrleansMlops.Abstractions.Governance.Proposals;
 using OrleansMlops.Abstractions.Security;
-using OrleansMlops.Governance;
+using OrleansMlops.Abstractions;
 using OrleansMlops.Governance.Catalog;
 using OrleansMlops.Governance.Proposals;
 using OrleansMlops.Governance.Versions;
+using OrleansMlops.Governance;
+using OrleansMlops.Grains.Persistence;
 using OrleansMlops.Grains.Security;
 using OrleansMlops.Storage.Audit;
 
@@ -20,16 +21,16 @@ namespace OrleansMlops.Grains.Governance;
 /// each version that came from the operator's policies folder, so every version in force is accounted for.
 /// </summary>
 public sealed class RuleSetChangeGrain(
-    [PersistentState("rule-set-changes")] IPersistentState<RuleSetChangeState> state,
+    [DurableState("rule-set-changes")] IDurableState<RuleSetChangeState> state,
     RuleSetAssessor assessor,
     RuleSetCatalog catalog,
     IAuditStore auditStore,
     EngineClock clock,
     ILogger<RuleSetChangeGrain> logger) : Grain, IRuleSetChangeGrain
 {
-    private RuleSetChangeState S => state.State;
+    private readonly List<AuditRecord> _sealed = [];
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => FlushAuditOutbox();
+    private RuleSetChangeState S => state.State;
 
     public async Task<RuleSetProposal> Propose(string ruleSetId, byte[] content, string? reason, Actor proposer)
     {
@@ -153,7 +154,6 @@ public sealed class RuleSetChangeGrain(
     public async Task<AuditVerification> VerifyAudit()
     {
         await ChainOperatorActivations();
-        await FlushAuditOutbox();
         return await S.VerifyAsync(auditStore, IRuleSetChangeGrain.AuditStream);
     }
 
@@ -179,7 +179,7 @@ public sealed class RuleSetChangeGrain(
             var previous = S.ChainedVersions.GetValueOrDefault(version.RuleSetId);
             S.ChainedVersions[version.RuleSetId] = Math.Max(previous, version.Version);
             var kind = version.Source == RuleSetVersionSource.File ? "rule-set-activated-by-operator" : "rule-set-version-recorded";
-            S.Chain(IRuleSetChangeGrain.AuditStream, kind, version.ActivatedBy, clock.UtcNow, new
+            S.Chain(_sealed, IRuleSetChangeGrain.AuditStream, kind, version.ActivatedBy, clock.UtcNow, new
             {
                 ruleSetId = version.RuleSetId,
                 version = version.Version,
@@ -226,7 +226,7 @@ public sealed class RuleSetChangeGrain(
 
     private async Task Commit(string kind, string actor, RuleSetProposal proposal, object details)
     {
-        S.Chain(IRuleSetChangeGrain.AuditStream, kind, actor, clock.UtcNow, details);
+        S.Chain(_sealed, IRuleSetChangeGrain.AuditStream, kind, actor, clock.UtcNow, details);
         await Persist(kind);
         RuleSetChangeLog.Changed(logger, kind, proposal.ProposalId, proposal.RuleSetId, actor);
     }
@@ -235,23 +235,12 @@ public sealed class RuleSetChangeGrain(
     {
         try
         {
-            await state.WriteStateAsync();
+            await state.CommitSealedAsync(_sealed);
         }
         catch (Exception e)
         {
             RuleSetChangeLog.PersistFailed(logger, e, kind);
-            DeactivateOnIdle();
             throw;
-        }
-
-        await FlushAuditOutbox();
-    }
-
-    private async Task FlushAuditOutbox()
-    {
-        if (await auditStore.TryFlushAsync(S.AuditOutbox) is { } e)
-        {
-            RuleSetChangeLog.AuditAppendFailed(logger, e, S.AuditOutbox.Count);
         }
     }
 }

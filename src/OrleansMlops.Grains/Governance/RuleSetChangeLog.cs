@@ -13,10 +13,7 @@ internal static partial class RuleSetChangeLog
     [LoggerMessage(EventId = 1505, Level = LogLevel.Information, Message = "Rule set {RuleSetId} v{Version} installed from the policies folder ({ActivatedBy}), chained into the rule set audit trail")]
     public static partial void OperatorInstall(ILogger logger, string ruleSetId, int version, string activatedBy);
 
-    [LoggerMessage(EventId = 1502, Level = LogLevel.Warning, Message = "{Count} rule set audit record(s) could not be appended; they stay in the outbox and are appended on the next change or activation")]
-    public static partial void AuditAppendFailed(ILogger logger, Exception exception, int count);
-
-    [LoggerMessage(EventId = 1503, Level = LogLevel.Error, Message = "The rule set change grain could not persist {Kind}; it is refused and the grain reactivates from storage")]
+    [LoggerMessage(EventId = 1503, Level = LogLevel.Error, Message = "The rule set change grain could not persist {Kind}; it is refused and the state is as the last commit left it")]
     public static partial void PersistFailed(ILogger logger, Exception exception, string kind);
 
     [LoggerMessage(EventId = 1504, Level = LogLevel.Warning, Message = "Proposal {ProposalId} for {RuleSetId} loosens the rule set: {NewlyAllowed} recorded decision(s) that were blocked would be allowed")]

@@ -1,4 +1,3 @@
-using OrleansMlops.Abstractions.Audit;
 using OrleansMlops.Abstractions.Governance.Proposals;
 
 namespace OrleansMlops.Grains.Governance;
@@ -23,7 +22,4 @@ public sealed class RuleSetChangeState : IChainedAuditState
 
     [Id(4)]
     public string? AuditHeadHash { get; set; }
-
-    [Id(5)]
-    public List<AuditRecord> AuditOutbox { get; set; } = [];
 }

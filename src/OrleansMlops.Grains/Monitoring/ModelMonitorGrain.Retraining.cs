@@ -96,7 +96,7 @@ public sealed partial class ModelMonitorGrain
             }
         }
 
-        await Write();
+        await state.CommitAsync(audit: []);
         return refused;
     }
 
@@ -109,22 +109,6 @@ public sealed partial class ModelMonitorGrain
         catch (Exception)
         {
             // Logged by StartPending; the start stays pending for the next call.
-        }
-    }
-
-    private Task Write() => _writes.Track(WriteOrDeactivate());
-
-    private async Task WriteOrDeactivate()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // The in-memory state is ahead of storage now; only a fresh activation is trustworthy.
-            DeactivateOnIdle();
-            throw;
         }
     }
 }

@@ -1,17 +1,17 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
-using OrleansMlops.Abstractions;
 using OrleansMlops.Abstractions.Governance;
 using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Abstractions.Monitoring;
 using OrleansMlops.Abstractions.Runs;
-using OrleansMlops.Governance;
+using OrleansMlops.Abstractions.Security;
+using OrleansMlops.Abstractions;
 using OrleansMlops.Governance.Evaluation;
 using OrleansMlops.Governance.Loading;
+using OrleansMlops.Governance;
 using OrleansMlops.Grains.Environments;
+using OrleansMlops.Grains.Persistence;
 using OrleansMlops.Grains.Runs;
-using OrleansMlops.Storage.Decisions;
-using OrleansMlops.Abstractions.Security;
 using OrleansMlops.Grains.Security;
 
 namespace OrleansMlops.Grains.Monitoring;
@@ -24,15 +24,12 @@ namespace OrleansMlops.Grains.Monitoring;
 /// before the run is started, and the run id is deterministic, so a crash in between never starts a second run.
 /// </summary>
 public sealed partial class ModelMonitorGrain(
-    [PersistentState("monitor")] IPersistentState<ModelMonitorState> state,
+    [DurableState("monitor")] IDurableState<ModelMonitorState> state,
     IGovernanceGate gate,
-    IDecisionStore decisionStore,
     EnvironmentFacts environments,
     EngineClock clock,
     ILogger<ModelMonitorGrain> logger) : Grain, IModelMonitorGrain
 {
-    private readonly StateWrites _writes = new();
-
     private ModelMonitorState S => state.State;
 
     private ModelEnvironmentKey Key
@@ -47,7 +44,6 @@ public sealed partial class ModelMonitorGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await ProjectDecisions();
         if (S.PendingStart is not null)
         {
             // A start a crash interrupted resumes in its own turn, not inside the activation.
@@ -102,10 +98,8 @@ public sealed partial class ModelMonitorGrain(
             S.Reports.RemoveRange(0, S.Reports.Count - MonitoringLimits.KeptReports);
         }
 
-        S.DecisionOutbox.Add(decision);
-        await Write();
+        await state.CommitAsync(audit: [], decisions: [decision]);
         MonitorLog.Judged(logger, Key.GrainKey, reportId, model.Key, Key.Environment, outcome.Outcome, decision.DecisionId);
-        await ProjectDecisions();
         return await StartPending() ?? outcome;
     }
 
@@ -114,10 +108,13 @@ public sealed partial class ModelMonitorGrain(
         && judged.Metrics.Count == report.Metrics.Count
         && report.Metrics.All(m => judged.Metrics.TryGetValue(m.Key, out var value) && value.Equals(m.Value));
 
-    // Interleaved with a report, a view waits for its state write: it never shows a report that is not yet durable.
-    public Task<MonitoringView> GetView() => _writes.Read(View);
-
-    private MonitoringView View() => new(Key.ModelName, Key.Environment, S.OpenRetrainingRunId, S.RetrainingRunsStarted, [.. S.Reports]);
+    // Interleaved with a report, a view reads the committed state: it never shows a report that is not yet durable.
+    public Task<MonitoringView> GetView()
+    {
+        var committed = state.Committed;
+        return Task.FromResult(new MonitoringView(
+            Key.ModelName, Key.Environment, committed.OpenRetrainingRunId, committed.RetrainingRunsStarted, [.. committed.Reports]));
+    }
 
     /// <summary>The version the report names, which must be the one live in the environment now.</summary>
     private async Task<ModelVersionView> LiveVersion(int version)
@@ -162,26 +159,6 @@ public sealed partial class ModelMonitorGrain(
                 now,
                 0,
                 $"governance error: {e.Message}");
-        }
-    }
-
-    private async Task ProjectDecisions()
-    {
-        if (S.DecisionOutbox.Count == 0)
-        {
-            return;
-        }
-
-        try
-        {
-            await decisionStore.AppendAsync([.. S.DecisionOutbox], CancellationToken.None);
-
-            // Cleared in memory; storage sees it with the next write, and the log skips what it has meanwhile.
-            S.DecisionOutbox.Clear();
-        }
-        catch (Exception e)
-        {
-            MonitorLog.DecisionProjectionFailed(logger, e, Key.GrainKey, S.DecisionOutbox.Count);
         }
     }
 }

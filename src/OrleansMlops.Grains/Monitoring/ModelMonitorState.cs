@@ -1,13 +1,11 @@
-using OrleansMlops.Abstractions.Governance;
 using OrleansMlops.Abstractions.Monitoring;
 using OrleansMlops.Abstractions.Runs;
-using OrleansMlops.Storage.Decisions;
 
 namespace OrleansMlops.Grains.Monitoring;
 
 /// <summary>The durable state of one model's monitor in one environment, written whole on every report.</summary>
 [GenerateSerializer, Alias("mlops.model-monitor-state")]
-public sealed class ModelMonitorState : IDecisionOutboxState
+public sealed class ModelMonitorState
 {
     /// <summary>
     /// The latest reports with their outcomes, oldest first. Bounded (<see cref="MonitoringLimits.KeptReports"/>) because
@@ -34,8 +32,4 @@ public sealed class ModelMonitorState : IDecisionOutboxState
     /// </summary>
     [Id(4)]
     public StartRunRequest? PendingStart { get; set; }
-
-    /// <summary>Decisions written with their report but perhaps not yet in the decision log (which skips known ids).</summary>
-    [Id(5)]
-    public List<GateDecision> DecisionOutbox { get; set; } = [];
 }

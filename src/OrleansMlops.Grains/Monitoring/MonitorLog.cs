@@ -22,9 +22,6 @@ internal static partial class MonitorLog
     [LoggerMessage(EventId = 1402, Level = LogLevel.Error, Message = "Monitor {Monitor} retraining run {RunId} refused to start: {Reason}")]
     public static partial void RetrainingRefused(ILogger logger, string monitor, string runId, string reason);
 
-    [LoggerMessage(EventId = 1403, Level = LogLevel.Warning, Message = "Monitor {Monitor} could not project {Count} decisions to the decision log; they stay in the outbox")]
-    public static partial void DecisionProjectionFailed(ILogger logger, Exception exception, string monitor, int count);
-
     [LoggerMessage(EventId = 1404, Level = LogLevel.Error, Message = "Monitor {Monitor} could not start retraining run {RunId}; it is started again on the next call")]
     public static partial void PendingStartFailed(ILogger logger, Exception exception, string monitor, string runId);
 }

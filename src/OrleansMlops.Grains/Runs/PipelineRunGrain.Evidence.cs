@@ -57,25 +57,17 @@ public sealed partial class PipelineRunGrain
             });
     }
 
-    /// <summary>The run's audit records up to now: those in the table and those still in the outbox.</summary>
-    private async Task<ImmutableArray<AuditRecord>> AuditSoFar()
-    {
-        var stored = await auditStore.ReadAsync(RunId, CancellationToken.None);
-        return [.. stored.Concat(S.AuditOutbox).DistinctBy(r => r.Sequence).OrderBy(r => r.Sequence)];
-    }
+    /// <summary>The run's audit records up to its last commit, which stored them all.</summary>
+    private async Task<ImmutableArray<AuditRecord>> AuditSoFar() => [.. await auditStore.ReadAsync(RunId, CancellationToken.None)];
 
-    /// <summary>
-    /// The run's decisions in order, with the inputs the documentation's threshold facts are read from: from the outbox
-    /// while they are there, else from the decision log.
-    /// </summary>
+    /// <summary>The run's decisions in order, with the inputs the documentation's threshold facts are read from (the decision log's).</summary>
     private async Task<ImmutableArray<GateDecision>> DecisionsSoFar()
     {
         var decisions = ImmutableArray.CreateBuilder<GateDecision>(S.Decisions.Count);
         foreach (var decision in S.Decisions)
         {
-            var whole = S.DecisionOutbox.Find(d => d.DecisionId == decision.DecisionId)
-                ?? await decisionStore.GetAsync(decision.DecisionId, CancellationToken.None)
-                ?? throw new InvalidOperationException($"Decision {decision.DecisionId} of run '{RunId}' is neither in its outbox nor in the decision log.");
+            var whole = await decisionStore.GetAsync(decision.DecisionId, CancellationToken.None)
+                ?? throw new InvalidOperationException($"Decision {decision.DecisionId} of run '{RunId}' is not in the decision log.");
             decisions.Add(whole);
         }
 

@@ -125,9 +125,9 @@ public sealed partial class PipelineRunGrain
                 e.Message);
         }
 
-        // The input is the bulk of a decision: the run keeps it only until the decision log has it.
+        // The input is the bulk of a decision: the decision log keeps it, the run's state does not.
         S.Decisions.Add(decision with { InputJson = string.Empty });
-        S.DecisionOutbox.Add(decision);
+        _decided.Add(decision);
         RunTelemetry.Decided(decision);
         return decision;
     }

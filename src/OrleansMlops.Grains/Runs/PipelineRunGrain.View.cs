@@ -8,61 +8,65 @@ namespace OrleansMlops.Grains.Runs;
 
 public sealed partial class PipelineRunGrain
 {
-    private RunView View()
+    /// <summary>The run as the command that just committed left it.</summary>
+    private RunView View() => ViewOf(S);
+
+    private RunView ViewOf(RunGrainState run)
     {
-        var process = S.Process;
+        var process = run.Process;
         return new RunView(
             RunId,
-            StatusOf(process),
-            S.Workflow,
+            StatusOf(run),
+            run.Workflow,
             process?.Tokens ?? [],
-            [.. OpenTasks()],
+            [.. OpenTasks(process)],
             process?.Variables ?? ImmutableDictionary<string, Variable>.Empty,
-            [.. S.History],
-            [.. S.Decisions],
-            S.Model,
-            S.StartedBy,
-            S.Started ? S.StartedAt : null,
-            S.Started ? S.UpdatedAt : null,
+            [.. run.History],
+            [.. run.Decisions],
+            run.Model,
+            run.StartedBy,
+            run.Started ? run.StartedAt : null,
+            run.Started ? run.UpdatedAt : null,
             process?.EndNodeId,
-            Problem(process),
-            S.AuditSequence)
+            Problem(run),
+            run.AuditSequence)
         {
-            Parameters = S.Parameters,
+            Parameters = run.Parameters,
         };
     }
 
-    private RunStatus StatusOf(ProcessState? process) => process switch
+    private static RunStatus StatusOf(RunGrainState run) => run.Process switch
     {
         null => RunStatus.NotStarted,
         { Status: ProcessStatus.Completed } => RunStatus.Completed,
         { Status: ProcessStatus.Terminated } => RunStatus.Terminated,
         { Status: ProcessStatus.Failed } => RunStatus.Failed,
-        _ when S.BlockedTokens.Count > 0 || Incidents(process).Any() => RunStatus.Blocked,
-        _ when process.Tokens.Any(t => t.Status == TokenStatus.AwaitingGate
-            || (t.Status == TokenStatus.Running && !S.ExternalJobs.ContainsKey(t.TokenId))) => RunStatus.Running,
-        _ when process.Tokens.Any(t => t.Status == TokenStatus.Running) => RunStatus.WaitingForWorker,
-        _ when process.Tokens.Any(t => t.Status == TokenStatus.WaitingForUser) => RunStatus.WaitingForUser,
+        { } process when run.BlockedTokens.Count > 0 || Incidents(process).Any() => RunStatus.Blocked,
+        { } process when process.Tokens.Any(t => t.Status == TokenStatus.AwaitingGate
+            || (t.Status == TokenStatus.Running && !run.ExternalJobs.ContainsKey(t.TokenId))) => RunStatus.Running,
+        { } process when process.Tokens.Any(t => t.Status == TokenStatus.Running) => RunStatus.WaitingForWorker,
+        { } process when process.Tokens.Any(t => t.Status == TokenStatus.WaitingForUser) => RunStatus.WaitingForUser,
         _ => RunStatus.WaitingForTimer,
     };
 
-    private string? Problem(ProcessState? process)
+    private static string? Problem(RunGrainState run)
     {
+        var process = run.Process;
         if (process?.FailureReason is { } failure)
         {
             return failure;
         }
 
-        var blocking = S.Decisions.Where(d => S.BlockedTokens.ContainsValue(d.DecisionId))
+        var blocking = run.Decisions.Where(d => run.BlockedTokens.ContainsValue(d.DecisionId))
             .Select(d => $"Gate {d.Transition} {d.Outcome}: {FailureText(d)}")
             .Concat(Incidents(process).Select(t => $"Incident: {t.Incident}"))
             .ToList();
         return blocking.Count == 0 ? null : string.Join(" | ", blocking);
     }
 
-    private IEnumerable<OpenTask> OpenTasks()
+    private IEnumerable<OpenTask> OpenTasks(ProcessState? process)
     {
-        if (S.Process is not { } process || _definition is null)
+        if (process is null || _definition is null)
         {
             yield break;
         }

@@ -9,31 +9,28 @@ using OrleansMlops.Abstractions.Security;
 using OrleansMlops.Abstractions.Workflows;
 using OrleansMlops.Governance;
 using OrleansMlops.Grains.Environments;
+using OrleansMlops.Grains.Persistence;
+using OrleansMlops.Grains.Security;
 using OrleansMlops.Grains.Workflows;
 using OrleansMlops.Storage.Audit;
 using OrleansMlops.Storage.Decisions;
 using OrleansMlops.Storage.Evidence;
-using OrleansMlops.Storage.Runs;
 using OrleansMlops.Workflows;
-
-using OrleansMlops.Grains.Security;
 
 namespace OrleansMlops.Grains.Runs;
 
 /// <summary>
 /// One pipeline run. Commands and timers become interpreter events; before a token enters a stage and before a
 /// sign-off (an approve decision on a user task) completes, the governance gate decides. Every transition is one
-/// durable commit of the run state together with its audit record (an outbox appended idempotently to the audit
-/// table), so nothing acknowledged is lost and no transition is recorded twice. Gate decisions are then projected to
-/// the decision log.
+/// durable commit (see <c>Commit</c>) of the run state with its audit record, its gate decisions and its listing, so
+/// nothing acknowledged is lost and no transition is recorded twice.
 /// </summary>
 public sealed partial class PipelineRunGrain(
-    [PersistentState("run", "runs")] IPersistentState<RunGrainState> state,
+    [DurableState("run", DurableStateAttribute.RunsStorageName)] IDurableState<RunGrainState> state,
     WorkflowDefinitionCache definitions,
     IGovernanceGate gate,
     StageHandlers handlers,
     IAuditStore auditStore,
-    IRunIndex runIndex,
     IDecisionStore decisionStore,
     IEvidenceDocumentStore evidenceStore,
     EnvironmentFacts environments,
@@ -58,9 +55,6 @@ public sealed partial class PipelineRunGrain(
     // The process status of the last durable commit, so the commit that completes the run is counted once.
     private ProcessStatus? _committedStatus;
 
-    // The state write and audit append of the commit under way. Meanwhile the audit head in memory is ahead of the table.
-    private readonly StateWrites _writes = new();
-
     private RunGrainState S => state.State;
 
     private string RunId => this.GetPrimaryKeyString();
@@ -74,9 +68,7 @@ public sealed partial class PipelineRunGrain(
 
         _committedStatus = S.Process?.Status;
         await LoadDefinition(S.Workflow!);
-        await FlushAuditOutbox();
         await ApplyModelEffects();
-        await ProjectDecisions();
         await FreezeOwedEvidence();
         await PublishOpenJobs();
         ArmTimers();
@@ -174,11 +166,11 @@ public sealed partial class PipelineRunGrain(
         && request.Parameters.Count == S.Parameters.Count
         && request.Parameters.All(p => S.Parameters.TryGetValue(p.Key, out var started) && started == p.Value);
 
-    // Interleaved with a commit, a view waits for its state write: it never shows a transition that is not yet durable.
-    public Task<RunView> GetView() => _writes.Read(View);
+    // Interleaved with the run's work, so from the committed state: it never shows a transition that is not yet durable.
+    public Task<RunView> GetView() => Task.FromResult(ViewOf(state.Committed));
 
-    public Task<GateRunFacts> GetGateFacts() => S.Started
-        ? Task.FromResult(GateInputFactory.RunFacts(RunId, S, nodeId: null, stage: null))
+    public Task<GateRunFacts> GetGateFacts() => state.Committed is { Started: true } committed
+        ? Task.FromResult(GateInputFactory.RunFacts(RunId, committed, nodeId: null, stage: null))
         : throw new RunException(RunErrorCode.NotFound, $"Run '{RunId}' does not exist.");
 
     /// <summary>
@@ -225,7 +217,7 @@ public sealed partial class PipelineRunGrain(
         var token = process.Tokens.FirstOrDefault(t => t.NodeId == request.TaskId && t.Status == TokenStatus.WaitingForUser)
             ?? throw new RunException(
                 RunErrorCode.UnknownTask,
-                $"Run '{RunId}' has no open task '{request.TaskId}'. Open tasks: {string.Join(", ", OpenTasks().Select(t => t.TaskId).DefaultIfEmpty("none"))}.");
+                $"Run '{RunId}' has no open task '{request.TaskId}'. Open tasks: {string.Join(", ", OpenTasks(process).Select(t => t.TaskId).DefaultIfEmpty("none"))}.");
         var task = (UserTask)_definition!.Nodes[token.NodeId];
         var gate = UserTaskGate.Of(task);
         RequireRejectionReason(request);
@@ -294,21 +286,21 @@ public sealed partial class PipelineRunGrain(
 
     public async Task<AuditVerification> VerifyAudit()
     {
-        if (!S.Started)
+        if (!state.Committed.Started)
         {
             throw new RunException(RunErrorCode.NotFound, $"Run '{RunId}' does not exist.");
         }
 
-        // This call interleaves with commits: it checks the table against the head of the last finished commit, and reads
-        // again if another commit began during the read.
+        // This call interleaves with commits: it checks the table against the committed head, and reads again if a
+        // commit was under way at any point of the read (its record may be in the table before its head is committed).
         while (true)
         {
-            await _writes.WhenSettled();
-            var (sequence, head) = (S.AuditSequence, S.AuditHeadHash);
+            await state.WhenSettled();
+            var committed = state.Committed;
             var records = await auditStore.ReadAsync(RunId, CancellationToken.None);
-            if (S.AuditSequence == sequence)
+            if (state.WhenSettled().IsCompleted && ReferenceEquals(committed, state.Committed))
             {
-                return AuditChain.Verify(RunId, records, sequence, head);
+                return AuditChain.Verify(RunId, records, committed.AuditSequence, committed.AuditHeadHash);
             }
         }
     }

@@ -1,20 +1,16 @@
 using System.Collections.Immutable;
 using OrleansMlops.Abstractions;
-using OrleansMlops.Abstractions.Audit;
 using OrleansMlops.Abstractions.ExternalTasks;
 using OrleansMlops.Abstractions.Governance;
 using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Abstractions.Runs;
 using OrleansMlops.Abstractions.Workflows;
-using OrleansMlops.Storage.Audit;
-using OrleansMlops.Storage.Decisions;
-using OrleansMlops.Storage.Runs;
 
 namespace OrleansMlops.Grains.Runs;
 
 /// <summary>The durable state of one run, written after every transition.</summary>
 [GenerateSerializer, Alias("mlops.run-grain-state")]
-public sealed class RunGrainState : IAuditedGrainState, IDecisionOutboxState, IIndexedRunState
+public sealed class RunGrainState
 {
     [Id(0)]
     public WorkflowVersionRef? Workflow { get; set; }
@@ -34,13 +30,9 @@ public sealed class RunGrainState : IAuditedGrainState, IDecisionOutboxState, II
     [Id(5)]
     public List<HistoryEntry> History { get; set; } = [];
 
-    /// <summary>Every gate decision of the run, without its input (the decision log keeps that, see <see cref="DecisionOutbox"/>).</summary>
+    /// <summary>Every gate decision of the run, without its input (the decision log keeps that).</summary>
     [Id(6)]
     public List<GateDecision> Decisions { get; set; } = [];
-
-    /// <summary>Audit records committed with the state but perhaps not yet in the audit table (appended idempotently).</summary>
-    [Id(7)]
-    public List<AuditRecord> AuditOutbox { get; set; } = [];
 
     [Id(8)]
     public long AuditSequence { get; set; }
@@ -88,17 +80,9 @@ public sealed class RunGrainState : IAuditedGrainState, IDecisionOutboxState, II
     [Id(18)]
     public ImmutableDictionary<string, Variable> Parameters { get; set; } = ImmutableDictionary<string, Variable>.Empty;
 
-    /// <summary>Decisions with their input, until the decision log has them (in the state's own transaction, with group commit).</summary>
-    [Id(19)]
-    public List<GateDecision> DecisionOutbox { get; set; } = [];
-
     /// <summary>The workflow version the start request asked for (null: the latest), so a repeated start can be told from another.</summary>
     [Id(20)]
     public int? RequestedVersion { get; set; }
-
-    /// <summary>The run index row of the change being committed; not persisted (no <c>Id</c>), as the index is its own table.</summary>
-    [field: NonSerialized]
-    public RunSummary? PendingIndexRow { get; set; }
 
     public bool Started => Process is not null;
 }

@@ -25,13 +25,7 @@ internal static partial class RunLog
     [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Run {RunId} stage {Stage} failed on attempt {Attempt} (model version {ModelVersion})")]
     public static partial void StageFailed(ILogger logger, Exception exception, string runId, string stage, int attempt, ModelVersionKey? modelVersion);
 
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "Run {RunId} could not append {Count} audit records; they stay in the outbox")]
-    public static partial void AuditAppendFailed(ILogger logger, Exception exception, string runId, int count);
-
-    [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "Run {RunId} could not update the run index")]
-    public static partial void IndexUpdateFailed(ILogger logger, Exception exception, string runId);
-
-    [LoggerMessage(EventId = 1006, Level = LogLevel.Error, Message = "Run {RunId} could not persist transition {Kind}; the activation is dropped and reloads from storage")]
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Error, Message = "Run {RunId} could not persist transition {Kind}; it is refused and the run is as its last commit left it")]
     public static partial void PersistFailed(ILogger logger, Exception exception, string runId, string kind);
 
     [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "Run {RunId} could not apply {Effect} to model version {ModelVersion}; it is retried")]
@@ -39,9 +33,6 @@ internal static partial class RunLog
 
     [LoggerMessage(EventId = 1008, Level = LogLevel.Error, Message = "Run {RunId} could not be continued")]
     public static partial void ResumeFailed(ILogger logger, Exception exception, string runId);
-
-    [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Run {RunId} could not project {Count} gate decisions to the decision log; they are projected again later")]
-    public static partial void DecisionProjectionFailed(ILogger logger, Exception exception, string runId, int count);
 
     [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "Run {RunId} could not freeze the evidence documents of {ModelVersion} at approval; they stay owed and are tried again")]
     public static partial void EvidenceFailed(ILogger logger, Exception exception, string runId, string modelVersion);

@@ -10,9 +10,6 @@ internal static partial class DirectoryLog
     [LoggerMessage(EventId = 1301, Level = LogLevel.Warning, Message = "{Principal} was refused {Permission}: holds {Roles}")]
     public static partial void Refused(ILogger logger, string principal, string permission, string roles);
 
-    [LoggerMessage(EventId = 1302, Level = LogLevel.Warning, Message = "{Count} role directory audit record(s) could not be appended; they stay in the outbox and are appended on the next change or activation")]
-    public static partial void AuditAppendFailed(ILogger logger, Exception exception, int count);
-
-    [LoggerMessage(EventId = 1303, Level = LogLevel.Error, Message = "The role directory could not persist change {Kind}; it is refused and the grain reactivates from storage")]
+    [LoggerMessage(EventId = 1303, Level = LogLevel.Error, Message = "The role directory could not persist change {Kind}; it is refused and the state is as the last commit left it")]
     public static partial void PersistFailed(ILogger logger, Exception exception, string kind);
 }

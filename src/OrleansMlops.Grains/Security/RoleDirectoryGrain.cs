@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OrleansMlops.Abstractions;
 using OrleansMlops.Abstractions.Audit;
 using OrleansMlops.Abstractions.Security;
+using OrleansMlops.Abstractions;
+using OrleansMlops.Grains.Persistence;
 using OrleansMlops.Storage.Audit;
 
 namespace OrleansMlops.Grains.Security;
@@ -14,7 +15,7 @@ namespace OrleansMlops.Grains.Security;
 /// and each is persisted together with its sealed audit record before it is acknowledged.
 /// </summary>
 public sealed partial class RoleDirectoryGrain(
-    [PersistentState("directory")] IPersistentState<RoleDirectoryState> state,
+    [DurableState("directory")] IDurableState<RoleDirectoryState> state,
     IAuditStore auditStore,
     EngineClock clock,
     IOptions<RoleDirectoryOptions> options,
@@ -22,9 +23,9 @@ public sealed partial class RoleDirectoryGrain(
 {
     private const int MaxReasonLength = 2_000;
 
-    private RoleDirectoryState S => state.State;
+    private readonly List<AuditRecord> _sealed = [];
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => FlushAuditOutbox();
+    private RoleDirectoryState S => state.State;
 
     public Task<Principal> Resolve(string principalId) => Task.FromResult(PrincipalOf(principalId));
 
@@ -89,7 +90,6 @@ public sealed partial class RoleDirectoryGrain(
 
     public async Task<AuditVerification> VerifyAudit()
     {
-        await FlushAuditOutbox();
         return await S.VerifyAsync(auditStore, IRoleDirectoryGrain.AuditStream);
     }
 
@@ -186,27 +186,17 @@ public sealed partial class RoleDirectoryGrain(
         Seal(kind, actor, summary, apply());
         try
         {
-            await state.WriteStateAsync();
+            await state.CommitSealedAsync(_sealed);
         }
         catch (Exception e)
         {
             DirectoryLog.PersistFailed(logger, e, kind);
-            DeactivateOnIdle();
             throw;
         }
 
         DirectoryLog.Changed(logger, kind, summary, actor.Id);
-        await FlushAuditOutbox();
     }
 
     private void Seal(string kind, Actor actor, string summary, object details) =>
-        S.Chain(IRoleDirectoryGrain.AuditStream, kind, actor.Id, clock.UtcNow, new { summary, details });
-
-    private async Task FlushAuditOutbox()
-    {
-        if (await auditStore.TryFlushAsync(S.AuditOutbox) is { } e)
-        {
-            DirectoryLog.AuditAppendFailed(logger, e, S.AuditOutbox.Count);
-        }
-    }
+        S.Chain(_sealed, IRoleDirectoryGrain.AuditStream, kind, actor.Id, clock.UtcNow, new { summary, details });
 }

@@ -1,4 +1,3 @@
-using OrleansMlops.Abstractions.Audit;
 using OrleansMlops.Abstractions.Security;
 
 namespace OrleansMlops.Grains.Security;
@@ -22,10 +21,6 @@ public sealed class RoleDirectoryState : IChainedAuditState
 
     [Id(4)]
     public string? AuditHeadHash { get; set; }
-
-    /// <summary>Sealed audit records persisted with the change they describe and not yet in the audit table.</summary>
-    [Id(5)]
-    public List<AuditRecord> AuditOutbox { get; set; } = [];
 
     /// <summary>The request each keyed grant command made (<see cref="RoleGrantCommand.RequestKey"/>), so its retry gets it again.</summary>
     [Id(6)]

@@ -1,12 +1,13 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OrleansMlops.Abstractions;
 using OrleansMlops.Abstractions.Audit;
 using OrleansMlops.Abstractions.Governance.Proposals;
 using OrleansMlops.Abstractions.Security;
 using OrleansMlops.Abstractions.Workflows;
+using OrleansMlops.Abstractions;
 using OrleansMlops.Grains.Governance;
+using OrleansMlops.Grains.Persistence;
 using OrleansMlops.Grains.Security;
 using OrleansMlops.Storage.Audit;
 using OrleansMlops.Workflows;
@@ -20,20 +21,20 @@ namespace OrleansMlops.Grains.Workflows;
 /// the workflow's audit trail (<c>workflow:&lt;id&gt;</c>).
 /// </summary>
 public sealed class WorkflowDefinitionGrain(
-    [PersistentState("definition")] IPersistentState<WorkflowDefinitionState> state,
+    [DurableState("definition")] IDurableState<WorkflowDefinitionState> state,
     WorkflowDefinitionCache cache,
     IOptions<WorkflowApprovalOptions> approval,
     IAuditStore auditStore,
     EngineClock clock,
     ILogger<WorkflowDefinitionGrain> logger) : Grain, IWorkflowDefinitionGrain
 {
+    private readonly List<AuditRecord> _sealed = [];
+
     private WorkflowDefinitionState S => state.State;
 
     private string WorkflowId => this.GetPrimaryKeyString();
 
     private string AuditStream => "workflow:" + WorkflowId;
-
-    public override Task OnActivateAsync(CancellationToken cancellationToken) => FlushAuditOutbox();
 
     public async Task<PublishResult> Publish(string bpmnXml, Actor designer)
     {
@@ -86,7 +87,6 @@ public sealed class WorkflowDefinitionGrain(
 
     public async Task<AuditVerification> VerifyAudit()
     {
-        await FlushAuditOutbox();
         return await S.VerifyAsync(auditStore, AuditStream);
     }
 
@@ -112,7 +112,7 @@ public sealed class WorkflowDefinitionGrain(
             WorkflowId, S.Versions.Count + 1, definition.ContentHash, definition.ProcessId, definition.Name, clock.UtcNow, publishedBy, statusOf(definition));
         S.Versions.Add(new StoredWorkflowVersion(info, bpmnXml));
         var kind = publishedBy.StartsWith("operator:", StringComparison.Ordinal) ? "workflow-published-by-operator" : "workflow-version-published";
-        S.Chain(AuditStream, kind, publishedBy, clock.UtcNow, new { version = info, document = bpmnXml });
+        S.Chain(_sealed, AuditStream, kind, publishedBy, clock.UtcNow, new { version = info, document = bpmnXml });
         await Persist(kind);
         await GrainFactory.GetGrain<IWorkflowCatalogGrain>(0).Add(info.WorkflowId);
         return new PublishResult(info, true, ImmutableArray<WorkflowProblem>.Empty);
@@ -150,7 +150,7 @@ public sealed class WorkflowDefinitionGrain(
     private async Task Commit(int index, StoredWorkflowVersion reviewed, string kind, string reviewer)
     {
         S.Versions[index] = reviewed;
-        S.Chain(AuditStream, kind, reviewer, clock.UtcNow, reviewed.Info);
+        S.Chain(_sealed, AuditStream, kind, reviewer, clock.UtcNow, reviewed.Info);
         await Persist(kind);
     }
 
@@ -158,24 +158,14 @@ public sealed class WorkflowDefinitionGrain(
     {
         try
         {
-            await state.WriteStateAsync();
+            await state.CommitSealedAsync(_sealed);
         }
         catch (Exception e)
         {
             WorkflowLog.PersistFailed(logger, e, WorkflowId, kind);
-            DeactivateOnIdle();
             throw;
         }
 
         WorkflowLog.Changed(logger, WorkflowId, kind);
-        await FlushAuditOutbox();
-    }
-
-    private async Task FlushAuditOutbox()
-    {
-        if (await auditStore.TryFlushAsync(S.AuditOutbox) is { } e)
-        {
-            WorkflowLog.AuditAppendFailed(logger, e, WorkflowId, S.AuditOutbox.Count);
-        }
     }
 }

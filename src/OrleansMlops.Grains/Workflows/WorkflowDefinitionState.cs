@@ -1,5 +1,3 @@
-using OrleansMlops.Abstractions.Audit;
-
 namespace OrleansMlops.Grains.Workflows;
 
 [GenerateSerializer, Alias("mlops.workflow-definition-state")]
@@ -13,7 +11,4 @@ public sealed class WorkflowDefinitionState : IChainedAuditState
 
     [Id(2)]
     public string? AuditHeadHash { get; set; }
-
-    [Id(3)]
-    public List<AuditRecord> AuditOutbox { get; set; } = [];
 }

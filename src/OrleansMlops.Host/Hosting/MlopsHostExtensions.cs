@@ -8,6 +8,8 @@ using OrleansMlops.Host.Health;
 using OrleansMlops.Host.Identity;
 using OrleansMlops.Host.Operations;
 using OrleansMlops.Host.Telemetry;
+using OrleansMlops.Silo;
+using OrleansMlops.Silo.Clustering;
 using OrleansMlops.Storage;
 using Serilog;
 

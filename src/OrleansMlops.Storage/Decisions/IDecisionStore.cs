@@ -5,17 +5,11 @@ namespace OrleansMlops.Storage.Decisions;
 
 /// <summary>
 /// The decision log of the governance gate: every <see cref="GateDecision"/> a run acted on, with its rule set versions,
-/// per-rule results and input snapshot. Fed by projections from the run grains; append-only. It is also the
-/// <see cref="IDecisionHistory"/> a dry run of a candidate rule set replays.
+/// per-rule results and input snapshot, appended with the transition that acted on it (<see cref="Transitions.TransitionStore"/>).
+/// It is also the <see cref="IDecisionHistory"/> a dry run of a candidate rule set replays.
 /// </summary>
 public interface IDecisionStore : IDecisionHistory
 {
-    /// <summary>
-    /// Stores the decisions in one transaction. A decision whose id is already stored is skipped (not compared, not
-    /// replaced), so projecting the same decisions again after a crash or a reactivation is a no-op.
-    /// </summary>
-    Task AppendAsync(IReadOnlyList<GateDecision> decisions, CancellationToken cancellationToken);
-
     /// <summary>Decisions matching every given filter, newest first (ties by decision id); the limit is clamped to 1..1000.</summary>
     Task<IReadOnlyList<GateDecision>> QueryAsync(DecisionQuery query, CancellationToken cancellationToken);
 

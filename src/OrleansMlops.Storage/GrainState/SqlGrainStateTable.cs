@@ -26,22 +26,6 @@ public sealed class SqlGrainStateTable(DbDataSource dataSource)
         $"UPDATE grain_state SET version = version + 1, payload = @Payload WHERE {Where} AND version = @Expected",
         "ServiceId", "Provider", "GrainId", "StateName", "Payload", "Expected");
 
-    // Orleans' ADO.NET tables are created unquoted, so these names work on PostgreSQL (folded to lower case) as on SQLite.
-    private const string OnlyOrleansStateExists =
-        "SELECT CASE WHEN EXISTS (SELECT 1 FROM OrleansStorage WHERE ServiceId = @ServiceId AND PayloadBinary IS NOT NULL) "
-        + "AND NOT EXISTS (SELECT 1 FROM grain_state WHERE service_id = @ServiceId) THEN 1 ELSE 0 END";
-
-    /// <summary>
-    /// Whether the deployment's grain state was written by Orleans' ADO.NET storage (group commit off) and none yet by
-    /// this table: the state a silo with group commit would not see.
-    /// </summary>
-    public async Task<bool> OnlyOrleansStateExistsAsync(string serviceId, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<int>(
-            new CommandDefinition(OnlyOrleansStateExists, new { ServiceId = serviceId }, cancellationToken: cancellationToken)) == 1;
-    }
-
     public async Task<StoredGrainState?> ReadAsync(GrainStateKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);

@@ -7,7 +7,7 @@ using OrleansMlops.Storage.Writes;
 namespace OrleansMlops.Storage.Stores;
 
 /// <summary>Audit records in the append-only <c>audit_records</c> table (triggers refuse UPDATE and DELETE), on SQLite or PostgreSQL.</summary>
-public sealed class SqlAuditStore(DbDataSource dataSource, ISqlWriter writer) : IAuditStore
+public sealed class SqlAuditStore(DbDataSource dataSource) : IAuditStore
 {
     private const string Columns =
         "run_id AS RunId, seq AS Sequence, kind AS Kind, actor AS Actor, at AS At, "
@@ -22,18 +22,6 @@ public sealed class SqlAuditStore(DbDataSource dataSource, ISqlWriter writer) : 
         + "VALUES (@RunId, @Sequence, @Kind, @Actor, @At, @PayloadJson, @PreviousHash, @Hash) "
         + "ON CONFLICT (run_id, seq) DO NOTHING",
         "RunId", "Sequence", "Kind", "Actor", "At", "PayloadJson", "PreviousHash", "Hash");
-
-    /// <summary>Reads and writes <paramref name="dataSource"/> directly, one transaction per append.</summary>
-    public SqlAuditStore(DbDataSource dataSource)
-        : this(dataSource, new DirectSqlWriter(dataSource))
-    {
-    }
-
-    public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(records);
-        return records.Count == 0 ? Task.CompletedTask : writer.ExecuteAsync(Append(records), cancellationToken);
-    }
 
     /// <summary>
     /// Appends <paramref name="records"/> inside a transaction the caller commits, e.g. with the grain state that chained

@@ -10,7 +10,7 @@ namespace OrleansMlops.Storage.Stores;
 /// The decision log in <c>gate_decisions</c> and <c>gate_rule_results</c> (triggers refuse UPDATE and DELETE), on SQLite or
 /// PostgreSQL as <paramref name="dialect"/> says.
 /// </summary>
-public sealed class SqlDecisionStore(DbDataSource dataSource, SqlDialect dialect, ISqlWriter writer) : IDecisionStore
+public sealed class SqlDecisionStore(DbDataSource dataSource, SqlDialect dialect) : IDecisionStore
 {
     private const string Columns =
         "d.decision_id AS DecisionId, d.run_id AS RunId, d.transition AS Transition, d.node_id AS NodeId, "
@@ -34,18 +34,6 @@ public sealed class SqlDecisionStore(DbDataSource dataSource, SqlDialect dialect
     private static readonly string[] ResultParameters = ["DecisionId", "Ordinal", "RuleSetId", "RuleSetVersion", "RuleName", "Passed", "Message"];
 
     private static readonly SqlStatement?[] InsertResults = new SqlStatement?[ResultsPerStatement + 1];
-
-    /// <summary>Reads and writes <paramref name="dataSource"/> directly, one transaction per append.</summary>
-    public SqlDecisionStore(DbDataSource dataSource, SqlDialect dialect)
-        : this(dataSource, dialect, new DirectSqlWriter(dataSource))
-    {
-    }
-
-    public Task AppendAsync(IReadOnlyList<GateDecision> decisions, CancellationToken cancellationToken)
-    {
-        var work = Append(decisions);
-        return decisions.Count == 0 ? Task.CompletedTask : writer.ExecuteAsync(work, cancellationToken);
-    }
 
     /// <summary>
     /// Appends <paramref name="decisions"/> inside a transaction the caller commits, e.g. with the grain state that made

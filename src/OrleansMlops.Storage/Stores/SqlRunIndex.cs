@@ -7,7 +7,7 @@ using OrleansMlops.Storage.Writes;
 namespace OrleansMlops.Storage.Stores;
 
 /// <summary>The run listing in the <c>runs</c> table.</summary>
-public sealed class SqlRunIndex(DbDataSource dataSource, ISqlWriter writer) : IRunIndex
+public sealed class SqlRunIndex(DbDataSource dataSource) : IRunIndex
 {
     private const string Columns =
         "run_id AS RunId, workflow_id AS WorkflowId, workflow_version AS WorkflowVersion, status AS Status, "
@@ -27,16 +27,10 @@ public sealed class SqlRunIndex(DbDataSource dataSource, ISqlWriter writer) : IR
 
     private const string SelectOne = $"SELECT {Columns} FROM runs WHERE run_id = @RunId";
 
-    /// <summary>Reads and writes <paramref name="dataSource"/> directly, one transaction per upsert.</summary>
-    public SqlRunIndex(DbDataSource dataSource)
-        : this(dataSource, new DirectSqlWriter(dataSource))
-    {
-    }
-
-    public Task UpsertAsync(RunSummary summary, CancellationToken cancellationToken) =>
-        writer.ExecuteAsync(Upsert(summary), cancellationToken);
-
-    /// <summary>Upserts <paramref name="summary"/> inside a transaction the caller commits, e.g. with the run's state.</summary>
+    /// <summary>
+    /// Inserts the run, or replaces it only when <see cref="RunSummary.Version"/> is greater than the stored one (a stale
+    /// row never wins), inside a transaction the caller commits: the run's transition.
+    /// </summary>
     public static SqlWork Upsert(RunSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);

@@ -2,11 +2,12 @@ namespace OrleansMlops.Storage.Tests.Orleans;
 
 public interface IAuditedNoteGrain : IGrainWithStringKey
 {
-    /// <summary>Adds a note, chains an audit record, decides and indexes it, all in one state write.</summary>
+    /// <summary>Adds a note, chains an audit record, decides and indexes it, all in one transition.</summary>
     Task Add(string note);
 
+    /// <summary>The notes of the state the grain works on.</summary>
     Task<IReadOnlyList<string>> Notes();
 
-    /// <summary>Audit records and decisions still waiting in the outboxes of the state in memory.</summary>
-    Task<int> OutboxCount();
+    /// <summary>The notes of the state as last stored.</summary>
+    Task<IReadOnlyList<string>> CommittedNotes();
 }

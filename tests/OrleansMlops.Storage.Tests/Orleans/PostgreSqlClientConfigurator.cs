@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 using Orleans.TestingHost;
-using OrleansMlops.Host.Hosting;
+using OrleansMlops.Silo.Persistence;
 
 namespace OrleansMlops.Storage.Tests.Orleans;
 

@@ -81,7 +81,7 @@ public sealed class PostgreSqlClusterTests
         }
 
         Assert.Equal(counters.Length + 1, await database.ScalarAsync<long>(
-            "SELECT count(*) FROM OrleansStorage WHERE ServiceId = @ServiceId", new { ServiceId }));
+            "SELECT count(*) FROM grain_state WHERE service_id = @ServiceId", new { ServiceId }));
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class PostgreSqlClusterTests
         await grain.Start("retrain");
 
         Assert.Equal(1, await database.ScalarAsync<long>(
-            "SELECT count(*) FROM OrleansRemindersTable WHERE ServiceId = @ServiceId AND ReminderName = 'retrain'", new { ServiceId }));
+            "SELECT count(*) FROM grain_reminders WHERE service_id = @ServiceId AND reminder_name = 'retrain'", new { ServiceId }));
         var waiting = Stopwatch.StartNew();
         while (await grain.Ticks() == 0)
         {

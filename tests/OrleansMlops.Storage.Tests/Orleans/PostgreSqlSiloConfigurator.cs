@@ -2,7 +2,8 @@ using System.Data.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.TestingHost;
-using OrleansMlops.Host.Hosting;
+using OrleansMlops.Silo.Clustering;
+using OrleansMlops.Silo.Persistence;
 using OrleansMlops.Storage.PostgreSql;
 
 namespace OrleansMlops.Storage.Tests.Orleans;
@@ -21,9 +22,11 @@ public sealed class PostgreSqlSiloConfigurator : ISiloConfigurator
         var connectionString = siloBuilder.Configuration[ConnectionStringKey]
             ?? throw new InvalidOperationException($"Test cluster configuration lacks '{ConnectionStringKey}'.");
         // Each silo owns its data source, as a separate process would, and closes it once the silo has stopped.
-        var dataSource = PostgreSqlDatabase.CreateDataSource(new PostgreSqlStorageOptions { ConnectionString = connectionString });
+        var storage = new StorageOptions { Provider = StorageOptions.PostgreSqlProvider, PostgreSql = { ConnectionString = connectionString } };
+        var dataSource = PostgreSqlDatabase.CreateDataSource(storage.PostgreSql);
         siloBuilder.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new DataSourceCloser(dataSource));
-        siloBuilder.UseMlopsPostgreSql(dataSource, new GroupCommitOptions { Enabled = false });
+        siloBuilder.Services.AddMlopsStorage(storage, dataSource);
+        siloBuilder.UseMlopsPostgreSql(dataSource);
         siloBuilder.Configure<ClusterMembershipOptions>(new MembershipTuningOptions().ApplyTo);
     }
 

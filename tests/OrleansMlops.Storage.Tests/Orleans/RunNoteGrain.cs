@@ -1,10 +1,10 @@
-using OrleansMlops.Host.Hosting;
+using OrleansMlops.Grains.Persistence;
 
 namespace OrleansMlops.Storage.Tests.Orleans;
 
 /// <summary>Keeps its state in the named "runs" grain storage.</summary>
 public sealed class RunNoteGrain(
-    [PersistentState("state", SiloStorageExtensions.RunsStorageName)] IPersistentState<CounterState> state) : Grain, IRunNoteGrain
+    [PersistentState("state", DurableStateAttribute.RunsStorageName)] IPersistentState<CounterState> state) : Grain, IRunNoteGrain
 {
     public Task Write(string note)
     {

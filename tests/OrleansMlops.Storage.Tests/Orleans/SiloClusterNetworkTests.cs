@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
-using OrleansMlops.Host.Hosting;
+using OrleansMlops.Silo.Clustering;
 
 namespace OrleansMlops.Storage.Tests.Orleans;
 

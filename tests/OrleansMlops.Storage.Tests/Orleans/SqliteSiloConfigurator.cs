@@ -1,5 +1,5 @@
 using Orleans.TestingHost;
-using OrleansMlops.Host.Hosting;
+using OrleansMlops.Silo.Persistence;
 using OrleansMlops.Storage.Sqlite;
 
 namespace OrleansMlops.Storage.Tests.Orleans;
@@ -12,19 +12,15 @@ public sealed class SqliteSiloConfigurator : ISiloConfigurator
 {
     public const string DatabasePathKey = "MlopsTests:SqlitePath";
 
-    /// <summary>"true": grain state and reminders through group commit (the host's default); otherwise Orleans' ADO.NET providers.</summary>
-    public const string GroupCommitKey = "MlopsTests:GroupCommit";
-
     /// <summary>
     /// Deploys one silo over the SQLite file at <paramref name="databasePath"/>. Storage and reminder rows are keyed by
     /// <paramref name="serviceId"/>, pinned so that a redeployed cluster finds its data.
     /// </summary>
-    public static async Task<TestCluster> DeployAsync(string serviceId, string databasePath, bool groupCommit)
+    public static async Task<TestCluster> DeployAsync(string serviceId, string databasePath)
     {
         var builder = new TestClusterBuilder(1);
         builder.Options.ServiceId = serviceId;
         builder.Properties[DatabasePathKey] = databasePath;
-        builder.Properties[GroupCommitKey] = groupCommit ? "true" : "false";
         builder.AddSiloBuilderConfigurator<SqliteSiloConfigurator>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
@@ -37,13 +33,9 @@ public sealed class SqliteSiloConfigurator : ISiloConfigurator
             ?? throw new InvalidOperationException($"Test cluster configuration lacks '{DatabasePathKey}'.");
         // Not disposed here: pooled handles are shared by connection string, and the test's TempDatabase
         // (same path, same options) clears that pool when it is disposed.
-        var storage = new StorageOptions
-        {
-            Sqlite = { DatabasePath = path },
-            GroupCommit = { Enabled = siloBuilder.Configuration[GroupCommitKey] == "true" },
-        };
+        var storage = new StorageOptions { Sqlite = { DatabasePath = path } };
         var dataSource = SqliteDatabase.CreateDataSource(storage.Sqlite);
         siloBuilder.Services.AddMlopsStorage(storage, dataSource);
-        siloBuilder.UseMlopsSqlite(dataSource, storage.GroupCommit);
+        siloBuilder.UseMlopsSqlite(dataSource);
     }
 }

@@ -12,7 +12,7 @@ public sealed class PostgreSqlAuditStoreTests() : AuditStoreTests(TestDatabases.
     {
         await using var database = await Databases.CreateWithSchemaAsync();
         var record = AuditChains.Build(Run, 1)[0];
-        await new SqlAuditStore(database.DataSource).AppendAsync([record], CancellationToken.None);
+        await database.WriteAsync(SqlAuditStore.Append([record]));
 
         // TRUNCATE removes rows without firing row triggers.
         await AssertRewriteRefusedAsync(database, "TRUNCATE audit_records", record);
@@ -35,7 +35,7 @@ public sealed class PostgreSqlAuditStoreTests() : AuditStoreTests(TestDatabases.
             otherTransaction);
 
         // The append finds nothing committed yet, so its insert waits for the other writer, then does nothing.
-        var append = new SqlAuditStore(database.DataSource).AppendAsync([honest], CancellationToken.None);
+        var append = database.WriteAsync(SqlAuditStore.Append([honest]));
         await database.WaitForBlockedSessionAsync();
         await otherTransaction.CommitAsync();
 

@@ -10,15 +10,12 @@ namespace OrleansMlops.Storage.Tests.PostgreSql;
 /// </summary>
 public sealed class PostgreSqlDatabaseTests
 {
-    // Every key Orleans 10.4.2's ADO.NET clustering, persistence and reminder providers look up.
+    // Every key Orleans 10.4.2's ADO.NET clustering provider looks up: grain state and reminders are the engine's own.
     private static readonly string[] OrleansQueryKeys =
     [
         "InsertMembershipVersionKey", "MembershipReadAllKey", "MembershipReadRowKey", "InsertMembershipKey", "UpdateMembershipKey",
         "UpdateIAmAlivetimeKey", "GatewaysQueryKey", "DeleteMembershipTableEntriesKey", "CleanupDefunctSiloEntriesKey",
         "CleanupDefunctSiloEntryKey",
-        "WriteToStorageKey", "ReadFromStorageKey", "ClearStorageKey", "DeleteStorageKey",
-        "UpsertReminderRowKey", "ReadReminderRowsKey", "ReadReminderRowKey", "ReadRangeRows1Key", "ReadRangeRows2Key",
-        "DeleteReminderRowKey", "DeleteReminderRowsKey",
     ];
 
     [Fact]
@@ -44,12 +41,12 @@ public sealed class PostgreSqlDatabaseTests
     public async Task A_changed_query_text_is_replaced_at_the_next_start()
     {
         await using var database = await TempPostgreSqlDatabase.CreateWithSchemaAsync();
-        var original = await database.QueryTextAsync("UpsertReminderRowKey");
-        await database.ExecuteAsync("UPDATE OrleansQuery SET QueryText = 'SELECT 1' WHERE QueryKey = 'UpsertReminderRowKey'");
+        var original = await database.QueryTextAsync("GatewaysQueryKey");
+        await database.ExecuteAsync("UPDATE OrleansQuery SET QueryText = 'SELECT 1' WHERE QueryKey = 'GatewaysQueryKey'");
 
         await database.EnsureSchemaAsync();
 
-        Assert.Equal(original, await database.QueryTextAsync("UpsertReminderRowKey"));
+        Assert.Equal(original, await database.QueryTextAsync("GatewaysQueryKey"));
     }
 
     [Fact]

@@ -21,9 +21,9 @@ public abstract class AuditStoreTests
         var store = new SqlAuditStore(database.DataSource);
         var records = AuditChains.Build(Run, 4);
 
-        await store.AppendAsync(records.Skip(2).ToList(), CancellationToken.None);
-        await store.AppendAsync(records.Take(2).ToList(), CancellationToken.None);
-        await store.AppendAsync(AuditChains.Build("other-run", 2), CancellationToken.None);
+        await database.WriteAsync(SqlAuditStore.Append(records.Skip(2).ToList()));
+        await database.WriteAsync(SqlAuditStore.Append(records.Take(2).ToList()));
+        await database.WriteAsync(SqlAuditStore.Append(AuditChains.Build("other-run", 2)));
 
         var read = await store.ReadAsync(Run, CancellationToken.None);
         Assert.Equal(records, read);
@@ -36,7 +36,7 @@ public abstract class AuditStoreTests
         await using var database = await Databases.CreateWithSchemaAsync();
         var records = AuditChains.Build(Run, 1);
 
-        await new SqlAuditStore(database.DataSource).AppendAsync(records, CancellationToken.None);
+        await database.WriteAsync(SqlAuditStore.Append(records));
 
         var at = await database.ScalarAsync<string>("SELECT at FROM audit_records WHERE run_id = @Run", new { Run });
         Assert.Equal(records[0].At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", System.Globalization.CultureInfo.InvariantCulture) + "+00:00", at);
@@ -56,11 +56,11 @@ public abstract class AuditStoreTests
         await using var database = await Databases.CreateWithSchemaAsync();
         var store = new SqlAuditStore(database.DataSource);
         var records = AuditChains.Build(Run, 3);
-        await store.AppendAsync(records.Take(2).ToList(), CancellationToken.None);
+        await database.WriteAsync(SqlAuditStore.Append(records.Take(2).ToList()));
 
         // An outbox replay after a crash re-sends what was already stored, plus what was not.
-        await store.AppendAsync(records, CancellationToken.None);
-        await store.AppendAsync(records, CancellationToken.None);
+        await database.WriteAsync(SqlAuditStore.Append(records));
+        await database.WriteAsync(SqlAuditStore.Append(records));
 
         Assert.Equal(records, await store.ReadAsync(Run, CancellationToken.None));
     }
@@ -71,11 +71,11 @@ public abstract class AuditStoreTests
         await using var database = await Databases.CreateWithSchemaAsync();
         var store = new SqlAuditStore(database.DataSource);
         var records = AuditChains.Build(Run, 2);
-        await store.AppendAsync(records.Take(1).ToList(), CancellationToken.None);
+        await database.WriteAsync(SqlAuditStore.Append(records.Take(1).ToList()));
         var fork = AuditChain.Seal(Run, 1, "run.started", "mallory", records[0].At, "{}", AuditChain.GenesisHash);
 
         var exception = await Assert.ThrowsAsync<AuditStoreException>(
-            () => store.AppendAsync([records[1], fork], CancellationToken.None));
+            () => database.WriteAsync(SqlAuditStore.Append([records[1], fork])));
 
         Assert.Equal(Run, exception.RunId);
         Assert.Equal(1, exception.Sequence);
@@ -89,10 +89,10 @@ public abstract class AuditStoreTests
         await using var database = await Databases.CreateWithSchemaAsync();
         var store = new SqlAuditStore(database.DataSource);
         var records = AuditChains.Build(Run, 1);
-        await store.AppendAsync(records, CancellationToken.None);
+        await database.WriteAsync(SqlAuditStore.Append(records));
 
         var exception = await Assert.ThrowsAsync<AuditStoreException>(
-            () => store.AppendAsync([records[0] with { PayloadJson = "{}" }], CancellationToken.None));
+            () => database.WriteAsync(SqlAuditStore.Append([records[0] with { PayloadJson = "{}" }])));
 
         Assert.Contains("same hash but different contents", exception.Message, StringComparison.Ordinal);
     }
@@ -109,7 +109,7 @@ public abstract class AuditStoreTests
         {
             try
             {
-                await new SqlAuditStore(database.DataSource).AppendAsync(i % 2 == 0 ? honest : [fork], CancellationToken.None);
+                await database.WriteAsync(SqlAuditStore.Append(i % 2 == 0 ? honest : [fork]));
                 return (Record: i % 2 == 0 ? honest[0] : fork, Refused: false);
             }
             catch (AuditStoreException)
@@ -126,7 +126,7 @@ public abstract class AuditStoreTests
     public async Task Update_is_refused_by_trigger()
     {
         await using var database = await Databases.CreateWithSchemaAsync();
-        await new SqlAuditStore(database.DataSource).AppendAsync(AuditChains.Build(Run, 1), CancellationToken.None);
+        await database.WriteAsync(SqlAuditStore.Append(AuditChains.Build(Run, 1)));
 
         var exception = await Assert.ThrowsAnyAsync<DbException>(
             () => database.ExecuteAsync("UPDATE audit_records SET payload = '{}' WHERE run_id = @Run", new { Run }));
@@ -138,7 +138,7 @@ public abstract class AuditStoreTests
     public async Task Delete_is_refused_by_trigger()
     {
         await using var database = await Databases.CreateWithSchemaAsync();
-        await new SqlAuditStore(database.DataSource).AppendAsync(AuditChains.Build(Run, 2), CancellationToken.None);
+        await database.WriteAsync(SqlAuditStore.Append(AuditChains.Build(Run, 2)));
 
         var exception = await Assert.ThrowsAnyAsync<DbException>(() => database.ExecuteAsync("DELETE FROM audit_records"));
 
@@ -151,7 +151,7 @@ public abstract class AuditStoreTests
     {
         await using var database = await Databases.CreateWithSchemaAsync();
         var record = AuditChains.Build(Run, 1)[0];
-        await new SqlAuditStore(database.DataSource).AppendAsync([record], CancellationToken.None);
+        await database.WriteAsync(SqlAuditStore.Append([record]));
 
         // "WHERE true" lets SQLite tell the upsert clause from a join constraint after INSERT … SELECT.
         await AssertRewriteRefusedAsync(

@@ -49,7 +49,7 @@ public abstract class DecisionStoreTests
         var decision = Decision(
             "d1", outcome: GateOutcome.Blocked, results: [Passed("four-eyes", "FE-1 b"), Failed("eu-ai-act-high-risk", "AI-15 a"), Passed("four-eyes", "FE-1 a")]);
 
-        await store.AppendAsync([decision], CancellationToken.None);
+        await database.WriteAsync(SqlDecisionStore.Append([decision]));
 
         var read = await store.GetAsync("d1", CancellationToken.None);
         Assert.NotNull(read);
@@ -76,7 +76,7 @@ public abstract class DecisionStoreTests
             .ToArray();
         var decision = Decision($"many-{count}", outcome: GateOutcome.Blocked, results: results);
 
-        await store.AppendAsync([decision], CancellationToken.None);
+        await database.WriteAsync(SqlDecisionStore.Append([decision]));
 
         var read = await store.GetAsync(decision.DecisionId, CancellationToken.None);
         Assert.NotNull(read);
@@ -91,9 +91,9 @@ public abstract class DecisionStoreTests
         var first = Decision("d1", results: [Passed("four-eyes", "FE-1 a")]);
         var second = Decision("d2", minutes: 1, results: [Passed("four-eyes", "FE-1 a")]);
 
-        await store.AppendAsync([first], CancellationToken.None);
-        await store.AppendAsync([first, second], CancellationToken.None);
-        await store.AppendAsync([first, second], CancellationToken.None);
+        await database.WriteAsync(SqlDecisionStore.Append([first]));
+        await database.WriteAsync(SqlDecisionStore.Append([first, second]));
+        await database.WriteAsync(SqlDecisionStore.Append([first, second]));
 
         Assert.Equal(2L, await database.ScalarAsync<long>("SELECT COUNT(*) FROM gate_decisions"));
         Assert.Equal(2L, await database.ScalarAsync<long>("SELECT COUNT(*) FROM gate_rule_results"));
@@ -104,14 +104,13 @@ public abstract class DecisionStoreTests
     {
         await using var database = await Databases.CreateWithSchemaAsync();
         var store = new SqlDecisionStore(database.DataSource, database.Dialect);
-        await store.AppendAsync(
+        await database.WriteAsync(SqlDecisionStore.Append(
             [
                 Decision("a", "run-1", "enter:train", GateOutcome.Allowed, 0, Passed("eu-ai-act-high-risk", "AI-01")) with { RuleSets = [AiAct] },
                 Decision("b", "run-1", "approve", GateOutcome.Blocked, 10, Failed("eu-ai-act-high-risk", "AI-15"), Passed("four-eyes", "FE-1")),
                 Decision("c", "run-2", "approve", GateOutcome.Allowed, 20, Passed("eu-ai-act-high-risk", "AI-15"), Passed("four-eyes", "FE-1")),
                 Decision("d", "run-2", "enter:deploy", GateOutcome.Error, 30) with { RuleSets = [AiAct] },
-            ],
-            CancellationToken.None);
+            ]));
 
         async Task<string[]> Ids(DecisionQuery query) =>
             [.. (await store.QueryAsync(query, CancellationToken.None)).Select(d => d.DecisionId)];
@@ -136,9 +135,8 @@ public abstract class DecisionStoreTests
     {
         await using var database = await Databases.CreateWithSchemaAsync();
         var store = new SqlDecisionStore(database.DataSource, database.Dialect);
-        await store.AppendAsync(
-            [.. Enumerable.Range(0, 5).Select(i => Decision($"d{i}", transition: i % 2 == 0 ? "approve" : "enter:deploy", minutes: i))],
-            CancellationToken.None);
+        await database.WriteAsync(SqlDecisionStore.Append(
+            [.. Enumerable.Range(0, 5).Select(i => Decision($"d{i}", transition: i % 2 == 0 ? "approve" : "enter:deploy", minutes: i))]));
 
         var recent = await store.RecentAsync("approve", 2, CancellationToken.None);
         var all = await store.RecentAsync(null, 10, CancellationToken.None);
@@ -153,7 +151,7 @@ public abstract class DecisionStoreTests
     {
         await using var database = await Databases.CreateWithSchemaAsync();
         var store = new SqlDecisionStore(database.DataSource, database.Dialect);
-        await store.AppendAsync([Decision("d1", outcome: GateOutcome.Blocked, results: Failed("four-eyes", "FE-1"))], CancellationToken.None);
+        await database.WriteAsync(SqlDecisionStore.Append([Decision("d1", outcome: GateOutcome.Blocked, results: Failed("four-eyes", "FE-1"))]));
 
         foreach (var sql in new[]
                  {
@@ -177,7 +175,7 @@ public abstract class DecisionStoreTests
         var store = new SqlDecisionStore(database.DataSource, database.Dialect);
         var error = Decision("e1", outcome: GateOutcome.Error) with { RuleSets = ImmutableArray<RuleSetRef>.Empty, NodeId = null };
 
-        await store.AppendAsync([error], CancellationToken.None);
+        await database.WriteAsync(SqlDecisionStore.Append([error]));
 
         var read = await store.GetAsync("e1", CancellationToken.None);
         Assert.NotNull(read);

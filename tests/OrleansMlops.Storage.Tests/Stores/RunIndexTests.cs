@@ -26,7 +26,7 @@ public abstract class RunIndexTests
             StartedAt = new DateTimeOffset(2025, 6, 1, 14, 0, 0, TimeSpan.FromHours(2)).AddTicks(7),
         };
 
-        await index.UpsertAsync(summary, CancellationToken.None);
+        await database.WriteAsync(SqlRunIndex.Upsert(summary));
 
         var read = await index.GetAsync("r1", CancellationToken.None);
         Assert.NotNull(read);
@@ -45,12 +45,12 @@ public abstract class RunIndexTests
         var v3 = Summary("r1", status: RunStatus.Completed, version: 3) with { CurrentNodes = "" };
 
         // Delivered out of order and twice.
-        await index.UpsertAsync(v2, CancellationToken.None);
-        await index.UpsertAsync(v1, CancellationToken.None);
+        await database.WriteAsync(SqlRunIndex.Upsert(v2));
+        await database.WriteAsync(SqlRunIndex.Upsert(v1));
         Assert.Equal(v2, await index.GetAsync("r1", CancellationToken.None));
-        await index.UpsertAsync(v3, CancellationToken.None);
-        await index.UpsertAsync(v2, CancellationToken.None);
-        await index.UpsertAsync(v3 with { Status = RunStatus.Failed }, CancellationToken.None);
+        await database.WriteAsync(SqlRunIndex.Upsert(v3));
+        await database.WriteAsync(SqlRunIndex.Upsert(v2));
+        await database.WriteAsync(SqlRunIndex.Upsert(v3 with { Status = RunStatus.Failed }));
 
         Assert.Equal(v3, await index.GetAsync("r1", CancellationToken.None));
     }
@@ -70,7 +70,7 @@ public abstract class RunIndexTests
         ];
         foreach (var summary in all)
         {
-            await index.UpsertAsync(summary, CancellationToken.None);
+            await database.WriteAsync(SqlRunIndex.Upsert(summary));
         }
 
         async Task<string[]> Ids(RunQuery query) =>
@@ -91,7 +91,7 @@ public abstract class RunIndexTests
         var index = new SqlRunIndex(database.DataSource);
         foreach (var runId in new[] { "a1", "B", "a-2", "a" })
         {
-            await index.UpsertAsync(Summary(runId), CancellationToken.None);
+            await database.WriteAsync(SqlRunIndex.Upsert(Summary(runId)));
         }
 
         var listed = await index.ListAsync(new RunQuery(), CancellationToken.None);
@@ -107,7 +107,7 @@ public abstract class RunIndexTests
         var index = new SqlRunIndex(database.DataSource);
         for (var i = 0; i < 1005; i++)
         {
-            await index.UpsertAsync(Summary($"r{i:D4}", startedMinutes: i), CancellationToken.None);
+            await database.WriteAsync(SqlRunIndex.Upsert(Summary($"r{i:D4}", startedMinutes: i)));
         }
 
         Assert.Single(await index.ListAsync(new RunQuery(Limit: 0), CancellationToken.None));

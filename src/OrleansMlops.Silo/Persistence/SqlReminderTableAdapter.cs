@@ -1,12 +1,12 @@
 using OrleansMlops.Storage.Reminders;
 
-namespace OrleansMlops.Host.Persistence;
+namespace OrleansMlops.Silo.Persistence;
 
 /// <summary>
 /// Orleans' reminder table over <c>grain_reminders</c>; registering and removing reminders goes through group commit,
 /// so a run's reminder costs no transaction of its own.
 /// </summary>
-internal sealed class GroupCommitReminderTable(SqlReminderTable rows) : IReminderTable
+internal sealed class SqlReminderTableAdapter(SqlReminderTable rows) : IReminderTable
 {
     public async Task<ReminderTableData> ReadRows(GrainId grainId) =>
         new((await rows.ReadAsync(grainId.ToString(), CancellationToken.None)).Select(Entry));

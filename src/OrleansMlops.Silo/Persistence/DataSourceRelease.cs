@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace OrleansMlops.Host.Hosting;
+namespace OrleansMlops.Silo.Persistence;
 
 /// <summary>
 /// Closes the silo's connection pool when the silo stops, after grain storage, reminders and membership have stopped

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net;
 
-namespace OrleansMlops.Host.Hosting;
+namespace OrleansMlops.Silo.Clustering;
 
 /// <summary>The silo's identity and ports. ServiceId keys stored grain state: keep it stable across restarts.</summary>
 public sealed class OrleansHostOptions

@@ -1,12 +1,15 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using OrleansMlops.Governance;
 using OrleansMlops.Grains;
+using OrleansMlops.Silo.Persistence;
 using OrleansMlops.Stages;
 using OrleansMlops.Storage;
 using OrleansMlops.Storage.Governance;
 using OrleansMlops.Storage.PostgreSql;
 using OrleansMlops.Storage.Sqlite;
 
-namespace OrleansMlops.Host.Hosting;
+namespace OrleansMlops.Silo;
 
 public static class MlopsSiloExtensions
 {
@@ -25,11 +28,11 @@ public static class MlopsSiloExtensions
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new DataSourceRelease(dataSource));
         if (storage.IsPostgreSql)
         {
-            silo.UseMlopsPostgreSql(dataSource, storage.GroupCommit);
+            silo.UseMlopsPostgreSql(dataSource);
         }
         else
         {
-            silo.UseMlopsSqlite(dataSource, storage.GroupCommit);
+            silo.UseMlopsSqlite(dataSource);
         }
 
         silo.Services.AddMlopsGrains(configuration);

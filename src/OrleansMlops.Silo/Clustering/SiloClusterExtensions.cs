@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
-namespace OrleansMlops.Host.Hosting;
+namespace OrleansMlops.Silo.Clustering;
 
 public static class SiloClusterExtensions
 {

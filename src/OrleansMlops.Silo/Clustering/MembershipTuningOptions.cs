@@ -1,6 +1,6 @@
 using Orleans.Configuration;
 
-namespace OrleansMlops.Host.Hosting;
+namespace OrleansMlops.Silo.Clustering;
 
 /// <summary>
 /// How fast silos sharing a membership table declare a silent peer dead (configuration section "Orleans:Membership").
