@@ -9,7 +9,6 @@ using OrleansMlops.ExternalTasks.Contract;
 using ProblemCode = OrleansMlops.ExternalTasks.Contract.ExternalTaskErrorCode;
 using WireJobView = OrleansMlops.ExternalTasks.Contract.ExternalJobView;
 using WireLockedJob = OrleansMlops.ExternalTasks.Contract.LockedJob;
-using QueueErrorCode = OrleansMlops.Abstractions.ExternalTasks.ExternalTaskErrorCode;
 
 namespace OrleansMlops.Host.Api.ExternalTasks;
 
@@ -83,7 +82,7 @@ public static class ExternalTasksApi
         }
         catch (ExternalTaskException e)
         {
-            return Problem(e);
+            return ApiProblems.From(e);
         }
         catch (OperationCanceledException) when (request.HttpContext.RequestAborted.IsCancellationRequested)
         {
@@ -129,7 +128,7 @@ public static class ExternalTasksApi
         }
         catch (ExternalTaskException e)
         {
-            return Problem(e);
+            return ApiProblems.From(e);
         }
     }
 
@@ -149,7 +148,7 @@ public static class ExternalTasksApi
         }
         catch (ExternalTaskException e)
         {
-            return Problem(e);
+            return ApiProblems.From(e);
         }
     }
 
@@ -169,7 +168,7 @@ public static class ExternalTasksApi
         }
         catch (ExternalTaskException e)
         {
-            return Problem(e);
+            return ApiProblems.From(e);
         }
     }
 
@@ -186,6 +185,7 @@ public static class ExternalTasksApi
         title: "Invalid request",
         detail: message,
         statusCode: StatusCodes.Status400BadRequest,
+        type: ApiProblems.TypeOf(nameof(ProblemCode.InvalidRequest)),
         extensions: new Dictionary<string, object?> { ["code"] = nameof(ProblemCode.InvalidRequest), ["where"] = field });
 
     private static ExternalModel ModelOf(ModelBody model) => new(
@@ -197,34 +197,4 @@ public static class ExternalTasksApi
         (model.Parameters ?? []).ToImmutableDictionary(StringComparer.Ordinal),
         (model.Environment ?? []).ToImmutableDictionary(StringComparer.Ordinal),
         [.. model.ProtectedAttributes ?? []]);
-
-    private static ProblemHttpResult Problem(ExternalTaskException e)
-    {
-        var code = ProblemCodeOf(e.Code);
-        return TypedResults.Problem(
-            title: code switch
-            {
-                ProblemCode.NotFound => "Job not found",
-                ProblemCode.NotLocked => "Job not locked by this worker",
-                ProblemCode.Ended => "Job already ended",
-                _ => "Invalid request",
-            },
-            detail: e.Message,
-            statusCode: code switch
-            {
-                ProblemCode.NotFound => StatusCodes.Status404NotFound,
-                ProblemCode.NotLocked or ProblemCode.Ended => StatusCodes.Status409Conflict,
-                _ => StatusCodes.Status400BadRequest,
-            },
-            extensions: new Dictionary<string, object?> { ["code"] = code.ToString() });
-    }
-
-    // The queue's refusal as the wire contract names it; the grain's enum stays Orleans-serialisable in Abstractions.
-    private static ProblemCode ProblemCodeOf(QueueErrorCode code) => code switch
-    {
-        QueueErrorCode.NotFound => ProblemCode.NotFound,
-        QueueErrorCode.NotLocked => ProblemCode.NotLocked,
-        QueueErrorCode.Ended => ProblemCode.Ended,
-        _ => ProblemCode.InvalidRequest,
-    };
 }
