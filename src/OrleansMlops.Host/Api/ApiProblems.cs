@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OrleansMlops.Abstractions.Failures;
+using OrleansMlops.Abstractions.Governance.Proposals;
 using OrleansMlops.Abstractions.Workflows;
 using OrleansMlops.Governance;
 
@@ -73,19 +74,12 @@ internal static class ApiProblems
     public static ProblemHttpResult Unauthorized(string detail) =>
         TypedResults.Problem(title: "Not signed in", detail: detail, statusCode: StatusCodes.Status401Unauthorized);
 
-    /// <summary>A rule set that was not activated (or not dry-run): the phase and, where known, the rule and expression at fault.</summary>
-    public static ProblemHttpResult RuleSetRefused(GovernanceException e) => TypedResults.Problem(
-        title: "Rule set refused",
-        detail: e.Message,
-        statusCode: StatusCodes.Status422UnprocessableEntity,
-        extensions: new Dictionary<string, object?>
-        {
-            ["phase"] = e.Phase.ToString(),
-            ["ruleSet"] = e.RuleSetId,
-            ["rule"] = e.RuleName,
-            ["expression"] = e.Expression,
-            ["reason"] = e.Reason,
-        });
+    /// <summary>
+    /// A candidate rule set that could not be dry-run: answered as the same candidate refused when proposed (code,
+    /// phase, rule and expression at fault), since it is the same problem.
+    /// </summary>
+    public static ProblemHttpResult RuleSetRefused(GovernanceException e) => From(new ProposalException(
+        new CandidateRefusal(e.Phase.ToString(), e.Reason, e.RuleSetId, e.RuleName, e.Expression), e.Message));
 
     public static ProblemHttpResult WorkflowRefused(string workflowId, IReadOnlyList<WorkflowProblem> problems) => TypedResults.Problem(
         title: "Workflow refused",
