@@ -18,7 +18,7 @@ public abstract class MlopsException : Exception
     /// <summary>The area that refused, as callers name it (e.g. <c>runs</c>, <c>external-tasks</c>).</summary>
     public abstract string Area { get; }
 
-    /// <summary>The stable code clients switch on: the member name of the area's code enum, as sent since the first release.</summary>
+    /// <summary>The code clients switch on: the member name of the area's code enum, so renaming a member breaks them.</summary>
     public abstract string ErrorCode { get; }
 
     public abstract FailureKind Kind { get; }

@@ -20,7 +20,7 @@ internal static class ApiProblems
     {
         var problem = new ProblemDetails
         {
-            Type = TypeOf(e.ErrorCode),
+            Type = $"https://orleans-mlops.dev/problems/{e.ErrorCode}",
             Title = e.Title,
             Detail = e.Message,
             Status = StatusOf(e.Kind),
@@ -34,9 +34,6 @@ internal static class ApiProblems
 
         return problem;
     }
-
-    /// <summary>The problem type of a code: one address per code, whichever area sends it.</summary>
-    public static string TypeOf(string code) => $"https://orleans-mlops.dev/problems/{code}";
 
     /// <summary>Runs a command and answers a coded refusal of it as <see cref="From(MlopsException)"/>.</summary>
     public static async Task<Results<T, ProblemHttpResult>> Refusable<T>(Func<Task<T>> command)

@@ -6,9 +6,9 @@ using OrleansMlops.Grains.ExternalTasks;
 using OrleansMlops.Host.Identity;
 using OrleansMlops.Abstractions.Security;
 using OrleansMlops.ExternalTasks.Contract;
-using ProblemCode = OrleansMlops.ExternalTasks.Contract.ExternalTaskErrorCode;
 using WireJobView = OrleansMlops.ExternalTasks.Contract.ExternalJobView;
 using WireLockedJob = OrleansMlops.ExternalTasks.Contract.LockedJob;
+using QueueErrorCode = OrleansMlops.Abstractions.ExternalTasks.ExternalTaskErrorCode;
 
 namespace OrleansMlops.Host.Api.ExternalTasks;
 
@@ -181,12 +181,12 @@ public static class ExternalTasksApi
     }
 
     // Coded as the queue's own refusals (worker clients tell refusals apart by the code), and naming the field.
-    private static ProblemHttpResult Invalid(string message, string field) => TypedResults.Problem(
-        title: "Invalid request",
-        detail: message,
-        statusCode: StatusCodes.Status400BadRequest,
-        type: ApiProblems.TypeOf(nameof(ProblemCode.InvalidRequest)),
-        extensions: new Dictionary<string, object?> { ["code"] = nameof(ProblemCode.InvalidRequest), ["where"] = field });
+    private static ProblemHttpResult Invalid(string message, string field)
+    {
+        var problem = ApiProblems.Describe(new ExternalTaskException(QueueErrorCode.InvalidRequest, message));
+        problem.Extensions["where"] = field;
+        return TypedResults.Problem(problem);
+    }
 
     private static ExternalModel ModelOf(ModelBody model) => new(
         model.Name ?? string.Empty,
