@@ -70,6 +70,9 @@ public sealed class ModelAliasTests : IAsyncLifetime
         var missing = await Assert.ThrowsAsync<ModelVersionException>(() => Registry.SetAlias("champion", 7, "dora", null));
         var badName = await Assert.ThrowsAsync<ModelVersionException>(() => Registry.SetAlias("Champion!", 1, "dora", null));
 
+        Assert.Equal(
+            (ModelVersionErrorCode.WrongLifecycle, ModelVersionErrorCode.NotRegistered, ModelVersionErrorCode.InvalidRequest),
+            (unapproved.Code, missing.Code, badName.Code));
         Assert.Contains("is Registered", unapproved.Message, StringComparison.Ordinal);
         Assert.Contains("has no version 7", missing.Message, StringComparison.Ordinal);
         Assert.Contains("not a valid name", badName.Message, StringComparison.Ordinal);

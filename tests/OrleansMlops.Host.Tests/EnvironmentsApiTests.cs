@@ -102,12 +102,13 @@ public sealed class EnvironmentsApiTests(EngineHostFactory factory) : IClassFixt
         Assert.Equal(version, aliases.GetProperty("aliases").GetProperty("champion").GetInt32());
         var change = aliases.GetProperty("history").EnumerateArray().Last(c => c.GetProperty("alias").GetString() == "champion");
         Assert.Equal(("dora", "first release"), (change.GetProperty("actor").GetString(), change.GetProperty("reason").GetString()));
-        await RunsApiTests.AssertProblem(
+        var missing = await RunsApiTests.AssertProblem(
             await _http.SendAsync(new HttpRequestMessage(HttpMethod.Put, "/api/models/credit-risk/aliases/champion")
             {
                 Content = System.Net.Http.Json.JsonContent.Create(new { version = 999 }),
             }.As("dora")),
             HttpStatusCode.Conflict, "has no version 999");
+        Assert.Equal(("NotRegistered", "models"), (missing.GetProperty("code").GetString(), missing.GetProperty("area").GetString()));
         await RunsApiTests.AssertProblem(
             await _http.SendAsync(new HttpRequestMessage(HttpMethod.Delete, "/api/models/credit-risk/aliases/Champion!").As("dora")),
             HttpStatusCode.BadRequest, "Champion!");

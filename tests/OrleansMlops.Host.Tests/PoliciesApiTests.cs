@@ -58,6 +58,7 @@ public sealed class PoliciesApiTests(EngineHostFactory factory) : IClassFixture<
         var response = await Activate("four-eyes", SingleRule("four-eyes", "approve", "FE-1 sneaky", expression), "colin");
 
         var problem = await RunsApiTests.AssertProblem(response, HttpStatusCode.UnprocessableEntity, "four-eyes");
+        Assert.Equal(("CandidateRefused", "https://orleans-mlops.dev/problems/CandidateRefused"), (problem.GetProperty("code").GetString(), problem.GetProperty("type").GetString()));
         Assert.Equal("FE-1 sneaky", problem.GetProperty("rule").GetString());
         Assert.Equal(expression, problem.GetProperty("expression").GetString());
         Assert.Equal("Safety", problem.GetProperty("phase").GetString());
@@ -130,6 +131,7 @@ public sealed class PoliciesApiTests(EngineHostFactory factory) : IClassFixture<
 
         var problem = await RunsApiTests.AssertProblem(response, HttpStatusCode.UnprocessableEntity, "model.IsRegistered");
         Assert.Equal("Compile", problem.GetProperty("phase").GetString());
+        Assert.Equal("CandidateRefused", problem.GetProperty("code").GetString());
     }
 
     [Fact]

@@ -1,26 +1,19 @@
+using System.Collections.Frozen;
+using OrleansMlops.Abstractions.Failures;
+
 namespace OrleansMlops.Abstractions.Monitoring;
 
-/// <summary>A monitor refused a report: <see cref="Code"/> says why in a way callers can map (HTTP status).</summary>
+/// <summary>A monitor refused a report: <see cref="MlopsException{TCode}.Code"/> says why in a way callers can map (HTTP status).</summary>
 [GenerateSerializer, Alias("mlops.MonitoringException")]
-public sealed class MonitoringException : Exception
+public sealed class MonitoringException(MonitoringErrorCode code, string message)
+    : MlopsException<MonitoringErrorCode>(code, message)
 {
-    public MonitoringException()
-    {
-    }
+    private static readonly FrozenDictionary<string, string?> AtObservationId =
+        new Dictionary<string, string?> { ["where"] = "observationId" }.ToFrozenDictionary();
 
-    public MonitoringException(string message)
-        : base(message)
-    {
-    }
+    public override string Area => "monitoring";
 
-    public MonitoringException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    public MonitoringException(MonitoringErrorCode code, string message)
-        : base(message) => Code = code;
-
-    [Id(0)]
-    public MonitoringErrorCode Code { get; private set; }
+    /// <summary>A reused observation is the reporter's to fix by sending a new observationId.</summary>
+    public override IReadOnlyDictionary<string, string?> Facts =>
+        Code == MonitoringErrorCode.ObservationReused ? AtObservationId : base.Facts;
 }

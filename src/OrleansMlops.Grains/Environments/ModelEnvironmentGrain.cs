@@ -20,7 +20,7 @@ public sealed class ModelEnvironmentGrain(
             var (live, target) = ReleaseStack.Replay(state.State.History);
             if (request.Kind == DeploymentKind.Rollback && request.Version != target)
             {
-                throw new ModelVersionException(target is null
+                throw new ModelVersionException(ModelVersionErrorCode.NotRollbackTarget, target is null
                     ? $"{key.Environment} has no earlier version of '{key.ModelName}' to roll back to."
                     : $"A rollback of '{key.ModelName}' in {key.Environment} returns to version {target}, not {request.Version}.");
             }
@@ -59,11 +59,11 @@ public sealed class ModelEnvironmentGrain(
     private async Task RequireDeployable(ModelVersionKey version)
     {
         var view = await Version(version.Version).GetView()
-            ?? throw new ModelVersionException($"Model version {version} is not registered; it cannot go live in {Key.Environment}.");
+            ?? throw new ModelVersionException(ModelVersionErrorCode.NotRegistered, $"Model version {version} is not registered; it cannot go live in {Key.Environment}.");
         if (view.Lifecycle is not (ModelLifecycle.Approved or ModelLifecycle.Deployed))
         {
             throw new ModelVersionException(
-                $"Model version {version} is {view.Lifecycle}; only an approved version goes live ({Key.Environment}).");
+                ModelVersionErrorCode.WrongLifecycle, $"Model version {version} is {view.Lifecycle}; only an approved version goes live ({Key.Environment}).");
         }
     }
 

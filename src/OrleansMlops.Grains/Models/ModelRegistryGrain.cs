@@ -34,7 +34,7 @@ public sealed class ModelRegistryGrain(
     {
         if (!ModelAliases.IsValidName(alias))
         {
-            throw new ModelVersionException($"Alias '{alias}' is not a valid name: lowercase letters, digits and '-', starting with a letter, at most 32 characters.");
+            throw new ModelVersionException(ModelVersionErrorCode.InvalidRequest, $"Alias '{alias}' is not a valid name: lowercase letters, digits and '-', starting with a letter, at most 32 characters.");
         }
 
         await GrainFactory.Authorize(new Actor(actor, [], null), Permission.Release);
@@ -47,10 +47,10 @@ public sealed class ModelRegistryGrain(
         if (version is { } target)
         {
             var view = await GrainFactory.GetGrain<IModelVersionGrain>(new ModelVersionKey(ModelName, target).GrainKey).GetView()
-                ?? throw new ModelVersionException($"Model '{ModelName}' has no version {target}; alias '{alias}' cannot name it.");
+                ?? throw new ModelVersionException(ModelVersionErrorCode.NotRegistered, $"Model '{ModelName}' has no version {target}; alias '{alias}' cannot name it.");
             if (view.Lifecycle is not (ModelLifecycle.Approved or ModelLifecycle.Deployed))
             {
-                throw new ModelVersionException($"Version {target} of '{ModelName}' is {view.Lifecycle}; an alias names only an approved or released version.");
+                throw new ModelVersionException(ModelVersionErrorCode.WrongLifecycle, $"Version {target} of '{ModelName}' is {view.Lifecycle}; an alias names only an approved or released version.");
             }
 
             state.State.Aliases[alias] = target;

@@ -35,12 +35,12 @@ public sealed class ModelVersionGrain(
         {
             return existing.OwnerRunId == runId
                 ? existing
-                : throw new ModelVersionException($"Model version {Key} is already registered by run '{existing.OwnerRunId}'.");
+                : throw new ModelVersionException(ModelVersionErrorCode.AlreadyRegistered, $"Model version {Key} is already registered by run '{existing.OwnerRunId}'.");
         }
 
         if (registration.ModelName != Key.Name)
         {
-            throw new ModelVersionException($"Registration names model '{registration.ModelName}' but this is {Key}.");
+            throw new ModelVersionException(ModelVersionErrorCode.InvalidRequest, $"Registration names model '{registration.ModelName}' but this is {Key}.");
         }
 
         var registered = new LifecycleEvent(ModelLifecycle.Registered, runId, actor, clock.UtcNow, registration.ArtifactSha256);
@@ -70,7 +70,7 @@ public sealed class ModelVersionGrain(
     public async Task<ModelVersionView> RecordDeployment(string environment, DeploymentEntry entry)
     {
         var view = state.State.View
-            ?? throw new ModelVersionException($"Model version {Key} is not registered; it cannot be live in {environment}.");
+            ?? throw new ModelVersionException(ModelVersionErrorCode.NotRegistered, $"Model version {Key} is not registered; it cannot be live in {environment}.");
         if (view.History.Any(e => e.RunId == entry.RunId && e.At == entry.At && e.Detail == DeployedDetail(environment, entry)))
         {
             return view;
@@ -78,7 +78,7 @@ public sealed class ModelVersionGrain(
 
         if (view.Lifecycle is not (ModelLifecycle.Approved or ModelLifecycle.Deployed))
         {
-            throw new ModelVersionException($"Model version {Key} is {view.Lifecycle}; only an approved version goes live in {environment}.");
+            throw new ModelVersionException(ModelVersionErrorCode.WrongLifecycle, $"Model version {Key} is {view.Lifecycle}; only an approved version goes live in {environment}.");
         }
 
         state.State.View = view with
@@ -95,7 +95,7 @@ public sealed class ModelVersionGrain(
     public async Task<ModelVersionView> RecordRemoval(string environment, DeploymentEntry entry)
     {
         var view = state.State.View
-            ?? throw new ModelVersionException($"Model version {Key} is not registered; it was never live in {environment}.");
+            ?? throw new ModelVersionException(ModelVersionErrorCode.NotRegistered, $"Model version {Key} is not registered; it was never live in {environment}.");
         var detail = $"replaced in {environment} by version {entry.Version} ({entry.Kind.ToString().ToLowerInvariant()})";
         if (view.History.Any(e => e.RunId == entry.RunId && e.At == entry.At && e.Detail == detail))
         {
@@ -134,7 +134,7 @@ public sealed class ModelVersionGrain(
     {
         await GrainFactory.Authorize(new Actor(actor, [], null), Permission.TagModel);
         var view = state.State.View
-            ?? throw new ModelVersionException($"Model version {Key} is not registered; nobody may tag it.");
+            ?? throw new ModelVersionException(ModelVersionErrorCode.NotRegistered, $"Model version {Key} is not registered; nobody may tag it.");
         var wanted = ModelTags.Validate(tags.IsDefault ? [] : tags);
         var current = view.Registration.Tags.IsDefault ? [] : view.Registration.Tags;
         if (current.SequenceEqual(wanted, StringComparer.Ordinal))
@@ -179,7 +179,7 @@ public sealed class ModelVersionGrain(
 
         if (to != Next(view.Lifecycle) && to != ModelLifecycle.Retired)
         {
-            throw new ModelVersionException($"Model version {Key} is {view.Lifecycle}; it cannot become {to}.");
+            throw new ModelVersionException(ModelVersionErrorCode.WrongLifecycle, $"Model version {Key} is {view.Lifecycle}; it cannot become {to}.");
         }
 
         var now = clock.UtcNow;
@@ -242,10 +242,10 @@ public sealed class ModelVersionGrain(
     private ModelVersionView RequireOwnedBy(string runId, string action)
     {
         var view = state.State.View
-            ?? throw new ModelVersionException($"Model version {Key} is not registered; nobody may {action}.");
+            ?? throw new ModelVersionException(ModelVersionErrorCode.NotRegistered, $"Model version {Key} is not registered; nobody may {action}.");
         return view.OwnerRunId == runId
             ? view
-            : throw new ModelVersionException($"Model version {Key} belongs to run '{view.OwnerRunId}'; run '{runId}' may not {action}.");
+            : throw new ModelVersionException(ModelVersionErrorCode.OtherRun, $"Model version {Key} belongs to run '{view.OwnerRunId}'; run '{runId}' may not {action}.");
     }
 
     private static string DeployedDetail(string environment, DeploymentEntry entry) =>

@@ -42,13 +42,7 @@ public static class AliasesApi
             return ApiProblems.BadRequest($"Alias '{alias}' is not a valid name: lowercase letters, digits and '-', starting with a letter, at most 32 characters.", "alias");
         }
 
-        try
-        {
-            return TypedResults.Ok(await grains.GetGrain<IModelRegistryGrain>(name).SetAlias(alias, version, caller.Id, reason));
-        }
-        catch (ModelVersionException refused)
-        {
-            return TypedResults.Problem(title: "Alias refused", detail: refused.Message, statusCode: StatusCodes.Status409Conflict);
-        }
+        return await ApiProblems.Refusable(async () =>
+            TypedResults.Ok(await grains.GetGrain<IModelRegistryGrain>(name).SetAlias(alias, version, caller.Id, reason)));
     }
 }

@@ -2,39 +2,36 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Orleans.Storage;
-using OrleansMlops.Abstractions.Governance.Proposals;
-using OrleansMlops.Abstractions.Runs;
-using OrleansMlops.Abstractions.Security;
+using OrleansMlops.Abstractions.Failures;
 
 namespace OrleansMlops.Host.Api;
 
 /// <summary>
-/// Turns exceptions into ProblemDetails: malformed or oversized requests into 4xx naming what is wrong and where,
-/// run refusals into their status, a cluster that failed mid-call into a 503 to retry, anything else into a 500 that
-/// leaks no internals.
+/// Turns exceptions into ProblemDetails: malformed or oversized requests into 4xx naming what is wrong and where, a
+/// coded refusal of any area as <see cref="ApiProblems.Describe"/> has it, a cluster that failed mid-call into a 503 to
+/// retry, anything else into a 500 that leaks no internals.
 /// </summary>
 internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, title, detail) = exception switch
+        var problem = exception switch
         {
-            RunException run => (ApiProblemsStatus(run), "Run refused the command", run.Message),
-            RoleDirectoryException refused => (ApiProblems.StatusOf(refused.Code), "Not permitted", refused.Message),
-            ProposalException refused => (ApiProblems.StatusOf(refused.Code), "Change refused", refused.Message),
-            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (
+            MlopsException refused => ApiProblems.Describe(refused),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Problem(
                 StatusCodes.Status413PayloadTooLarge, "Request body too large", exception.Message),
-            BadHttpRequestException { InnerException: JsonException json } => (
+            BadHttpRequestException { InnerException: JsonException json } => Problem(
                 StatusCodes.Status400BadRequest, "Malformed JSON", DescribeJson(json)),
-            BadHttpRequestException bad => (bad.StatusCode, "Invalid request", bad.Message),
-            _ when IsClusterFailure(exception) => (
+            BadHttpRequestException bad => Problem(bad.StatusCode, "Invalid request", bad.Message),
+            _ when IsClusterFailure(exception) => Problem(
                 StatusCodes.Status503ServiceUnavailable,
                 "Engine unavailable, retry",
                 "A silo stopped answering while the request was under way; whatever it committed is kept. Retry the same request "
                     + $"(with the same {Idempotency.IdempotentEndpoint.Header} or run id, so nothing is done twice) after Retry-After seconds."),
-            _ => (StatusCodes.Status500InternalServerError, "Unexpected error", "The server could not complete the request; see the server log."),
+            _ => Problem(StatusCodes.Status500InternalServerError, "Unexpected error", "The server could not complete the request; see the server log."),
         };
 
+        var status = problem.Status ?? StatusCodes.Status500InternalServerError;
         httpContext.Response.StatusCode = status;
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
@@ -45,7 +42,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+            ProblemDetails = problem,
         });
     }
 
@@ -60,7 +57,8 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
     private static bool IsClusterFailure(Exception exception) =>
         exception is OrleansException or TimeoutException or InconsistentStateException;
 
-    private static int ApiProblemsStatus(RunException run) => ApiProblems.From(run).StatusCode;
+    private static ProblemDetails Problem(int status, string title, string detail) =>
+        new() { Status = status, Title = title, Detail = detail };
 
     private static string DescribeJson(JsonException json)
     {

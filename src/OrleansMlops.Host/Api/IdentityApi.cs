@@ -51,7 +51,7 @@ public static class IdentityApi
     }
 
     private static Task<Results<Created<RoleRequest>, ProblemHttpResult>> RequestGrant(RoleGrantBody body, HttpRequest request, IGrainFactory grains) =>
-        Call(async () =>
+        ApiProblems.Refusable(async () =>
         {
             var created = await Directory(grains).RequestGrant(
                 new RoleGrantCommand(
@@ -61,27 +61,27 @@ public static class IdentityApi
         });
 
     private static Task<Results<Ok<RoleRequest>, ProblemHttpResult>> Approve(string requestId, RoleDecisionBody? body, HttpRequest request, IGrainFactory grains) =>
-        Call(async () => TypedResults.Ok(await Directory(grains).Decide(requestId, approve: true, Caller.Of(request), body?.Comment)));
+        ApiProblems.Refusable(async () => TypedResults.Ok(await Directory(grains).Decide(requestId, approve: true, Caller.Of(request), body?.Comment)));
 
     private static Task<Results<Ok<RoleRequest>, ProblemHttpResult>> Reject(string requestId, RoleDecisionBody? body, HttpRequest request, IGrainFactory grains) =>
-        Call(async () => TypedResults.Ok(await Directory(grains).Decide(requestId, approve: false, Caller.Of(request), body?.Comment)));
+        ApiProblems.Refusable(async () => TypedResults.Ok(await Directory(grains).Decide(requestId, approve: false, Caller.Of(request), body?.Comment)));
 
     /// <summary>202: the role stays until a second admin approves the returned request.</summary>
     private static Task<Results<Accepted<RoleRequest>, ProblemHttpResult>> RequestRevoke(
         string principalId, string role, RoleDecisionBody? body, HttpRequest request, IGrainFactory grains) =>
-        Call(async () =>
+        ApiProblems.Refusable(async () =>
         {
             var requested = await Directory(grains).RequestRevoke(principalId, role, Caller.Of(request), body?.Comment ?? string.Empty);
             return TypedResults.Accepted($"/api/identity/role-requests/{requested.RequestId}", requested);
         });
 
     private static Task<Results<Ok<Principal>, ProblemHttpResult>> GiveUp(string role, RoleDecisionBody? body, HttpRequest request, IGrainFactory grains) =>
-        Call(async () => TypedResults.Ok(await Directory(grains).GiveUp(role, Caller.Of(request), body?.Comment ?? string.Empty)));
+        ApiProblems.Refusable(async () => TypedResults.Ok(await Directory(grains).GiveUp(role, Caller.Of(request), body?.Comment ?? string.Empty)));
 
     /// <summary>201: the suspension is in force; the request it returns is what a second admin confirms or lifts.</summary>
     private static Task<Results<Created<RoleRequest>, ProblemHttpResult>> Suspend(
         string principalId, RoleDecisionBody? body, HttpRequest request, IGrainFactory grains) =>
-        Call(async () =>
+        ApiProblems.Refusable(async () =>
         {
             var suspension = await Directory(grains).Suspend(principalId, Caller.Of(request), body?.Comment ?? string.Empty);
             return TypedResults.Created($"/api/identity/role-requests/{suspension.RequestId}", suspension);
@@ -89,19 +89,6 @@ public static class IdentityApi
 
     private static async Task<Ok<IReadOnlyList<AuditRecord>>> ReadAudit(IAuditStore audit, CancellationToken cancellationToken) =>
         TypedResults.Ok(await audit.ReadAsync(IRoleDirectoryGrain.AuditStream, cancellationToken));
-
-    private static async Task<Results<T, ProblemHttpResult>> Call<T>(Func<Task<T>> command)
-        where T : IResult
-    {
-        try
-        {
-            return await command();
-        }
-        catch (RoleDirectoryException refused)
-        {
-            return ApiProblems.From(refused);
-        }
-    }
 
     private static IRoleDirectoryGrain Directory(IGrainFactory grains) => grains.GetGrain<IRoleDirectoryGrain>(IRoleDirectoryGrain.Key);
 }

@@ -49,26 +49,7 @@ public static class MonitoringApi
             return ApiProblems.BadRequest(problem.Message, problem.Field);
         }
 
-        try
-        {
-            return TypedResults.Ok(await Monitor(grains, name, environment).Report(report));
-        }
-        catch (MonitoringException refused) when (refused.Code == MonitoringErrorCode.NotLive)
-        {
-            return TypedResults.Problem(title: "Version not live", detail: refused.Message, statusCode: StatusCodes.Status409Conflict);
-        }
-        catch (MonitoringException refused) when (refused.Code == MonitoringErrorCode.ObservationReused)
-        {
-            return TypedResults.Problem(
-                title: "Observation already reported",
-                detail: refused.Message,
-                statusCode: StatusCodes.Status409Conflict,
-                extensions: new Dictionary<string, object?> { ["where"] = "observationId" });
-        }
-        catch (MonitoringException refused)
-        {
-            return ApiProblems.BadRequest(refused.Message);
-        }
+        return await ApiProblems.Refusable(async () => TypedResults.Ok(await Monitor(grains, name, environment).Report(report)));
     }
 
     /// <summary>

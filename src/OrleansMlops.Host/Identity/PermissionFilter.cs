@@ -40,7 +40,7 @@ public static class PermissionFilter
             }
             catch (RoleDirectoryException refused) when (refused.Code == RoleDirectoryErrorCode.NotPermitted)
             {
-                return ApiProblems.Forbidden(refused.Message);
+                return ApiProblems.From(refused);
             }
 
             return await next(context);

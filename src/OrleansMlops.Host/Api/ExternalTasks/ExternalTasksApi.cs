@@ -6,7 +6,6 @@ using OrleansMlops.Grains.ExternalTasks;
 using OrleansMlops.Host.Identity;
 using OrleansMlops.Abstractions.Security;
 using OrleansMlops.ExternalTasks.Contract;
-using ProblemCode = OrleansMlops.ExternalTasks.Contract.ExternalTaskErrorCode;
 using WireJobView = OrleansMlops.ExternalTasks.Contract.ExternalJobView;
 using WireLockedJob = OrleansMlops.ExternalTasks.Contract.LockedJob;
 using QueueErrorCode = OrleansMlops.Abstractions.ExternalTasks.ExternalTaskErrorCode;
@@ -83,7 +82,7 @@ public static class ExternalTasksApi
         }
         catch (ExternalTaskException e)
         {
-            return Problem(e);
+            return ApiProblems.From(e);
         }
         catch (OperationCanceledException) when (request.HttpContext.RequestAborted.IsCancellationRequested)
         {
@@ -129,7 +128,7 @@ public static class ExternalTasksApi
         }
         catch (ExternalTaskException e)
         {
-            return Problem(e);
+            return ApiProblems.From(e);
         }
     }
 
@@ -149,7 +148,7 @@ public static class ExternalTasksApi
         }
         catch (ExternalTaskException e)
         {
-            return Problem(e);
+            return ApiProblems.From(e);
         }
     }
 
@@ -169,7 +168,7 @@ public static class ExternalTasksApi
         }
         catch (ExternalTaskException e)
         {
-            return Problem(e);
+            return ApiProblems.From(e);
         }
     }
 
@@ -182,11 +181,12 @@ public static class ExternalTasksApi
     }
 
     // Coded as the queue's own refusals (worker clients tell refusals apart by the code), and naming the field.
-    private static ProblemHttpResult Invalid(string message, string field) => TypedResults.Problem(
-        title: "Invalid request",
-        detail: message,
-        statusCode: StatusCodes.Status400BadRequest,
-        extensions: new Dictionary<string, object?> { ["code"] = nameof(ProblemCode.InvalidRequest), ["where"] = field });
+    private static ProblemHttpResult Invalid(string message, string field)
+    {
+        var problem = ApiProblems.Describe(new ExternalTaskException(QueueErrorCode.InvalidRequest, message));
+        problem.Extensions["where"] = field;
+        return TypedResults.Problem(problem);
+    }
 
     private static ExternalModel ModelOf(ModelBody model) => new(
         model.Name ?? string.Empty,
@@ -197,34 +197,4 @@ public static class ExternalTasksApi
         (model.Parameters ?? []).ToImmutableDictionary(StringComparer.Ordinal),
         (model.Environment ?? []).ToImmutableDictionary(StringComparer.Ordinal),
         [.. model.ProtectedAttributes ?? []]);
-
-    private static ProblemHttpResult Problem(ExternalTaskException e)
-    {
-        var code = ProblemCodeOf(e.Code);
-        return TypedResults.Problem(
-            title: code switch
-            {
-                ProblemCode.NotFound => "Job not found",
-                ProblemCode.NotLocked => "Job not locked by this worker",
-                ProblemCode.Ended => "Job already ended",
-                _ => "Invalid request",
-            },
-            detail: e.Message,
-            statusCode: code switch
-            {
-                ProblemCode.NotFound => StatusCodes.Status404NotFound,
-                ProblemCode.NotLocked or ProblemCode.Ended => StatusCodes.Status409Conflict,
-                _ => StatusCodes.Status400BadRequest,
-            },
-            extensions: new Dictionary<string, object?> { ["code"] = code.ToString() });
-    }
-
-    // The queue's refusal as the wire contract names it; the grain's enum stays Orleans-serialisable in Abstractions.
-    private static ProblemCode ProblemCodeOf(QueueErrorCode code) => code switch
-    {
-        QueueErrorCode.NotFound => ProblemCode.NotFound,
-        QueueErrorCode.NotLocked => ProblemCode.NotLocked,
-        QueueErrorCode.Ended => ProblemCode.Ended,
-        _ => ProblemCode.InvalidRequest,
-    };
 }
