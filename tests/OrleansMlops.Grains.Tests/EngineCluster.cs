@@ -75,6 +75,7 @@ public sealed class EngineCluster : IAsyncDisposable
             silo.Services.AddSingleton<IStageHandler>(setup.Echo);
             silo.Services.AddSingleton<IStageHandler>(setup.Flaky);
             silo.Services.AddSingleton<IStageHandler>(setup.Held);
+            silo.Services.AddSingleton<IStageHandler>(new CountingStage());
             silo.AddMlopsEngine(storage, configuration);
         });
         var cluster = builder.Build();

@@ -33,7 +33,6 @@ public sealed partial class PipelineRunGrain
         var record = AuditChain.Seal(RunId, sequence, kind, actor.Id, now, payload, S.AuditHeadHash);
         S.AuditSequence = sequence;
         S.AuditHeadHash = record.Hash;
-        S.History.Add(new HistoryEntry(sequence, now, kind, actor.Id, summary, steps));
         S.UpdatedAt = now;
         GateDecision[] decided = [.. _decided];
         _decided.Clear();

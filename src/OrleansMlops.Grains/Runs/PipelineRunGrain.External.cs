@@ -14,7 +14,7 @@ public sealed partial class PipelineRunGrain
         if (WaitingFor(jobId) is not var (process, token, task, job))
         {
             // Applied before, or the stage no longer waits for this job: acknowledged, nothing happens twice.
-            return View();
+            return await View();
         }
 
         S.ExternalJobs.Remove(token.TokenId);
@@ -31,20 +31,20 @@ public sealed partial class PipelineRunGrain
         }
 
         await Drive();
-        return View();
+        return await View();
     }
 
     public async Task<RunView> FailExternalJob(string jobId, string workerId, string error)
     {
         if (WaitingFor(jobId) is not var (process, token, task, job))
         {
-            return View();
+            return await View();
         }
 
         S.ExternalJobs.Remove(token.TokenId);
         await FailStage(process, token, task, $"worker '{workerId}' gave up on job {jobId}: {error}", new { job = jobId, topic = job.Topic, worker = workerId });
         await Drive();
-        return View();
+        return await View();
     }
 
     private (ProcessState Process, Token Token, StageTask Task, ExternalJob Job)? WaitingFor(string jobId)

@@ -91,7 +91,7 @@ public sealed partial class PipelineRunGrain(
         {
             // The same start again is a retry whose first answer was lost (a silo died, a timeout): it gets the run.
             return IsSameStart(request)
-                ? View()
+                ? await View()
                 : throw new RunException(
                     RunErrorCode.AlreadyStarted,
                     $"Run '{RunId}' was already started by '{S.StartedBy!.Id}' on {S.Workflow!.WorkflowId} v{S.Workflow.Version} with other "
@@ -155,7 +155,7 @@ public sealed partial class PipelineRunGrain(
             new { workflow = pinned, parameters = request.Parameters.ToDictionary(p => p.Key, p => p.Value.Value) });
         RunTelemetry.Started(pinned.WorkflowId);
         await Drive();
-        return View();
+        return await View();
     }
 
     /// <summary>Whether this started run is what <paramref name="request"/> asks for: same workflow and version asked, parameters and starter.</summary>
@@ -167,7 +167,26 @@ public sealed partial class PipelineRunGrain(
         && request.Parameters.All(p => S.Parameters.TryGetValue(p.Key, out var started) && started == p.Value);
 
     // Interleaved with the run's work, so from the committed state: it never shows a transition that is not yet durable.
-    public Task<RunView> GetView() => Task.FromResult(ViewOf(state.Committed));
+    public Task<RunView> GetView() => ViewOf(state.Committed);
+
+    public async Task<ImmutableArray<HistoryEntry>> GetHistory(long afterSequence, int limit)
+    {
+        if (limit is < 1 or > RunHistory.PageLimit || afterSequence < 0)
+        {
+            throw new RunException(
+                RunErrorCode.InvalidRequest,
+                $"A history page needs a limit from 1 to {RunHistory.PageLimit} and a sequence of 0 or more to start after; got limit {limit}, after {afterSequence}.");
+        }
+
+        var committed = state.Committed;
+        if (!committed.Started)
+        {
+            throw new RunException(RunErrorCode.NotFound, $"Run '{RunId}' does not exist.");
+        }
+
+        var records = await auditStore.ReadPageAsync(RunId, afterSequence, committed.AuditSequence, limit, CancellationToken.None);
+        return [.. records.Select(RunHistory.From)];
+    }
 
     public Task<GateRunFacts> GetGateFacts() => state.Committed is { Started: true } committed
         ? Task.FromResult(GateInputFactory.RunFacts(RunId, committed, nodeId: null, stage: null))
@@ -257,7 +276,7 @@ public sealed partial class PipelineRunGrain(
             new { task = task.Id, gate = gate.Gate, actorRole = gate.ActorRole, decision = request.Decision, comment = request.Comment, roles = request.Actor.Roles });
         await FreezeOwedEvidence();
         await Drive();
-        return View();
+        return await View();
     }
 
     public async Task<RunView> Retry(Actor actor)
@@ -281,7 +300,7 @@ public sealed partial class PipelineRunGrain(
         };
         await Commit("run.retried", actor, $"{what} by {actor.Id}", steps, new { tokens = blocked, incidents });
         await Drive();
-        return View();
+        return await View();
     }
 
     public async Task<AuditVerification> VerifyAudit()

@@ -17,6 +17,9 @@ public sealed class SqlAuditStore(DbDataSource dataSource) : IAuditStore
 
     private const string SelectRun = $"SELECT {Columns} FROM audit_records WHERE run_id = @RunId ORDER BY seq";
 
+    private const string SelectPage =
+        $"SELECT {Columns} FROM audit_records WHERE run_id = @RunId AND seq > @After AND seq <= @Through ORDER BY seq LIMIT @Limit";
+
     private static readonly SqlStatement Insert = new(
         "INSERT INTO audit_records (run_id, seq, kind, actor, at, payload, prev_hash, hash) "
         + "VALUES (@RunId, @Sequence, @Kind, @Actor, @At, @PayloadJson, @PreviousHash, @Hash) "
@@ -71,6 +74,17 @@ public sealed class SqlAuditStore(DbDataSource dataSource) : IAuditStore
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<AuditRow>(
             new CommandDefinition(SelectRun, new { RunId = runId }, cancellationToken: cancellationToken));
+        return rows.Select(row => row.ToRecord()).ToList();
+    }
+
+    public async Task<IReadOnlyList<AuditRecord>> ReadPageAsync(
+        string runId, long afterSequence, long throughSequence, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(
+            SelectPage, new { RunId = runId, After = afterSequence, Through = throughSequence, Limit = limit }, cancellationToken: cancellationToken));
         return rows.Select(row => row.ToRecord()).ToList();
     }
 
