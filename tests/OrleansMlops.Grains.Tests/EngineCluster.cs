@@ -75,6 +75,7 @@ public sealed class EngineCluster : IAsyncDisposable
             silo.Services.AddSingleton<IStageHandler>(setup.Echo);
             silo.Services.AddSingleton<IStageHandler>(setup.Flaky);
             silo.Services.AddSingleton<IStageHandler>(setup.Held);
+            silo.Services.AddSingleton<IIncomingGrainCallFilter>(setup.Faults);
             silo.AddMlopsEngine(storage, configuration);
         });
         var cluster = builder.Build();
@@ -122,6 +123,8 @@ public sealed class EngineCluster : IAsyncDisposable
 /// <summary>What survives a cluster restart: the directory with the database and artifacts, the clock, the test stages.</summary>
 public sealed class EngineSetup : IDisposable
 {
+    public EngineSetup() => Faults = new CallFaults(Clock);
+
     public TestDirectory Directory { get; } = new();
 
     public FakeTimeProvider Clock { get; } = new(EngineCluster.Epoch);
@@ -131,6 +134,9 @@ public sealed class EngineSetup : IDisposable
     public FlakyStage Flaky { get; } = new();
 
     public HeldStage Held { get; } = new();
+
+    /// <summary>Faults injected into grain calls; none unless a test plans some.</summary>
+    public CallFaults Faults { get; }
 
     public string PoliciesPath { get; set; } = RepoPaths.Policies;
 
