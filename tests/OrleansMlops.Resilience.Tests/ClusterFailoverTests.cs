@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
+using Npgsql;
 using Xunit.Abstractions;
 
 namespace OrleansMlops.Resilience.Tests;
@@ -10,6 +12,11 @@ namespace OrleansMlops.Resilience.Tests;
 /// </summary>
 public sealed class ClusterFailoverTests(ITestOutputHelper output)
 {
+    /// <summary>Orleans' SiloStatus.Dead, as the membership table stores it.</summary>
+    private const int DeadStatus = 6;
+
+    private const int InFlight = 16;
+
     [Fact]
     public async Task Runs_of_a_killed_silo_reactivate_on_the_survivor_and_finish_exactly_once()
     {
@@ -40,5 +47,81 @@ public sealed class ClusterFailoverTests(ITestOutputHelper output)
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"failover: runs {driver.RunIds.Count} ({unfinishedAtKill} unfinished at the kill), transitions {transitions}, all finished {killed.Elapsed.TotalSeconds:F1} s after the kill, problems {problems.Count}"));
         Assert.True(problems.Count == 0, $"{string.Join("\n", problems)}\nlast seen: {string.Join(", ", driver.LastSeen)}\n{survivor.Output}");
+    }
+
+    /// <summary>
+    /// The kill falls while releases train, so some runs on the survivor lose the model registry's activation mid-call
+    /// (the version grain lived on the dead silo) and others lose their own: each retries from its state and every one
+    /// completes on the survivor, exactly once, within 10 s of the survivor declaring the other silo dead.
+    /// </summary>
+    [Fact]
+    public async Task Releases_in_flight_while_training_finish_on_the_survivor_within_10_s_of_the_death_being_declared()
+    {
+        using var deployment = await EngineDeployment.PostgreSqlAsync();
+        await using var doomed = await deployment.StartHostAsync("node-a");
+        await using var survivor = await deployment.StartHostAsync("node-b");
+        var driver = new ReleaseDriver([.. Enumerable.Range(1, InFlight).Select(i => $"in-flight-{i}")]);
+        using var auditor = survivor.Client("audrey");
+
+        // Every release starts through the node about to die; it dies once the first have trained and the rest still train.
+        var starting = driver.StepAsync(doomed);
+        var atKill = await Testing.Eventually.Until(
+            () => ListedAsync(auditor),
+            listed => listed.Any(s => s != "running") && listed.Count(s => s == "running") >= InFlight / 4,
+            TimeSpan.FromMinutes(2),
+            "some releases to have trained while others still train");
+        await doomed.KillAsync();
+        var killed = Stopwatch.StartNew();
+        var declared = DeclaredDeadAsync(deployment.ConnectionString!, doomed.Node.Silo, killed);
+        await starting;
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        while (!driver.AllCompleted && DateTime.UtcNow < deadline)
+        {
+            await driver.StepAsync(survivor);
+        }
+
+        var finished = killed.Elapsed;
+        var death = await declared;
+        var (problems, transitions) = await ReleaseLedger.CheckAsync(auditor, driver.RunIds);
+        var log = survivor.Output.Split('\n');
+        var effectRetries = log.Count(l => l.Contains("could not apply", StringComparison.Ordinal));
+        var driveRetries = log.Count(l => l.Contains("stopped on an error", StringComparison.Ordinal));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"failover in flight: runs {driver.RunIds.Count} ({atKill.Count(s => s == "running")} training, {atKill.Count} started at the kill), "
+            + $"death declared {death.TotalSeconds:F1} s after the kill, all finished {(finished - death).TotalSeconds:F1} s after it, "
+            + $"transitions {transitions}, model effects retried {effectRetries}, drives retried {driveRetries}, problems {problems.Count}"));
+        Assert.True(problems.Count == 0, $"{string.Join("\n", problems)}\nlast seen: {string.Join(", ", driver.LastSeen)}\n{survivor.Output}");
+        Assert.True(finished - death <= TimeSpan.FromSeconds(10), $"the last release finished {(finished - death).TotalSeconds:F1} s after the death was declared\n{survivor.Output}");
+    }
+
+    /// <summary>The status of each release the run index lists.</summary>
+    private static async Task<List<string>> ListedAsync(HttpClient http)
+    {
+        var response = await http.GetAsync("/api/runs?workflowId=credit-risk&limit=1000");
+        return response.IsSuccessStatusCode
+            ? [.. JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.EnumerateArray().Select(r => r.GetProperty("status").GetString()!)]
+            : [];
+    }
+
+    /// <summary>When the row of the silo on <paramref name="siloPort"/> turns Dead in the membership table: the survivor's declaration.</summary>
+    private static async Task<TimeSpan> DeclaredDeadAsync(string connectionString, int siloPort, Stopwatch since)
+    {
+        await using var database = NpgsqlDataSource.Create(connectionString);
+        var deadline = since.Elapsed + TimeSpan.FromMinutes(1);
+        while (since.Elapsed < deadline)
+        {
+            await using var command = database.CreateCommand("SELECT count(*) FROM OrleansMembershipTable WHERE Port = $1 AND Status = $2");
+            command.Parameters.Add(new NpgsqlParameter { Value = siloPort });
+            command.Parameters.Add(new NpgsqlParameter { Value = DeadStatus });
+            if ((long)(await command.ExecuteScalarAsync())! > 0)
+            {
+                return since.Elapsed;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"The silo on port {siloPort} was not declared dead within a minute of the kill.");
     }
 }

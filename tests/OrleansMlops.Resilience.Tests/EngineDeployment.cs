@@ -14,6 +14,7 @@ public sealed class EngineDeployment : IDisposable
 
     private EngineDeployment(Dictionary<string, string> storage)
     {
+        ConnectionString = storage.GetValueOrDefault("Storage:PostgreSql:ConnectionString");
         _settings = new Dictionary<string, string>(storage, StringComparer.Ordinal)
         {
             ["Stages:ArtifactDirectory"] = _directory.File("artifacts"),
@@ -25,6 +26,9 @@ public sealed class EngineDeployment : IDisposable
             ["Serilog:MinimumLevel:Default"] = "Warning",
         };
     }
+
+    /// <summary>The PostgreSQL database the hosts share (their membership table too), or null on SQLite.</summary>
+    public string? ConnectionString { get; }
 
     public static EngineDeployment Sqlite()
     {
