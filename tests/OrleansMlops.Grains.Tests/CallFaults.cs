@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Time.Testing;
 
 namespace OrleansMlops.Grains.Tests;
 
@@ -14,13 +13,13 @@ public enum CallFault
 }
 
 /// <summary>
-/// Fails the next calls to one grain method, in the order given, and records on the engine clock when each call to it
-/// arrived (failed or not), so a test sees how a caller retried.
+/// Fails the next calls to one grain method, in the order given, and counts the calls to it (failed or not), so a test
+/// sees how a caller retried.
 /// </summary>
-public sealed class CallFaults(FakeTimeProvider clock) : IIncomingGrainCallFilter
+public sealed class CallFaults : IIncomingGrainCallFilter
 {
     private readonly ConcurrentDictionary<string, ConcurrentQueue<CallFault>> _planned = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<DateTimeOffset>> _arrivals = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
 
     /// <summary>Fails the next calls to <typeparamref name="TGrain"/>.<paramref name="method"/>, one per fault.</summary>
     public void Fail<TGrain>(string method, params CallFault[] faults)
@@ -32,14 +31,13 @@ public sealed class CallFaults(FakeTimeProvider clock) : IIncomingGrainCallFilte
         }
     }
 
-    /// <summary>When the calls to <typeparamref name="TGrain"/>.<paramref name="method"/> arrived, by the engine clock.</summary>
-    public IReadOnlyList<DateTimeOffset> Arrivals<TGrain>(string method) =>
-        _arrivals.TryGetValue(Key(typeof(TGrain), method), out var arrivals) ? [.. arrivals] : [];
+    /// <summary>How many calls to <typeparamref name="TGrain"/>.<paramref name="method"/> arrived.</summary>
+    public int Calls<TGrain>(string method) => _calls.GetValueOrDefault(Key(typeof(TGrain), method));
 
     public async Task Invoke(IIncomingGrainCallContext context)
     {
         var key = Key(context.InterfaceMethod.DeclaringType!, context.InterfaceMethod.Name);
-        _arrivals.GetOrAdd(key, _ => new ConcurrentQueue<DateTimeOffset>()).Enqueue(clock.GetUtcNow());
+        _calls.AddOrUpdate(key, 1, (_, count) => count + 1);
         CallFault? fault = _planned.TryGetValue(key, out var planned) && planned.TryDequeue(out var next) ? next : null;
         if (fault == CallFault.Refuse)
         {

@@ -51,12 +51,11 @@ public sealed class EffectRetryTests : IAsyncLifetime
         // Held after training: the next gate would judge a version the registry does not have yet.
         Assert.Equal(RunStatus.Running, trained.Status);
         Assert.Equal(["enter:train"], trained.Decisions.Select(d => d.Transition));
-        var first = Assert.Single(_setup.Faults.Arrivals<IModelVersionGrain>(nameof(IModelVersionGrain.Register)));
+        Assert.Equal(1, RegisterCalls());
 
-        var second = await NextRegisterCall(2);
-        var third = await NextRegisterCall(3);
-        Assert.InRange(second - first, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2) - TimeSpan.FromTicks(1));
-        Assert.InRange(third - second, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4) - TimeSpan.FromTicks(1));
+        // The engine clock stands still between the test's steps, so each retry is due exactly its backoff after the failure.
+        await AssertRetriedAfter(TimeSpan.FromSeconds(1), RegisterCalls, 2);
+        await AssertRetriedAfter(TimeSpan.FromSeconds(2), RegisterCalls, 3);
 
         var review = await Eventually.Until(() => Client.Run("run-registry-down").GetView(), v => v.Status == RunStatus.WaitingForUser, what: "the run to go on once registered");
         Assert.Equal(ValidationReview, Assert.Single(review.OpenTasks).TaskId);
@@ -69,7 +68,7 @@ public sealed class EffectRetryTests : IAsyncLifetime
         Assert.Equal(ModelLifecycle.Deployed, model.Lifecycle);
         Assert.Equal(1, model.Key.Version);
         Assert.Single(model.History, e => e.To == ModelLifecycle.Registered);
-        Assert.Equal(3, _setup.Faults.Arrivals<IModelVersionGrain>(nameof(IModelVersionGrain.Register)).Count);
+        Assert.Equal(3, RegisterCalls());
     }
 
     [Fact]
@@ -85,25 +84,24 @@ public sealed class EffectRetryTests : IAsyncLifetime
         var stalled = await Client.Run("run-stalled").GetView();
         Assert.Equal((RunStatus.Running, 2), (stalled.Status, stalled.History.Length));
 
-        _engine.Clock.Advance(TimeSpan.FromSeconds(1));
+        await AssertRetriedAfter(TimeSpan.FromSeconds(1), () => _setup.Faults.Calls<IModelRegistryGrain>(nameof(IModelRegistryGrain.AllocateVersion)), 2);
         var review = await Eventually.Until(() => Client.Run("run-stalled").GetView(), v => v.Status == RunStatus.WaitingForUser, what: "the stalled run to drive on");
 
         Assert.Equal(UndisturbedRelease[..7], review.History.Select(h => h.Kind));
         Assert.Equal(ValidationReview, Assert.Single(review.OpenTasks).TaskId);
-        Assert.Equal(2, _setup.Faults.Arrivals<IModelRegistryGrain>(nameof(IModelRegistryGrain.AllocateVersion)).Count);
+        Assert.Equal(2, _setup.Faults.Calls<IModelRegistryGrain>(nameof(IModelRegistryGrain.AllocateVersion)));
     }
 
-    /// <summary>Moves the engine clock in small steps until the registry sees call <paramref name="number"/>; when it arrived.</summary>
-    private async Task<DateTimeOffset> NextRegisterCall(int number)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (_setup.Faults.Arrivals<IModelVersionGrain>(nameof(IModelVersionGrain.Register)) is var arrivals && arrivals.Count < number)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"the registry saw {arrivals.Count} calls, not {number}");
-            _engine.Clock.Advance(TimeSpan.FromMilliseconds(100));
-            await Task.Delay(50);
-        }
+    private int RegisterCalls() => _setup.Faults.Calls<IModelVersionGrain>(nameof(IModelVersionGrain.Register));
 
-        return _setup.Faults.Arrivals<IModelVersionGrain>(nameof(IModelVersionGrain.Register))[number - 1];
+    /// <summary>Call <paramref name="number"/> does not come a millisecond before <paramref name="backoff"/> has passed, and comes then.</summary>
+    private async Task AssertRetriedAfter(TimeSpan backoff, Func<int> calls, int number)
+    {
+        _engine.Clock.Advance(backoff - TimeSpan.FromMilliseconds(1));
+        await Task.Delay(300);
+        Assert.Equal(number - 1, calls());
+
+        _engine.Clock.Advance(TimeSpan.FromMilliseconds(1));
+        await Eventually.Until(() => Task.FromResult(calls()), count => count >= number, what: $"call {number} after a backoff of {backoff}");
     }
 }

@@ -123,8 +123,6 @@ public sealed class EngineCluster : IAsyncDisposable
 /// <summary>What survives a cluster restart: the directory with the database and artifacts, the clock, the test stages.</summary>
 public sealed class EngineSetup : IDisposable
 {
-    public EngineSetup() => Faults = new CallFaults(Clock);
-
     public TestDirectory Directory { get; } = new();
 
     public FakeTimeProvider Clock { get; } = new(EngineCluster.Epoch);
@@ -136,7 +134,7 @@ public sealed class EngineSetup : IDisposable
     public HeldStage Held { get; } = new();
 
     /// <summary>Faults injected into grain calls; none unless a test plans some.</summary>
-    public CallFaults Faults { get; }
+    public CallFaults Faults { get; } = new();
 
     public string PoliciesPath { get; set; } = RepoPaths.Policies;
 
