@@ -40,6 +40,7 @@ public sealed partial class PipelineRunGrain
         }
         catch (Exception e)
         {
+            _failures++;
             RunLog.EvidenceFailed(logger, e, RunId, key.GrainKey);
             return;
         }

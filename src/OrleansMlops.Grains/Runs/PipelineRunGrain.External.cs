@@ -92,16 +92,7 @@ public sealed partial class PipelineRunGrain
             $"Stage {task.Stage} waits for a worker on topic {topic} (job {job.JobId})",
             [],
             new { job = job.JobId, topic, stage = task.Stage, attempt = token.Attempt });
-        await Publish(job);
-    }
-
-    private Task Publish(ExternalJob job) => GrainFactory.GetGrain<IExternalTaskQueueGrain>(job.Topic).Enqueue(job);
-
-    private async Task PublishOpenJobs()
-    {
-        foreach (var job in S.ExternalJobs.Values)
-        {
-            await Publish(job);
-        }
+        _unpublished.Add(token.TokenId);
+        await PublishOpenJobs();
     }
 }

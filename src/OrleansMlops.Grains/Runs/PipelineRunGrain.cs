@@ -70,6 +70,7 @@ public sealed partial class PipelineRunGrain(
         await LoadDefinition(S.Workflow!);
         await ApplyModelEffects();
         await FreezeOwedEvidence();
+        _unpublished.UnionWith(S.ExternalJobs.Keys);
         await PublishOpenJobs();
         ArmTimers();
         if (HasRunnableWork())
@@ -82,6 +83,7 @@ public sealed partial class PipelineRunGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _timers.Dispose();
+        DisarmRetry();
         return Task.CompletedTask;
     }
 
@@ -232,6 +234,7 @@ public sealed partial class PipelineRunGrain(
 
     public async Task<RunView> CompleteTask(CompleteTaskRequest request)
     {
+        await RequireModelChangesApplied();
         var process = RequireRunning();
         var token = process.Tokens.FirstOrDefault(t => t.NodeId == request.TaskId && t.Status == TokenStatus.WaitingForUser)
             ?? throw new RunException(
@@ -326,12 +329,19 @@ public sealed partial class PipelineRunGrain(
 
     public async Task WakeUp()
     {
-        if (S.Process is not { Status: ProcessStatus.Running })
+        if (!S.Started)
         {
             return;
         }
 
-        await FireDueTimers();
+        // Whatever woke the run (its retry, a timer, the reminder), this attempt is the retry: the next is armed anew.
+        DisarmRetry();
+        await ApplyEffects();
+        if (S.Process is { Status: ProcessStatus.Running })
+        {
+            await FireDueTimers();
+        }
+
         await Drive();
     }
 
