@@ -22,31 +22,40 @@ public sealed class TransitionStore(DbDataSource dataSource, ISqlWriter writer) 
         ArgumentNullException.ThrowIfNull(transition);
         long version = 0;
         var state = SqlGrainStateTable.Write(transition.Key, transition.ExpectedVersion, transition.State, written => version = written);
-        List<SqlWork> work = [state];
-        if (transition.Audit.Count > 0)
-        {
-            work.Add(SqlAuditStore.Append(transition.Audit));
-        }
-
-        if (transition.Decisions.Count > 0)
-        {
-            work.Add(SqlDecisionStore.Append(transition.Decisions));
-        }
-
-        if (transition.IndexRow is { } row)
-        {
-            work.Add(SqlRunIndex.Upsert(row));
-        }
-
+        var rows = RowsOf(transition);
         await writer.ExecuteAsync(
-            work.Count == 1 ? state : async (session, token) =>
+            rows.Count == 0 ? state : async (session, token) =>
             {
-                foreach (var rows in work)
+                await state(session, token);
+                foreach (var row in rows)
                 {
-                    await rows(session, token);
+                    await row(session, token);
                 }
             },
             cancellationToken);
         return version;
+    }
+
+    /// <summary>The writes of the rows <paramref name="transition"/> adds, besides its state.</summary>
+    public static IReadOnlyList<SqlWork> RowsOf(GrainTransition transition)
+    {
+        ArgumentNullException.ThrowIfNull(transition);
+        List<SqlWork> rows = [];
+        if (transition.Audit.Count > 0)
+        {
+            rows.Add(SqlAuditStore.Append(transition.Audit));
+        }
+
+        if (transition.Decisions.Count > 0)
+        {
+            rows.Add(SqlDecisionStore.Append(transition.Decisions));
+        }
+
+        if (transition.IndexRow is { } index)
+        {
+            rows.Add(SqlRunIndex.Upsert(index));
+        }
+
+        return rows;
     }
 }
