@@ -3,6 +3,7 @@ using OrleansMlops.Abstractions;
 using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Abstractions.Stages;
 using OrleansMlops.Abstractions.Workflows;
+using OrleansMlops.Grains.Runs.Release;
 using OrleansMlops.Workflows;
 
 namespace OrleansMlops.Grains.Runs;
@@ -10,12 +11,6 @@ namespace OrleansMlops.Grains.Runs;
 // Driving the run: gates before stages, stage handlers, due timers.
 public sealed partial class PipelineRunGrain
 {
-    /// <summary>A release stage under this name returns an environment to its previous version (a rollback).</summary>
-    private const string RollbackStage = "rollback";
-
-    /// <summary>The run parameter that states why it releases or rolls back.</summary>
-    private const string ReasonParameter = "reason";
-
     /// <summary>
     /// Moves tokens until each waits for something outside the run: a person, a timer, a blocked gate, an incident, a
     /// model change still owed. Whatever stops it, the run is left with a wakeup: an error (a grain it called was
@@ -188,47 +183,30 @@ public sealed partial class PipelineRunGrain
     }
 
     private string? ReasonVariable() =>
-        S.Process?.Variables.GetValueOrDefault(ReasonParameter)?.ToString() is { Length: > 0 } reason ? reason : null;
+        S.Process?.Variables.GetValueOrDefault(ReleasePolicy.ReasonParameter)?.ToString() is { Length: > 0 } reason ? reason : null;
 
     /// <summary>
-    /// Turns a stage result into owed model changes and the variables the run keeps. Training registers the version;
-    /// collected evidence is attached to it; the validate stage's metrics wait in the run for the independent validator's
-    /// sign-off (see <see cref="RecordSignOff"/>), which is what makes the version Validated; deployment deploys it.
+    /// Applies what a stage result owes (see <see cref="ReleasePolicy.OfStage"/>) and returns the variables the run
+    /// keeps. A training stage's version is allocated first: allocation is idempotent per run, so a retry after a crash
+    /// gets the same version number.
     /// </summary>
     private async Task<ImmutableDictionary<string, Variable>> RecordStageEffects(StageTask task, StageResult result)
     {
-        var outputs = result.Outputs;
-        var actor = S.StartedBy!.Id;
+        var model = S.Model;
         if (result.TrainedModel is { } trained)
         {
-            // Allocation is idempotent per run, so a retry after a crash gets the same version number.
-            var version = await GrainFactory.GetGrain<IModelRegistryGrain>(trained.ModelName).AllocateVersion(RunId);
-            S.Model = new ModelVersionKey(trained.ModelName, version);
-            S.ModelEffects.Add(new ModelEffect(ModelEffectKind.Register, S.Model, actor, Registration: trained));
-            outputs = outputs
-                .SetItem("model.name", Variable.Of(trained.ModelName))
-                .SetItem("model.version", Variable.Of(version));
-        }
-        else if (S.Model is not null && string.Equals(task.Stage, "validate", StringComparison.OrdinalIgnoreCase))
-        {
-            S.MeasuredMetrics = new Dictionary<string, double>(result.Metrics, StringComparer.Ordinal);
+            model = new ModelVersionKey(trained.ModelName, await GrainFactory.GetGrain<IModelRegistryGrain>(trained.ModelName).AllocateVersion(RunId));
         }
 
-        if (!result.Documents.IsDefaultOrEmpty && S.Model is { } documented)
+        var outcome = ReleasePolicy.OfStage(task.Stage, result, model, S.StartedBy!.Id, ReasonVariable());
+        S.Model = model;
+        S.ModelEffects.AddRange(outcome.Effects);
+        if (outcome.MeasuredMetrics is { } measured)
         {
-            S.ModelEffects.Add(new ModelEffect(ModelEffectKind.AttachDocuments, documented, actor) { Documents = result.Documents });
+            S.MeasuredMetrics = new Dictionary<string, double>(measured, StringComparer.Ordinal);
         }
 
-        if (result.DeployedEnvironment is { } environment && S.Model is { } deployed)
-        {
-            S.ModelEffects.Add(new ModelEffect(ModelEffectKind.Deploy, deployed, actor, Environment: environment)
-            {
-                Deployment = string.Equals(task.Stage, RollbackStage, StringComparison.OrdinalIgnoreCase) ? DeploymentKind.Rollback : DeploymentKind.Deploy,
-                Reason = ReasonVariable(),
-            });
-        }
-
-        return outputs;
+        return result.Outputs.SetItems(outcome.Variables);
     }
 
     private async Task FireDueTimers()

@@ -3,6 +3,7 @@ using OrleansMlops.Abstractions;
 using OrleansMlops.Abstractions.Governance;
 using OrleansMlops.Abstractions.Runs;
 using OrleansMlops.Abstractions.Stages;
+using OrleansMlops.Grains.Runs.Release;
 using OrleansMlops.Workflows;
 
 namespace OrleansMlops.Grains.Runs;
@@ -79,16 +80,14 @@ public sealed partial class PipelineRunGrain
     /// </summary>
     private void RecordSignOff(UserTaskGate gate, Actor actor)
     {
-        S.Actors[gate.ActorRole] = actor;
-        if (S.Model is not { } model)
+        var signOff = ReleasePolicy.OfSignOff(gate, actor, S.Model, S.MeasuredMetrics);
+        S.Actors[signOff.ActorRole] = actor;
+        if (signOff.Effect is { } effect)
         {
-            return;
+            S.ModelEffects.Add(effect);
         }
 
-        S.ModelEffects.Add(gate.IsValidation
-            ? new ModelEffect(ModelEffectKind.Validate, model, actor.Id, Metrics: S.MeasuredMetrics.ToImmutableDictionary(StringComparer.Ordinal))
-            : new ModelEffect(ModelEffectKind.Approve, model, actor.Id));
-        S.EvidenceOwed |= !gate.IsValidation;
+        S.EvidenceOwed |= signOff.OwesEvidence;
     }
 
     private Task RecordRefusedAction(CompleteTaskRequest request, string reason) => Commit(

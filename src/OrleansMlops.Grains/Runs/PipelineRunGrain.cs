@@ -10,6 +10,7 @@ using OrleansMlops.Abstractions.Workflows;
 using OrleansMlops.Governance;
 using OrleansMlops.Grains.Environments;
 using OrleansMlops.Grains.Persistence;
+using OrleansMlops.Grains.Runs.Release;
 using OrleansMlops.Grains.Security;
 using OrleansMlops.Grains.Workflows;
 using OrleansMlops.Storage.Audit;
@@ -223,12 +224,11 @@ public sealed partial class PipelineRunGrain(
     /// </summary>
     private static void RequireRollbackReason(ProcessDefinition definition, StartRunRequest request)
     {
-        var rollsBack = definition.Nodes.Values.OfType<StageTask>().Any(t => string.Equals(t.Stage, RollbackStage, StringComparison.OrdinalIgnoreCase));
-        if (rollsBack && string.IsNullOrWhiteSpace(request.Parameters.GetValueOrDefault(ReasonParameter)?.Text))
+        if (ReleasePolicy.RollsBack(definition) && string.IsNullOrWhiteSpace(request.Parameters.GetValueOrDefault(ReleasePolicy.ReasonParameter)?.Text))
         {
             throw new RunException(
                 RunErrorCode.InvalidRequest,
-                $"Invalid start request: parameter '{ReasonParameter}' is required: workflow '{request.WorkflowId}' rolls an environment back, and a rollback states why (the incident or finding).");
+                $"Invalid start request: parameter '{ReleasePolicy.ReasonParameter}' is required: workflow '{request.WorkflowId}' rolls an environment back, and a rollback states why (the incident or finding).");
         }
     }
 
