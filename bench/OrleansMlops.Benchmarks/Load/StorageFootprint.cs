@@ -5,7 +5,7 @@ namespace OrleansMlops.Benchmarks.Load;
 /// <summary>
 /// What the engine's SQLite writers left behind, per writer: rows and average size of a row's payload. Every committed
 /// transition writes the run's whole grain state again, appends an audit record and upserts the run index row; a gate
-/// commit also appends its decision (with the gate's full input as JSON) and its rule results.
+/// commit also appends its decision, its input (the gate's whole input as JSON, deflated) and its rule results.
 /// </summary>
 internal sealed record StorageFootprint(IReadOnlyList<StorageFootprint.Writer> Writers)
 {
@@ -21,7 +21,8 @@ internal sealed record StorageFootprint(IReadOnlyList<StorageFootprint.Writer> W
         [
             .. grainState,
             await ReadAsync(connection, "audit records", "SELECT COUNT(*), AVG(LENGTH(payload)) FROM audit_records"),
-            await ReadAsync(connection, "gate decisions (input JSON)", "SELECT COUNT(*), AVG(LENGTH(input_json)) FROM gate_decisions"),
+            await ReadAsync(connection, "gate decisions", "SELECT COUNT(*), NULL FROM gate_decisions"),
+            await ReadAsync(connection, "gate decision inputs (deflated JSON)", "SELECT COUNT(*), AVG(LENGTH(input)) FROM gate_decision_inputs"),
             await ReadAsync(connection, "gate rule results", "SELECT COUNT(*), AVG(LENGTH(message)) FROM gate_rule_results"),
             await ReadAsync(connection, "run index rows", "SELECT COUNT(*), NULL FROM runs"),
         ]);

@@ -16,6 +16,9 @@ internal sealed class DecisionRow
     public string Outcome { get; set; } = "";
     public string RuleSets { get; set; } = "[]";
     public string InputJson { get; set; } = "";
+
+    /// <summary>The input as <c>gate_decision_inputs</c> keeps it; null for decisions logged before that table (their input is <see cref="InputJson"/>).</summary>
+    public byte[]? InputDeflated { get; set; }
     public string EvaluatedAt { get; set; } = "";
     public double DurationMs { get; set; }
     public string? Error { get; set; }
@@ -28,7 +31,7 @@ internal sealed class DecisionRow
         NodeId = decision.NodeId,
         Outcome = decision.Outcome.ToString(),
         RuleSets = JsonSerializer.Serialize(decision.RuleSets.IsDefault ? [] : decision.RuleSets, Json),
-        InputJson = decision.InputJson,
+        InputDeflated = DecisionInput.Deflate(decision.InputJson),
         EvaluatedAt = UtcTimestamp.Format(decision.EvaluatedAt),
         DurationMs = decision.DurationMs,
         Error = decision.Error,
@@ -42,7 +45,7 @@ internal sealed class DecisionRow
         Enum.Parse<GateOutcome>(Outcome),
         JsonSerializer.Deserialize<ImmutableArray<RuleSetRef>>(RuleSets, Json),
         [.. results.OrderBy(r => r.Ordinal).Select(r => r.ToResult())],
-        InputJson,
+        InputDeflated is { } deflated ? DecisionInput.Inflate(deflated) : InputJson,
         UtcTimestamp.Parse(EvaluatedAt),
         DurationMs,
         Error);

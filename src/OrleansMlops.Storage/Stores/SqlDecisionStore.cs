@@ -14,8 +14,14 @@ public sealed class SqlDecisionStore(DbDataSource dataSource, SqlDialect dialect
 {
     private const string Columns =
         "d.decision_id AS DecisionId, d.run_id AS RunId, d.transition AS Transition, d.node_id AS NodeId, "
-        + "d.outcome AS Outcome, d.rule_sets AS RuleSets, d.input_json AS InputJson, d.evaluated_at AS EvaluatedAt, "
+        + "d.outcome AS Outcome, d.rule_sets AS RuleSets, d.input_json AS InputJson, i.input AS InputDeflated, d.evaluated_at AS EvaluatedAt, "
         + "d.duration_ms AS DurationMs, d.error AS Error";
+
+    // Decisions with their inputs: those logged before gate_decision_inputs have theirs in input_json.
+    private const string Decisions = "gate_decisions d LEFT JOIN gate_decision_inputs i ON i.decision_id = d.decision_id";
+
+    private static readonly SqlStatement InsertInput = new(
+        "INSERT INTO gate_decision_inputs (decision_id, input) VALUES (@DecisionId, @Input)", "DecisionId", "Input");
 
     private const string ResultColumns =
         "decision_id AS DecisionId, ordinal AS Ordinal, rule_set_id AS RuleSetId, rule_set_version AS RuleSetVersion, "
@@ -73,9 +79,11 @@ public sealed class SqlDecisionStore(DbDataSource dataSource, SqlDialect dialect
                 decision.Error);
             if (inserted == 0)
             {
-                // Already projected: its results went in with it, in the same transaction.
+                // Already logged: its input and results went in with it, in the same transaction.
                 continue;
             }
+
+            await session.ExecuteAsync(InsertInput, cancellationToken, decision.DecisionId, decision.InputDeflated);
 
             foreach (var chunk in results.Chunk(ResultsPerStatement))
             {
@@ -118,7 +126,7 @@ public sealed class SqlDecisionStore(DbDataSource dataSource, SqlDialect dialect
     {
         ArgumentNullException.ThrowIfNull(query);
         var (where, parameters) = Filters(query);
-        var sql = $"SELECT {Columns} FROM gate_decisions d{where} ORDER BY d.evaluated_at DESC, d.decision_id LIMIT @Limit";
+        var sql = $"SELECT {Columns} FROM {Decisions}{where} ORDER BY d.evaluated_at DESC, d.decision_id LIMIT @Limit";
         parameters.Add("Limit", DecisionQuery.Clamp(query.Limit));
         return await ReadAsync(sql, parameters, cancellationToken);
     }
@@ -127,9 +135,11 @@ public sealed class SqlDecisionStore(DbDataSource dataSource, SqlDialect dialect
     {
         ArgumentException.ThrowIfNullOrEmpty(runId);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        var columns = withInputs ? Columns : Columns.Replace("d.input_json AS InputJson", "'' AS InputJson", StringComparison.Ordinal);
+        var (columns, from) = withInputs
+            ? (Columns, Decisions)
+            : (Columns.Replace("d.input_json AS InputJson, i.input AS InputDeflated", "'' AS InputJson, NULL AS InputDeflated", StringComparison.Ordinal), "gate_decisions d");
         var newestFirst = await ReadAsync(
-            $"SELECT {columns} FROM gate_decisions d WHERE d.run_id = @RunId ORDER BY d.evaluated_at DESC, d.decision_id DESC LIMIT @Limit",
+            $"SELECT {columns} FROM {from} WHERE d.run_id = @RunId ORDER BY d.evaluated_at DESC, d.decision_id DESC LIMIT @Limit",
             new { RunId = runId, Limit = limit },
             cancellationToken);
         return [.. newestFirst.Reverse()];
@@ -138,7 +148,7 @@ public sealed class SqlDecisionStore(DbDataSource dataSource, SqlDialect dialect
     public async Task<GateDecision?> GetAsync(string decisionId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(decisionId);
-        var found = await ReadAsync($"SELECT {Columns} FROM gate_decisions d WHERE d.decision_id = @DecisionId", new { DecisionId = decisionId }, cancellationToken);
+        var found = await ReadAsync($"SELECT {Columns} FROM {Decisions} WHERE d.decision_id = @DecisionId", new { DecisionId = decisionId }, cancellationToken);
         return found.Count == 0 ? null : found[0];
     }
 
