@@ -10,4 +10,10 @@ public interface IAuditStore
 {
     /// <summary>The run's records ordered by sequence; empty when there are none.</summary>
     Task<IReadOnlyList<AuditRecord>> ReadAsync(string runId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> records of <paramref name="stream"/> after sequence <paramref name="after"/>, oldest
+    /// first: a page of a stream too long to read whole (the next page starts after the last sequence returned).
+    /// </summary>
+    Task<IReadOnlyList<AuditRecord>> ReadPageAsync(string stream, long after, int limit, CancellationToken cancellationToken);
 }

@@ -17,6 +17,8 @@ public sealed class SqlAuditStore(DbDataSource dataSource) : IAuditStore
 
     private const string SelectRun = $"SELECT {Columns} FROM audit_records WHERE run_id = @RunId ORDER BY seq";
 
+    private const string SelectPage = $"SELECT {Columns} FROM audit_records WHERE run_id = @RunId AND seq > @After ORDER BY seq LIMIT @Limit";
+
     private static readonly SqlStatement Insert = new(
         "INSERT INTO audit_records (run_id, seq, kind, actor, at, payload, prev_hash, hash) "
         + "VALUES (@RunId, @Sequence, @Kind, @Actor, @At, @PayloadJson, @PreviousHash, @Hash) "
@@ -71,6 +73,16 @@ public sealed class SqlAuditStore(DbDataSource dataSource) : IAuditStore
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<AuditRow>(
             new CommandDefinition(SelectRun, new { RunId = runId }, cancellationToken: cancellationToken));
+        return rows.Select(row => row.ToRecord()).ToList();
+    }
+
+    public async Task<IReadOnlyList<AuditRecord>> ReadPageAsync(string stream, long after, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(stream);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AuditRow>(
+            new CommandDefinition(SelectPage, new { RunId = stream, After = after, Limit = limit }, cancellationToken: cancellationToken));
         return rows.Select(row => row.ToRecord()).ToList();
     }
 
