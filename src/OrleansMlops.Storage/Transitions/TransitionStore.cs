@@ -6,7 +6,7 @@ using OrleansMlops.Storage.Writes;
 namespace OrleansMlops.Storage.Transitions;
 
 /// <summary>
-/// The engine's one way to make a grain's change durable: the state row, its audit records, decisions and index row go
+/// The engine's one way to make a grain's change durable: the state row, its audit records, decisions and index rows go
 /// into one group-committed transaction, and <see cref="CommitAsync"/> returns only after it committed. Nothing here
 /// knows a grain's state type: states arrive serialized.
 /// </summary>
@@ -36,6 +36,11 @@ public sealed class TransitionStore(DbDataSource dataSource, ISqlWriter writer) 
         if (transition.IndexRow is { } row)
         {
             work.Add(SqlRunIndex.Upsert(row));
+        }
+
+        if (transition.ModelRow is { } model)
+        {
+            work.Add(SqlModelIndex.Upsert(model.View, model.Revision));
         }
 
         await writer.ExecuteAsync(
