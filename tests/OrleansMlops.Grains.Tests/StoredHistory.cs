@@ -29,10 +29,24 @@ internal static class StoredHistory
     public static async Task StoreStateAsync<TState>(this EngineCluster engine, IAddressable grain, string stateName, TState state)
     {
         var serializer = new OrleansGrainStorageSerializer(engine.SiloService<Serializer>());
-        var key = new GrainStateKey(
-            engine.SiloService<IOptions<ClusterOptions>>().Value.ServiceId, ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, grain.GetGrainId().ToString(), stateName);
-        await engine.SiloService<ITransitionStore>().CommitAsync(new GrainTransition(key, null, serializer.Serialize(state).ToArray()), CancellationToken.None);
+        await engine.SiloService<ITransitionStore>().CommitAsync(
+            new GrainTransition(Key(engine, grain, stateName), null, serializer.Serialize(state).ToArray()), CancellationToken.None);
     }
+
+    /// <summary>Changes the grain's stored state while it is not active, e.g. into the shape an older release stored.</summary>
+    public static async Task RewriteStateAsync<TState>(this EngineCluster engine, IAddressable grain, string stateName, Action<TState> change)
+    {
+        var serializer = new OrleansGrainStorageSerializer(engine.SiloService<Serializer>());
+        var store = engine.SiloService<ITransitionStore>();
+        var key = Key(engine, grain, stateName);
+        var stored = (await store.ReadAsync(key, CancellationToken.None))!;
+        var state = serializer.Deserialize<TState>(new BinaryData(stored.Payload!))!;
+        change(state);
+        await store.CommitAsync(new GrainTransition(key, stored.Version, serializer.Serialize(state).ToArray()), CancellationToken.None);
+    }
+
+    private static GrainStateKey Key(EngineCluster engine, IAddressable grain, string stateName) =>
+        new(engine.SiloService<IOptions<ClusterOptions>>().Value.ServiceId, ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, grain.GetGrainId().ToString(), stateName);
 
     /// <summary>Registers <paramref name="version"/> of <paramref name="model"/> and approves it, as its run would.</summary>
     public static async Task<IModelVersionGrain> RegisterApprovedAsync(this IClusterClient client, string model, int version)
