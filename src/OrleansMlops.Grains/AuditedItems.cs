@@ -26,14 +26,14 @@ internal sealed class AuditedItems<T>(string stream, string idProperty, string i
     {
         while (_readThrough < head)
         {
-            var page = await store.ReadPageAsync(stream, _readThrough, Page, CancellationToken.None);
+            var page = await store.ReadPageAsync(stream, _readThrough, head, Page, CancellationToken.None);
             if (page.Count == 0)
             {
                 break;
             }
 
             // Reads interleave: another may have read this page meanwhile.
-            foreach (var record in page.Where(r => r.Sequence > _readThrough && r.Sequence <= head))
+            foreach (var record in page.Where(r => r.Sequence > _readThrough))
             {
                 if (ItemIn(record) is { } item)
                 {

@@ -75,6 +75,8 @@ public sealed class EngineCluster : IAsyncDisposable
             silo.Services.AddSingleton<IStageHandler>(setup.Echo);
             silo.Services.AddSingleton<IStageHandler>(setup.Flaky);
             silo.Services.AddSingleton<IStageHandler>(setup.Held);
+            silo.Services.AddSingleton<IStageHandler>(new CountingStage());
+            silo.Services.AddSingleton<IIncomingGrainCallFilter>(setup.Faults);
             silo.AddMlopsEngine(storage, configuration);
         });
         var cluster = builder.Build();
@@ -131,6 +133,9 @@ public sealed class EngineSetup : IDisposable
     public FlakyStage Flaky { get; } = new();
 
     public HeldStage Held { get; } = new();
+
+    /// <summary>Faults injected into grain calls; none unless a test plans some.</summary>
+    public CallFaults Faults { get; } = new();
 
     public string PoliciesPath { get; set; } = RepoPaths.Policies;
 

@@ -30,6 +30,7 @@ public sealed class AccessMatrixTests(EngineHostFactory factory) : IClassFixture
         ["GET /api/runs/{runId}"] = Permission.Read,
         ["POST /api/runs/{runId}/tasks/{taskId}"] = Permission.CompleteTask,
         ["POST /api/runs/{runId}/retry"] = Permission.RetryRun,
+        ["GET /api/runs/{runId}/history"] = Permission.Read,
         ["GET /api/runs/{runId}/audit"] = Permission.ReadAudit,
         ["GET /api/runs/{runId}/audit/verify"] = Permission.Read,
         ["GET /api/tasks/"] = Permission.Read,

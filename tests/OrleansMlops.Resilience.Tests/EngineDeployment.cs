@@ -9,12 +9,12 @@ namespace OrleansMlops.Resilience.Tests;
 public sealed class EngineDeployment : IDisposable
 {
     private readonly TestDirectory _directory = new();
-    private readonly Dictionary<string, string> _settings;
     private readonly Dictionary<string, NodePorts> _nodes = new(StringComparer.Ordinal);
 
     private EngineDeployment(Dictionary<string, string> storage)
     {
-        _settings = new Dictionary<string, string>(storage, StringComparer.Ordinal)
+        ConnectionString = storage.GetValueOrDefault("Storage:PostgreSql:ConnectionString");
+        Settings = new Dictionary<string, string>(storage, StringComparer.Ordinal)
         {
             ["Stages:ArtifactDirectory"] = _directory.File("artifacts"),
             ["Stages:CodeCommit"] = TestEngineSettings.CodeCommit,
@@ -26,10 +26,16 @@ public sealed class EngineDeployment : IDisposable
         };
     }
 
+    /// <summary>The configuration every host started from now on gets, as environment variables.</summary>
+    public Dictionary<string, string> Settings { get; }
+
+    /// <summary>The PostgreSQL database the hosts share (their membership table too), or null on SQLite.</summary>
+    public string? ConnectionString { get; }
+
     public static EngineDeployment Sqlite()
     {
         var deployment = new EngineDeployment(new Dictionary<string, string>(StringComparer.Ordinal) { ["Storage:Provider"] = "Sqlite" });
-        deployment._settings["Storage:Sqlite:DatabasePath"] = deployment._directory.File("engine.db");
+        deployment.Settings["Storage:Sqlite:DatabasePath"] = deployment._directory.File("engine.db");
         return deployment;
     }
 
@@ -55,7 +61,7 @@ public sealed class EngineDeployment : IDisposable
             _nodes[node] = ports;
         }
 
-        return HostProcess.StartAsync(ports, _settings);
+        return HostProcess.StartAsync(ports, Settings);
     }
 
     public void Dispose() => _directory.Dispose();

@@ -14,14 +14,17 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private HostProcess(Process process, string name, Uri baseAddress)
+    private HostProcess(Process process, NodePorts node, Uri baseAddress)
     {
         _process = process;
-        Name = name;
+        Node = node;
+        Name = node.Name;
         BaseAddress = baseAddress;
     }
 
     public string Name { get; }
+
+    public NodePorts Node { get; }
 
     public Uri BaseAddress { get; }
 
@@ -65,7 +68,7 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var host = new HostProcess(process, node.Name, new Uri($"http://127.0.0.1:{httpPort}"));
+        var host = new HostProcess(process, node, new Uri($"http://127.0.0.1:{httpPort}"));
         process.OutputDataReceived += (_, e) => host.Append(e.Data);
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.BeginOutputReadLine();

@@ -54,8 +54,11 @@ public sealed class ReleaseDriver(IReadOnlyList<string> runIds)
     public Dictionary<string, string> LastSeen { get; } = new(StringComparer.Ordinal);
 
     /// <summary>One step of every unfinished run, concurrently, against <paramref name="host"/>.</summary>
-    public Task StepAsync(HostProcess host) =>
-        Task.WhenAll(runIds.Where(id => !IsCompleted(id)).Select(id => StepAsync(host, id)));
+    public Task StepAsync(HostProcess host) => StepAsync(_ => host);
+
+    /// <summary>One step of every unfinished run, concurrently, each against the host <paramref name="route"/> names for it.</summary>
+    public Task StepAsync(Func<string, HostProcess> route) =>
+        Task.WhenAll(runIds.Where(id => !IsCompleted(id)).Select(id => StepAsync(route(id), id)));
 
     private async Task StepAsync(HostProcess host, string runId)
     {

@@ -28,6 +28,10 @@ internal sealed class EngineHost : IAsyncDisposable
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
+    /// <summary>A service of the silo (the harness runs in its process).</summary>
+    public T Service<T>()
+        where T : notnull => _host.Services.GetRequiredService<T>();
+
     public string DatabasePath { get; }
 
     /// <summary>What the started silo resolved for grain state and reminders.</summary>

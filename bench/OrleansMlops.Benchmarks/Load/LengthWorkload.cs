@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using OrleansMlops.Abstractions;
 using OrleansMlops.Abstractions.Runs;
+using OrleansMlops.Storage.Decisions;
 
 namespace OrleansMlops.Benchmarks.Load;
 
@@ -37,16 +38,22 @@ internal sealed class LengthWorkload(EngineHost engine)
         var cpu = ProcessCpu.Used();
         var committed = commits.Capture();
         var started = Stopwatch.GetTimestamp();
-        var samples = new List<RunSample>(runs);
-        var lastRun = string.Empty;
+        var completed = new List<(string RunId, RunView View, TimeSpan Call)>(runs);
         for (var i = 0; i < runs; i++)
         {
-            (lastRun, var sample) = await LoopAsync(length);
-            samples.Add(sample);
+            completed.Add(await LoopAsync(length));
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
-        var pass = PassResult.From(samples, elapsed, DiskWrites.Capture() - writes, ProcessCpu.Used() - cpu, commits.Capture() - committed);
+        var (written, used, transactions) = (DiskWrites.Capture() - writes, ProcessCpu.Used() - cpu, commits.Capture() - committed);
+        var samples = new List<RunSample>(runs);
+        foreach (var (runId, view, call) in completed)
+        {
+            samples.Add(await RunSample.OfAsync(engine.Grains.GetGrain<IPipelineRunGrain>(runId), engine.Service<IDecisionStore>(), view, call));
+        }
+
+        var lastRun = completed[^1].RunId;
+        var pass = PassResult.From(samples, elapsed, written, used, transactions);
         if (pass.TransitionsPerRun != length + 1)
         {
             throw new LoadHarnessException($"A run asked for {length} transitions after its start committed {pass.TransitionsPerRun - 1}.");
@@ -56,14 +63,14 @@ internal sealed class LengthWorkload(EngineHost engine)
     }
 
     /// <summary>One run of <paramref name="length"/> transitions after run.started: a round is a gate and a stage, two transitions.</summary>
-    private async Task<(string RunId, RunSample Sample)> LoopAsync(int length)
+    private async Task<(string RunId, RunView View, TimeSpan Call)> LoopAsync(int length)
     {
         var runId = $"length-{length}-{Interlocked.Increment(ref _runs):D7}";
         var parameters = ImmutableDictionary<string, Variable>.Empty.Add(CountingStage.TargetParameter, Variable.Of(length / 2));
         var started = Stopwatch.GetTimestamp();
         var view = await engine.Grains.GetGrain<IPipelineRunGrain>(runId).Start(new StartRunRequest(WorkflowId, null, parameters, BenchPrincipals.Dora));
         var call = Stopwatch.GetElapsedTime(started);
-        return (runId, RunSample.Of(RunVerdict.Require(view, RunStatus.Completed), call));
+        return (runId, RunVerdict.Require(view, RunStatus.Completed), call);
     }
 
     /// <summary>The run's state as group commit stored it last: what each of its final commits wrote again, whole.</summary>

@@ -1,4 +1,5 @@
 using OrleansMlops.Abstractions.Runs;
+using OrleansMlops.Storage.Decisions;
 
 namespace OrleansMlops.Benchmarks.Load;
 
@@ -9,8 +10,8 @@ namespace OrleansMlops.Benchmarks.Load;
 /// <remarks>
 /// Transition latency is read from the run's own history: each entry is stamped by the engine clock (the real clock
 /// here) when the grain commits the transition, just before the durable write. The interval from one entry to the next
-/// is what it takes to move the run one transition further: the previous commit's state write, its audit append and
-/// projections (run index, decision log), then the next gate evaluation or stage handler, up to the next commit. A
+/// is what it takes to move the run one transition further: the previous commit's transaction (state, audit record,
+/// decisions and index row together), then the next gate evaluation or stage handler, up to the next commit. A
 /// run's first entry (run.started) opens the first interval, so n entries give n-1 intervals. Dividing a call's duration
 /// by its transitions would not be a latency; this is.
 /// </remarks>
@@ -22,6 +23,27 @@ internal sealed record RunSample(
     double[] TransitionIntervalsMs,
     double[] GateEvaluationsMs)
 {
+    /// <summary>
+    /// A view carries a run's latest 200 transitions and decisions; a longer run's whole history is paged from the grain
+    /// and its decisions read from the log (after the measurement, so the reading is not counted).
+    /// </summary>
+    public static async Task<RunSample> OfAsync(IPipelineRunGrain run, IDecisionStore decisions, RunView view, TimeSpan call)
+    {
+        if (view.History.Length >= view.Version)
+        {
+            return Of(view, call);
+        }
+
+        List<HistoryEntry> history = [];
+        for (var page = await run.GetHistory(0, 1_000); page.Length > 0; page = await run.GetHistory(history[^1].Sequence, 1_000))
+        {
+            history.AddRange(page);
+        }
+
+        var all = await decisions.ForRunAsync(view.RunId, int.MaxValue, withInputs: false, CancellationToken.None);
+        return Of(view with { History = [.. history], Decisions = [.. all] }, call);
+    }
+
     public static RunSample Of(RunView view, TimeSpan call)
     {
         var history = view.History;

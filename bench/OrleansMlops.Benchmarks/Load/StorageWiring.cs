@@ -20,7 +20,7 @@ internal static class StorageWiring
     /// Orleans' memory grain storage for "Default" (models, environments, registry…) and "runs", the in-memory reminder
     /// table and a <see cref="MemoryTransitionStore"/> for the grains with durable states (runs, directory, workflows),
     /// over the SQL ones AddMlopsEngine registered (so call it after, on the production wiring): the last registration
-    /// of each wins. Stores only read from (audit, run index, decisions) stay on SQLite and stay empty.
+    /// of each wins. The rows of transitions (audit, run index, decisions) stay on SQLite, where views read them.
     /// </summary>
     public static ISiloBuilder UseMemoryGrainStateAndReminders(this ISiloBuilder silo)
     {

@@ -49,6 +49,14 @@ public interface IPipelineRunGrain : IGrainWithStringKey
     [Alias("FailExternalJob")]
     Task<RunView> FailExternalJob(string jobId, string workerId, string error);
 
+    /// <summary>
+    /// One page of the run's history, oldest first: up to <paramref name="limit"/> (1 to 1,000) committed transitions
+    /// after sequence <paramref name="afterSequence"/>. A view carries only the latest transitions; this pages through all.
+    /// </summary>
+    [Alias("GetHistory")]
+    [AlwaysInterleave]
+    Task<System.Collections.Immutable.ImmutableArray<HistoryEntry>> GetHistory(long afterSequence, int limit);
+
     /// <summary>Checks the stored audit chain against the run's own head, as the last finished state write left it.</summary>
     [Alias("VerifyAudit")]
     [AlwaysInterleave]

@@ -5,6 +5,8 @@ namespace OrleansMlops.Abstractions.Workflows;
 /// <summary>
 /// The interpreter's view of a run: tokens, timers and variables. Immutable; the interpreter returns a new one per event.
 /// <paramref name="Activations"/> counts the arrivals of tokens at nodes where they rest (see <see cref="Token.Activation"/>).
+/// <paramref name="CompletedNodes"/> names each node that completed at least once, in the order it first did; how often
+/// is the run's history, which the state does not carry.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("mlops.process-state")]
 public sealed record ProcessState(

@@ -98,7 +98,7 @@ public sealed class ModelEnvironmentGrain(
         }
 
         // One record per entry, numbered from 1: the first `after` entries are the records up to sequence `after`.
-        var records = await auditStore.ReadPageAsync(AuditStream(Key), after, limit, CancellationToken.None);
+        var records = await auditStore.ReadPageAsync(AuditStream(Key), after, S.AuditSequence, limit, CancellationToken.None);
         return [.. records.Select(EntryOf)];
     }
 
@@ -134,7 +134,7 @@ public sealed class ModelEnvironmentGrain(
             IReadOnlyList<AuditRecord> page;
             do
             {
-                page = await auditStore.ReadPageAsync(stream, read.Count, IModelEnvironmentGrain.MaxHistoryPage, CancellationToken.None);
+                page = await auditStore.ReadPageAsync(stream, read.Count, S.AuditSequence, IModelEnvironmentGrain.MaxHistoryPage, CancellationToken.None);
                 read.AddRange(page.Select(EntryOf));
             }
             while (page.Count == IModelEnvironmentGrain.MaxHistoryPage);

@@ -13,4 +13,7 @@ internal static partial class ModelLog
         Level = LogLevel.Information,
         Message = "Model version {ModelVersion} is {Lifecycle} at revision {Revision}, by {Actor} (run {RunId}){Detail}")]
     public static partial void Changed(ILogger logger, string modelVersion, ModelLifecycle lifecycle, long revision, string actor, string runId, string detail);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Information, Message = "Model {ModelName} allocated version {Version} to run {RunId}")]
+    public static partial void VersionAllocated(ILogger logger, string modelName, int version, string runId);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Logging;
 using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Abstractions;
 using OrleansMlops.Abstractions.Security;
@@ -12,7 +13,8 @@ namespace OrleansMlops.Grains.Models;
 /// </summary>
 public sealed class ModelRegistryGrain(
     [PersistentState("registry")] IPersistentState<ModelRegistryState> state,
-    EngineClock clock) : Grain, IModelRegistryGrain
+    EngineClock clock,
+    ILogger<ModelRegistryGrain> logger) : Grain, IModelRegistryGrain
 {
     public async Task<int> AllocateVersion(string runId)
     {
@@ -24,6 +26,7 @@ public sealed class ModelRegistryGrain(
         var version = state.State.VersionByRun.Count + 1;
         state.State.VersionByRun[runId] = version;
         await state.WriteStateAsync();
+        ModelLog.VersionAllocated(logger, ModelName, version, runId);
         return version;
     }
 

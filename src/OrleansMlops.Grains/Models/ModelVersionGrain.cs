@@ -183,7 +183,7 @@ public sealed class ModelVersionGrain(
         }
 
         // One record per event, numbered from 1: the first `after` events are the records up to sequence `after`.
-        var records = await auditStore.ReadPageAsync(AuditStream(Key), after, limit, CancellationToken.None);
+        var records = await auditStore.ReadPageAsync(AuditStream(Key), after, S.AuditSequence, limit, CancellationToken.None);
         return [.. records.Select(EventOf)];
     }
 
@@ -273,7 +273,7 @@ public sealed class ModelVersionGrain(
             IReadOnlyList<AuditRecord> page;
             do
             {
-                page = await auditStore.ReadPageAsync(stream, read.Count, IModelVersionGrain.MaxHistoryPage, CancellationToken.None);
+                page = await auditStore.ReadPageAsync(stream, read.Count, S.AuditSequence, IModelVersionGrain.MaxHistoryPage, CancellationToken.None);
                 read.AddRange(page.Select(EventOf));
             }
             while (page.Count == IModelVersionGrain.MaxHistoryPage);

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using OrleansMlops.Abstractions;
-using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Abstractions.Runs;
 using OrleansMlops.Abstractions.Workflows;
 using OrleansMlops.Abstractions.Governance;
@@ -33,7 +32,6 @@ public sealed partial class PipelineRunGrain
         var record = AuditChain.Seal(RunId, sequence, kind, actor.Id, now, payload, S.AuditHeadHash);
         S.AuditSequence = sequence;
         S.AuditHeadHash = record.Hash;
-        S.History.Add(new HistoryEntry(sequence, now, kind, actor.Id, summary, steps));
         S.UpdatedAt = now;
         GateDecision[] decided = [.. _decided];
         _decided.Clear();
@@ -66,39 +64,6 @@ public sealed partial class PipelineRunGrain
         _committedStatus = status;
     }
 
-    private async Task ApplyModelEffects()
-    {
-        while (S.ModelEffects.Count > 0)
-        {
-            var effect = S.ModelEffects[0];
-            var grain = GrainFactory.GetGrain<IModelVersionGrain>(effect.Model.GrainKey);
-            try
-            {
-                await (effect.Kind switch
-                {
-                    ModelEffectKind.Register => grain.Register(RunId, effect.Registration!, effect.Actor),
-                    ModelEffectKind.Validate => grain.MarkValidated(RunId, effect.Metrics ?? ImmutableDictionary<string, double>.Empty, effect.Actor),
-                    ModelEffectKind.Approve => grain.MarkApproved(RunId, effect.Actor),
-                    ModelEffectKind.Deploy => Deploy(effect),
-                    ModelEffectKind.AttachDocuments => grain.AttachDocuments(RunId, effect.Documents),
-                    _ => throw new InvalidOperationException($"Unknown model effect {effect.Kind}."),
-                });
-            }
-            catch (Exception e)
-            {
-                RunLog.ModelEffectFailed(logger, e, RunId, effect.Kind.ToString(), effect.Model.GrainKey);
-                return;
-            }
-
-            S.ModelEffects.RemoveAt(0);
-        }
-    }
-
-    /// <summary>The environment records the release (or rollback) and tells the versions concerned.</summary>
-    private Task Deploy(ModelEffect effect) =>
-        GrainFactory.GetGrain<IModelEnvironmentGrain>(new ModelEnvironmentKey(effect.Model.Name, effect.Environment!).GrainKey)
-            .Deploy(new DeploymentRequest(effect.Model.Version, effect.Deployment, RunId, effect.Actor, effect.Reason));
-
     /// <summary>The run's listing, from the state directly: built at every commit, where a whole view would copy the history.</summary>
     private RunSummary IndexRow() => new(
         RunId,
@@ -118,49 +83,4 @@ public sealed partial class PipelineRunGrain
         var wakeup = pending.Length == 0 ? null : _wakeup ??= this.AsReference<IRunWakeup>();
         _timers.Arm(pending, clock.Time, () => wakeup?.WakeUp() ?? Task.CompletedTask);
     }
-
-    /// <summary>Keeps one durable reminder while the run has work of its own, so a crash or deactivation cannot strand it.</summary>
-    private async Task SyncWakeReminder()
-    {
-        TimeSpan? wanted = null;
-        if (S.Process is { Status: ProcessStatus.Running } process)
-        {
-            if (HasRunnableWork())
-            {
-                wanted = TimeSpan.FromMinutes(1);
-            }
-            else if (process.Timers.Length > 0)
-            {
-                var earliest = process.Timers.Min(t => t.DueAt) - clock.UtcNow;
-                wanted = earliest < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : earliest;
-            }
-            else if (S.ExternalJobs.Count > 0)
-            {
-                // Each activation sends the open jobs to their queues again, in case a one-way enqueue was lost.
-                wanted = TimeSpan.FromMinutes(5);
-            }
-        }
-
-        if (_wakeKnown && wanted == _registeredWake)
-        {
-            return;
-        }
-
-        if (wanted is { } due)
-        {
-            await this.RegisterOrUpdateReminder(WakeReminder, due, TimeSpan.FromHours(1));
-        }
-        else if (await this.GetReminder(WakeReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-
-        _registeredWake = wanted;
-        _wakeKnown = true;
-    }
-
-    private bool HasRunnableWork() =>
-        S.Process is { Status: ProcessStatus.Running } process
-        && process.Tokens.Any(t => (t.Status == TokenStatus.Running && !S.ExternalJobs.ContainsKey(t.TokenId))
-            || (t.Status == TokenStatus.AwaitingGate && !S.BlockedTokens.ContainsKey(t.TokenId)));
 }

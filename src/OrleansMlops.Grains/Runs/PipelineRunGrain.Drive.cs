@@ -16,30 +16,49 @@ public sealed partial class PipelineRunGrain
     /// <summary>The run parameter that states why it releases or rolls back.</summary>
     private const string ReasonParameter = "reason";
 
-    /// <summary>Moves tokens until each waits for something outside the run: a person, a timer, a blocked gate, an incident.</summary>
+    /// <summary>
+    /// Moves tokens until each waits for something outside the run: a person, a timer, a blocked gate, an incident, a
+    /// model change still owed. Whatever stops it, the run is left with a wakeup: an error (a grain it called was
+    /// unreachable) is retried after a backoff, and the durable reminder covers the activation's loss.
+    /// </summary>
     private async Task Drive()
     {
-        while (S.Process is { Status: ProcessStatus.Running } process)
+        try
         {
-            var awaitingGate = process.Tokens.FirstOrDefault(
-                t => t.Status == TokenStatus.AwaitingGate && !S.BlockedTokens.ContainsKey(t.TokenId));
-            if (awaitingGate is not null)
+            while (S.Process is { Status: ProcessStatus.Running } process && !OwesModelChanges)
             {
-                await PassStageGate(process, awaitingGate);
-                continue;
+                var awaitingGate = process.Tokens.FirstOrDefault(
+                    t => t.Status == TokenStatus.AwaitingGate && !S.BlockedTokens.ContainsKey(t.TokenId));
+                if (awaitingGate is not null)
+                {
+                    await PassStageGate(process, awaitingGate);
+                    continue;
+                }
+
+                var running = process.Tokens.FirstOrDefault(t => t.Status == TokenStatus.Running && !S.ExternalJobs.ContainsKey(t.TokenId));
+                if (running is not null)
+                {
+                    await RunStage(process, running);
+                    continue;
+                }
+
+                break;
             }
 
-            var running = process.Tokens.FirstOrDefault(t => t.Status == TokenStatus.Running && !S.ExternalJobs.ContainsKey(t.TokenId));
-            if (running is not null)
-            {
-                await RunStage(process, running);
-                continue;
-            }
-
-            break;
+            _stalled = false;
         }
-
-        await SyncWakeReminder();
+        catch (Exception e)
+        {
+            _stalled = true;
+            _failures++;
+            RunLog.DriveFailed(logger, e, RunId, _failures, RetryDelay());
+            throw;
+        }
+        finally
+        {
+            ArmRetry();
+            await SyncWakeReminder();
+        }
     }
 
     private async Task PassStageGate(ProcessState process, Token token)

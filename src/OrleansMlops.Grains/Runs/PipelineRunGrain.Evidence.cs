@@ -40,6 +40,7 @@ public sealed partial class PipelineRunGrain
         }
         catch (Exception e)
         {
+            _failures++;
             RunLog.EvidenceFailed(logger, e, RunId, key.GrainKey);
             return;
         }
@@ -60,17 +61,7 @@ public sealed partial class PipelineRunGrain
     /// <summary>The run's audit records up to its last commit, which stored them all.</summary>
     private async Task<ImmutableArray<AuditRecord>> AuditSoFar() => [.. await auditStore.ReadAsync(RunId, CancellationToken.None)];
 
-    /// <summary>The run's decisions in order, with the inputs the documentation's threshold facts are read from (the decision log's).</summary>
-    private async Task<ImmutableArray<GateDecision>> DecisionsSoFar()
-    {
-        var decisions = ImmutableArray.CreateBuilder<GateDecision>(S.Decisions.Count);
-        foreach (var decision in S.Decisions)
-        {
-            var whole = await decisionStore.GetAsync(decision.DecisionId, CancellationToken.None)
-                ?? throw new InvalidOperationException($"Decision {decision.DecisionId} of run '{RunId}' is not in the decision log.");
-            decisions.Add(whole);
-        }
-
-        return decisions.MoveToImmutable();
-    }
+    /// <summary>The run's decisions in order, with the inputs the documentation's threshold facts are read from.</summary>
+    private async Task<ImmutableArray<GateDecision>> DecisionsSoFar() =>
+        [.. await decisionStore.ForRunAsync(RunId, int.MaxValue, withInputs: true, CancellationToken.None)];
 }

@@ -14,7 +14,7 @@ public sealed partial class PipelineRunGrain
         if (WaitingFor(jobId) is not var (process, token, task, job))
         {
             // Applied before, or the stage no longer waits for this job: acknowledged, nothing happens twice.
-            return View();
+            return await View();
         }
 
         S.ExternalJobs.Remove(token.TokenId);
@@ -31,20 +31,20 @@ public sealed partial class PipelineRunGrain
         }
 
         await Drive();
-        return View();
+        return await View();
     }
 
     public async Task<RunView> FailExternalJob(string jobId, string workerId, string error)
     {
         if (WaitingFor(jobId) is not var (process, token, task, job))
         {
-            return View();
+            return await View();
         }
 
         S.ExternalJobs.Remove(token.TokenId);
         await FailStage(process, token, task, $"worker '{workerId}' gave up on job {jobId}: {error}", new { job = jobId, topic = job.Topic, worker = workerId });
         await Drive();
-        return View();
+        return await View();
     }
 
     private (ProcessState Process, Token Token, StageTask Task, ExternalJob Job)? WaitingFor(string jobId)
@@ -92,16 +92,7 @@ public sealed partial class PipelineRunGrain
             $"Stage {task.Stage} waits for a worker on topic {topic} (job {job.JobId})",
             [],
             new { job = job.JobId, topic, stage = task.Stage, attempt = token.Attempt });
-        await Publish(job);
-    }
-
-    private Task Publish(ExternalJob job) => GrainFactory.GetGrain<IExternalTaskQueueGrain>(job.Topic).Enqueue(job);
-
-    private async Task PublishOpenJobs()
-    {
-        foreach (var job in S.ExternalJobs.Values)
-        {
-            await Publish(job);
-        }
+        _unpublished.Add(token.TokenId);
+        await PublishOpenJobs();
     }
 }

@@ -125,8 +125,7 @@ public sealed partial class PipelineRunGrain
                 e.Message);
         }
 
-        // The input is the bulk of a decision: the decision log keeps it, the run's state does not.
-        S.Decisions.Add(decision with { InputJson = string.Empty });
+        // The decision log keeps the run's decisions; the state only the ids of those that block.
         _decided.Add(decision);
         RunTelemetry.Decided(decision);
         return decision;

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using OrleansMlops.Abstractions;
+using OrleansMlops.Abstractions.Governance;
 using OrleansMlops.Abstractions.Runs;
 using OrleansMlops.Abstractions.Workflows;
 using OrleansMlops.Workflows;
@@ -9,11 +10,18 @@ namespace OrleansMlops.Grains.Runs;
 public sealed partial class PipelineRunGrain
 {
     /// <summary>The run as the command that just committed left it.</summary>
-    private RunView View() => ViewOf(S);
+    private Task<RunView> View() => ViewOf(S);
 
-    private RunView ViewOf(RunGrainState run)
+    /// <summary>
+    /// The run as <paramref name="run"/> has it, with its latest transitions and decisions read from the audit trail and
+    /// the decision log, up to the head <paramref name="run"/> committed.
+    /// </summary>
+    private async Task<RunView> ViewOf(RunGrainState run)
     {
         var process = run.Process;
+        var (history, decisions) = run.Started
+            ? (await RecentHistory(run.AuditSequence), await decisionStore.ForRunAsync(RunId, RunHistory.ViewLimit, withInputs: false, CancellationToken.None))
+            : ([], []);
         return new RunView(
             RunId,
             StatusOf(run),
@@ -21,14 +29,14 @@ public sealed partial class PipelineRunGrain
             process?.Tokens ?? [],
             [.. OpenTasks(process)],
             process?.Variables ?? ImmutableDictionary<string, Variable>.Empty,
-            [.. run.History],
-            [.. run.Decisions],
+            history,
+            [.. decisions],
             run.Model,
             run.StartedBy,
             run.Started ? run.StartedAt : null,
             run.Started ? run.UpdatedAt : null,
             process?.EndNodeId,
-            Problem(run),
+            Problem(run, decisions),
             run.AuditSequence)
         {
             Parameters = run.Parameters,
@@ -49,7 +57,13 @@ public sealed partial class PipelineRunGrain
         _ => RunStatus.WaitingForTimer,
     };
 
-    private static string? Problem(RunGrainState run)
+    private async Task<ImmutableArray<HistoryEntry>> RecentHistory(long head)
+    {
+        var records = await auditStore.ReadPageAsync(RunId, Math.Max(0, head - RunHistory.ViewLimit), head, RunHistory.ViewLimit, CancellationToken.None);
+        return [.. records.Select(RunHistory.From)];
+    }
+
+    private static string? Problem(RunGrainState run, IReadOnlyList<GateDecision> decisions)
     {
         var process = run.Process;
         if (process?.FailureReason is { } failure)
@@ -57,7 +71,7 @@ public sealed partial class PipelineRunGrain
             return failure;
         }
 
-        var blocking = run.Decisions.Where(d => run.BlockedTokens.ContainsValue(d.DecisionId))
+        var blocking = decisions.Where(d => run.BlockedTokens.ContainsValue(d.DecisionId))
             .Select(d => $"Gate {d.Transition} {d.Outcome}: {FailureText(d)}")
             .Concat(Incidents(process).Select(t => $"Incident: {t.Incident}"))
             .ToList();

@@ -70,6 +70,7 @@ public sealed partial class PipelineRunGrain(
         await LoadDefinition(S.Workflow!);
         await ApplyModelEffects();
         await FreezeOwedEvidence();
+        _unpublished.UnionWith(S.ExternalJobs.Keys);
         await PublishOpenJobs();
         ArmTimers();
         if (HasRunnableWork())
@@ -82,6 +83,7 @@ public sealed partial class PipelineRunGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _timers.Dispose();
+        DisarmRetry();
         return Task.CompletedTask;
     }
 
@@ -91,7 +93,7 @@ public sealed partial class PipelineRunGrain(
         {
             // The same start again is a retry whose first answer was lost (a silo died, a timeout): it gets the run.
             return IsSameStart(request)
-                ? View()
+                ? await View()
                 : throw new RunException(
                     RunErrorCode.AlreadyStarted,
                     $"Run '{RunId}' was already started by '{S.StartedBy!.Id}' on {S.Workflow!.WorkflowId} v{S.Workflow.Version} with other "
@@ -155,7 +157,7 @@ public sealed partial class PipelineRunGrain(
             new { workflow = pinned, parameters = request.Parameters.ToDictionary(p => p.Key, p => p.Value.Value) });
         RunTelemetry.Started(pinned.WorkflowId);
         await Drive();
-        return View();
+        return await View();
     }
 
     /// <summary>Whether this started run is what <paramref name="request"/> asks for: same workflow and version asked, parameters and starter.</summary>
@@ -167,7 +169,26 @@ public sealed partial class PipelineRunGrain(
         && request.Parameters.All(p => S.Parameters.TryGetValue(p.Key, out var started) && started == p.Value);
 
     // Interleaved with the run's work, so from the committed state: it never shows a transition that is not yet durable.
-    public Task<RunView> GetView() => Task.FromResult(ViewOf(state.Committed));
+    public Task<RunView> GetView() => ViewOf(state.Committed);
+
+    public async Task<ImmutableArray<HistoryEntry>> GetHistory(long afterSequence, int limit)
+    {
+        if (limit is < 1 or > RunHistory.PageLimit || afterSequence < 0)
+        {
+            throw new RunException(
+                RunErrorCode.InvalidRequest,
+                $"A history page needs a limit from 1 to {RunHistory.PageLimit} and a sequence of 0 or more to start after; got limit {limit}, after {afterSequence}.");
+        }
+
+        var committed = state.Committed;
+        if (!committed.Started)
+        {
+            throw new RunException(RunErrorCode.NotFound, $"Run '{RunId}' does not exist.");
+        }
+
+        var records = await auditStore.ReadPageAsync(RunId, afterSequence, committed.AuditSequence, limit, CancellationToken.None);
+        return [.. records.Select(RunHistory.From)];
+    }
 
     public Task<GateRunFacts> GetGateFacts() => state.Committed is { Started: true } committed
         ? Task.FromResult(GateInputFactory.RunFacts(RunId, committed, nodeId: null, stage: null))
@@ -213,6 +234,7 @@ public sealed partial class PipelineRunGrain(
 
     public async Task<RunView> CompleteTask(CompleteTaskRequest request)
     {
+        await RequireModelChangesApplied();
         var process = RequireRunning();
         var token = process.Tokens.FirstOrDefault(t => t.NodeId == request.TaskId && t.Status == TokenStatus.WaitingForUser)
             ?? throw new RunException(
@@ -257,7 +279,7 @@ public sealed partial class PipelineRunGrain(
             new { task = task.Id, gate = gate.Gate, actorRole = gate.ActorRole, decision = request.Decision, comment = request.Comment, roles = request.Actor.Roles });
         await FreezeOwedEvidence();
         await Drive();
-        return View();
+        return await View();
     }
 
     public async Task<RunView> Retry(Actor actor)
@@ -281,7 +303,7 @@ public sealed partial class PipelineRunGrain(
         };
         await Commit("run.retried", actor, $"{what} by {actor.Id}", steps, new { tokens = blocked, incidents });
         await Drive();
-        return View();
+        return await View();
     }
 
     public async Task<AuditVerification> VerifyAudit()
@@ -307,12 +329,19 @@ public sealed partial class PipelineRunGrain(
 
     public async Task WakeUp()
     {
-        if (S.Process is not { Status: ProcessStatus.Running })
+        if (!S.Started)
         {
             return;
         }
 
-        await FireDueTimers();
+        // Whatever woke the run (its retry, a timer, the reminder), this attempt is the retry: the next is armed anew.
+        DisarmRetry();
+        await ApplyEffects();
+        if (S.Process is { Status: ProcessStatus.Running })
+        {
+            await FireDueTimers();
+        }
+
         await Drive();
     }
 

@@ -1,14 +1,15 @@
 using System.Collections.Immutable;
 using OrleansMlops.Abstractions;
 using OrleansMlops.Abstractions.ExternalTasks;
-using OrleansMlops.Abstractions.Governance;
 using OrleansMlops.Abstractions.Models;
-using OrleansMlops.Abstractions.Runs;
 using OrleansMlops.Abstractions.Workflows;
 
 namespace OrleansMlops.Grains.Runs;
 
-/// <summary>The durable state of one run, written after every transition.</summary>
+/// <summary>
+/// The durable state of one run, written with every transition: only what execution needs (tokens, variables, timers,
+/// open jobs, the audit head), so its size does not grow with the run's length.
+/// </summary>
 [GenerateSerializer, Alias("mlops.run-grain-state")]
 public sealed class RunGrainState
 {
@@ -27,12 +28,7 @@ public sealed class RunGrainState
     [Id(4)]
     public DateTimeOffset UpdatedAt { get; set; }
 
-    [Id(5)]
-    public List<HistoryEntry> History { get; set; } = [];
-
-    /// <summary>Every gate decision of the run, without its input (the decision log keeps that).</summary>
-    [Id(6)]
-    public List<GateDecision> Decisions { get; set; } = [];
+    // Ids 5 and 6 held the history and the decisions, which the audit trail and the decision log keep (RunHistory).
 
     [Id(8)]
     public long AuditSequence { get; set; }

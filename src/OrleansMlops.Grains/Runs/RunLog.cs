@@ -28,8 +28,11 @@ internal static partial class RunLog
     [LoggerMessage(EventId = 1006, Level = LogLevel.Error, Message = "Run {RunId} could not persist transition {Kind}; it is refused and the run is as its last commit left it")]
     public static partial void PersistFailed(ILogger logger, Exception exception, string runId, string kind);
 
-    [LoggerMessage(EventId = 1007, Level = LogLevel.Warning, Message = "Run {RunId} could not apply {Effect} to model version {ModelVersion}; it is retried")]
-    public static partial void ModelEffectFailed(ILogger logger, Exception exception, string runId, string effect, string modelVersion);
+    [LoggerMessage(
+        EventId = 1007,
+        Level = LogLevel.Warning,
+        Message = "Run {RunId} could not apply {Effect} to model version {ModelVersion} on attempt {Attempt}; it is retried in {RetryIn}")]
+    public static partial void ModelEffectFailed(ILogger logger, Exception exception, string runId, string effect, string modelVersion, int attempt, TimeSpan retryIn);
 
     [LoggerMessage(EventId = 1008, Level = LogLevel.Error, Message = "Run {RunId} could not be continued")]
     public static partial void ResumeFailed(ILogger logger, Exception exception, string runId);
@@ -39,4 +42,13 @@ internal static partial class RunLog
 
     [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "Run {RunId} stopped at {NodeId} as an incident, waiting for a retry: {Incident}")]
     public static partial void IncidentRaised(ILogger logger, string runId, string? nodeId, string? incident);
+
+    [LoggerMessage(
+        EventId = 1012,
+        Level = LogLevel.Warning,
+        Message = "Run {RunId} could not hand job {JobId} to the queue of topic {Topic} on attempt {Attempt}; it is retried in {RetryIn}")]
+    public static partial void JobPublishFailed(ILogger logger, Exception exception, string runId, string jobId, string topic, int attempt, TimeSpan retryIn);
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Warning, Message = "Run {RunId} stopped on an error on attempt {Attempt}; it is driven on again in {RetryIn}")]
+    public static partial void DriveFailed(ILogger logger, Exception exception, string runId, int attempt, TimeSpan retryIn);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OrleansMlops.Abstractions.Audit;
 using OrleansMlops.Abstractions.Runs;
@@ -19,6 +20,7 @@ public static class RunsApi
         group.MapGet("/{runId}", GetRun).RequirePermission(Permission.Read);
         group.MapPost("/{runId}/tasks/{taskId}", CompleteTask).RequirePermission(Permission.CompleteTask);
         group.MapPost("/{runId}/retry", RetryRun).RequirePermission(Permission.RetryRun);
+        group.MapGet("/{runId}/history", ReadHistory).RequirePermission(Permission.Read);
         group.MapGet("/{runId}/audit", ReadAudit).RequirePermission(Permission.ReadAudit);
         group.MapGet("/{runId}/audit/verify", VerifyAudit).RequirePermission(Permission.Read);
         return group;
@@ -124,6 +126,25 @@ public static class RunsApi
 
     private static Task<Results<Ok<RunView>, ProblemHttpResult>> RetryRun(string runId, HttpRequest request, IGrainFactory grains) =>
         Call(runId, grain => grain.Retry(Caller.Of(request)), grains);
+
+    /// <summary>A page of the run's transitions, oldest first: a view carries only the latest ones.</summary>
+    private static async Task<Results<Ok<ImmutableArray<HistoryEntry>>, ProblemHttpResult>> ReadHistory(
+        string runId, IGrainFactory grains, long after = 0, int limit = 200)
+    {
+        if (!RunIds.IsValid(runId))
+        {
+            return ApiProblems.NotFound($"Run '{runId}' does not exist.");
+        }
+
+        try
+        {
+            return TypedResults.Ok(await grains.GetGrain<IPipelineRunGrain>(runId).GetHistory(after, limit));
+        }
+        catch (RunException e)
+        {
+            return ApiProblems.From(e);
+        }
+    }
 
     private static async Task<Results<Ok<IReadOnlyList<AuditRecord>>, ProblemHttpResult>> ReadAudit(
         string runId, IAuditStore audit, CancellationToken cancellationToken)

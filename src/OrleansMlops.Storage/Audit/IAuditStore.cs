@@ -12,8 +12,8 @@ public interface IAuditStore
     Task<IReadOnlyList<AuditRecord>> ReadAsync(string runId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Up to <paramref name="limit"/> records of <paramref name="stream"/> after sequence <paramref name="after"/>, oldest
-    /// first: a page of a stream too long to read whole (the next page starts after the last sequence returned).
+    /// One page of the stream: up to <paramref name="limit"/> records after <paramref name="afterSequence"/> and up to
+    /// <paramref name="throughSequence"/>, in sequence order.
     /// </summary>
-    Task<IReadOnlyList<AuditRecord>> ReadPageAsync(string stream, long after, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<AuditRecord>> ReadPageAsync(string runId, long afterSequence, long throughSequence, int limit, CancellationToken cancellationToken);
 }

@@ -13,6 +13,12 @@ public interface IDecisionStore : IDecisionHistory
     /// <summary>Decisions matching every given filter, newest first (ties by decision id); the limit is clamped to 1..1000.</summary>
     Task<IReadOnlyList<GateDecision>> QueryAsync(DecisionQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The latest <paramref name="limit"/> decisions of one run, oldest first, with per-rule results; with their inputs
+    /// only when <paramref name="withInputs"/> (an input is the bulk of a decision).
+    /// </summary>
+    Task<IReadOnlyList<GateDecision>> ForRunAsync(string runId, int limit, bool withInputs, CancellationToken cancellationToken);
+
     /// <summary>One decision with its input and per-rule results, or null when no decision has this id.</summary>
     Task<GateDecision?> GetAsync(string decisionId, CancellationToken cancellationToken);
 }

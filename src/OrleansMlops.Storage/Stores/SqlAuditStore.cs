@@ -17,7 +17,8 @@ public sealed class SqlAuditStore(DbDataSource dataSource) : IAuditStore
 
     private const string SelectRun = $"SELECT {Columns} FROM audit_records WHERE run_id = @RunId ORDER BY seq";
 
-    private const string SelectPage = $"SELECT {Columns} FROM audit_records WHERE run_id = @RunId AND seq > @After ORDER BY seq LIMIT @Limit";
+    private const string SelectPage =
+        $"SELECT {Columns} FROM audit_records WHERE run_id = @RunId AND seq > @After AND seq <= @Through ORDER BY seq LIMIT @Limit";
 
     private static readonly SqlStatement Insert = new(
         "INSERT INTO audit_records (run_id, seq, kind, actor, at, payload, prev_hash, hash) "
@@ -76,13 +77,14 @@ public sealed class SqlAuditStore(DbDataSource dataSource) : IAuditStore
         return rows.Select(row => row.ToRecord()).ToList();
     }
 
-    public async Task<IReadOnlyList<AuditRecord>> ReadPageAsync(string stream, long after, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<AuditRecord>> ReadPageAsync(
+        string runId, long afterSequence, long throughSequence, int limit, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(stream);
+        ArgumentException.ThrowIfNullOrEmpty(runId);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<AuditRow>(
-            new CommandDefinition(SelectPage, new { RunId = stream, After = after, Limit = limit }, cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(
+            SelectPage, new { RunId = runId, After = afterSequence, Through = throughSequence, Limit = limit }, cancellationToken: cancellationToken));
         return rows.Select(row => row.ToRecord()).ToList();
     }
 

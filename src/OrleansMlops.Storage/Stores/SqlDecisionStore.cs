@@ -123,6 +123,18 @@ public sealed class SqlDecisionStore(DbDataSource dataSource, SqlDialect dialect
         return await ReadAsync(sql, parameters, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<GateDecision>> ForRunAsync(string runId, int limit, bool withInputs, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(runId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var columns = withInputs ? Columns : Columns.Replace("d.input_json AS InputJson", "'' AS InputJson", StringComparison.Ordinal);
+        var newestFirst = await ReadAsync(
+            $"SELECT {columns} FROM gate_decisions d WHERE d.run_id = @RunId ORDER BY d.evaluated_at DESC, d.decision_id DESC LIMIT @Limit",
+            new { RunId = runId, Limit = limit },
+            cancellationToken);
+        return [.. newestFirst.Reverse()];
+    }
+
     public async Task<GateDecision?> GetAsync(string decisionId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(decisionId);

@@ -6,7 +6,7 @@ using OrleansMlops.Storage.Writes;
 namespace OrleansMlops.Storage.Transitions;
 
 /// <summary>
-/// The engine's one way to make a grain's change durable: the state row, its audit records, decisions and index rows go
+/// The engine's one way to make a grain's change durable: the state row, its audit records, decisions and index row go
 /// into one group-committed transaction, and <see cref="CommitAsync"/> returns only after it committed. Nothing here
 /// knows a grain's state type: states arrive serialized.
 /// </summary>
@@ -22,36 +22,45 @@ public sealed class TransitionStore(DbDataSource dataSource, ISqlWriter writer) 
         ArgumentNullException.ThrowIfNull(transition);
         long version = 0;
         var state = SqlGrainStateTable.Write(transition.Key, transition.ExpectedVersion, transition.State, written => version = written);
-        List<SqlWork> work = [state];
-        if (transition.Audit.Count > 0)
-        {
-            work.Add(SqlAuditStore.Append(transition.Audit));
-        }
-
-        if (transition.Decisions.Count > 0)
-        {
-            work.Add(SqlDecisionStore.Append(transition.Decisions));
-        }
-
-        if (transition.IndexRow is { } row)
-        {
-            work.Add(SqlRunIndex.Upsert(row));
-        }
-
-        if (transition.ModelRow is { } model)
-        {
-            work.Add(SqlModelIndex.Upsert(model.View, model.Revision));
-        }
-
+        var rows = RowsOf(transition);
         await writer.ExecuteAsync(
-            work.Count == 1 ? state : async (session, token) =>
+            rows.Count == 0 ? state : async (session, token) =>
             {
-                foreach (var rows in work)
+                await state(session, token);
+                foreach (var row in rows)
                 {
-                    await rows(session, token);
+                    await row(session, token);
                 }
             },
             cancellationToken);
         return version;
+    }
+
+    /// <summary>The writes of the rows <paramref name="transition"/> adds, besides its state.</summary>
+    public static IReadOnlyList<SqlWork> RowsOf(GrainTransition transition)
+    {
+        ArgumentNullException.ThrowIfNull(transition);
+        List<SqlWork> rows = [];
+        if (transition.Audit.Count > 0)
+        {
+            rows.Add(SqlAuditStore.Append(transition.Audit));
+        }
+
+        if (transition.Decisions.Count > 0)
+        {
+            rows.Add(SqlDecisionStore.Append(transition.Decisions));
+        }
+
+        if (transition.IndexRow is { } index)
+        {
+            rows.Add(SqlRunIndex.Upsert(index));
+        }
+
+        if (transition.ModelRow is { } model)
+        {
+            rows.Add(SqlModelIndex.Upsert(model.View, model.Revision));
+        }
+
+        return rows;
     }
 }

@@ -64,7 +64,14 @@ internal sealed class ProcessRun
     public void Record(TransitionStepKind kind, string? nodeId, string? tokenId, string? detail = null) =>
         steps.Add(new TransitionStep(kind, nodeId, tokenId, detail));
 
-    public void MarkCompleted(string nodeId) => completedNodes.Add(nodeId);
+    // Once per node: how often a node completed is history (the steps), and a looping run's state must not grow with it.
+    public void MarkCompleted(string nodeId)
+    {
+        if (!completedNodes.Contains(nodeId))
+        {
+            completedNodes.Add(nodeId);
+        }
+    }
 
     public void Merge(IReadOnlyDictionary<string, Variable> outputs) => Variables = Variables.SetItems(outputs);
 
