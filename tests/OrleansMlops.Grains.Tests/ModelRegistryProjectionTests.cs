@@ -1,4 +1,3 @@
-using System.Data.Common;
 using OrleansMlops.Abstractions;
 using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Abstractions.Runs;
@@ -9,7 +8,7 @@ using static OrleansMlops.Grains.Tests.CreditRuns;
 namespace OrleansMlops.Grains.Tests;
 
 /// <summary>
-/// Model versions project to the registry read model after every write and on activation; tags come from the run's
+/// Model versions store their registry row with every change, in the same transition as their state; tags come from the run's
 /// "tags" parameter and from SetTags. Uses the engine-facts rule set, so the gate also checks that a tag change never
 /// passes for a lifecycle step (the validator stays vera).
 /// </summary>
@@ -93,36 +92,6 @@ public sealed class ModelRegistryProjectionTests : IDisposable
         var notText = await Assert.ThrowsAsync<RunException>(
             () => engine.Client.Start("run-number-tag", parameters: Parameters.Add(ModelTags.Parameter, Variable.Of(3.0))));
         Assert.Equal(RunErrorCode.InvalidRequest, notText.Code);
-    }
-
-    [Fact]
-    public async Task A_version_whose_projection_was_lost_is_projected_again_when_next_activated()
-    {
-        var engine = await Started();
-        try
-        {
-            await engine.Client.Start("run-lost", parameters: Parameters.Add(ModelTags.Parameter, Variable.Of("retail")));
-            Assert.Single(await engine.SiloService<IModelIndex>().SearchAsync(new ModelSearch(Tag: "retail"), CancellationToken.None));
-
-            // As if every projection had failed: the rows are gone.
-            await using (var connection = await engine.SiloService<DbDataSource>().OpenConnectionAsync())
-            await using (var command = connection.CreateCommand())
-            {
-                command.CommandText = "DELETE FROM model_version_tags; DELETE FROM model_version_environments; DELETE FROM model_version_files; DELETE FROM model_versions;";
-                await command.ExecuteNonQueryAsync();
-            }
-
-            engine = await engine.RestartAsync();
-            await engine.Client.GetGrain<IModelVersionGrain>(Version1.GrainKey).GetView();
-
-            var restored = Assert.Single(await engine.SiloService<IModelIndex>().SearchAsync(new ModelSearch(Tag: "retail"), CancellationToken.None));
-            Assert.Equal(("credit-risk", 1, ModelLifecycle.Registered), (restored.Name, restored.Version, restored.Lifecycle));
-            Assert.NotNull(await engine.SiloService<IModelIndex>().GetLineageAsync("credit-risk", 1, CancellationToken.None));
-        }
-        finally
-        {
-            await engine.DisposeAsync();
-        }
     }
 
     public void Dispose() => _setup.Dispose();

@@ -40,7 +40,10 @@ public sealed class EnvironmentsApiTests(EngineHostFactory factory) : IClassFixt
         var promoted = await _http.SendAsync(
             Post($"/api/models/credit-risk/versions/{second}/promote", new { environment = "production", reason = "fix verified" }).As("dora"));
         Assert.Equal("completed", (await promoted.Body()).GetProperty("status").GetString());
-        Assert.Equal(second, (await Get("/api/models/credit-risk/environments/production")).GetProperty("liveVersion").GetInt32());
+        var history = (await Get("/api/models/credit-risk/environments/production")).GetProperty("history").EnumerateArray().Select(e => e.GetRawText()).ToList();
+        var page = (await Get("/api/models/credit-risk/environments/production/history?after=1&limit=2")).EnumerateArray().Select(e => e.GetRawText());
+        Assert.Equal(history.Skip(1).Take(2), page);
+        Assert.Equal(history, (await Get("/api/models/credit-risk/environments/production/history")).EnumerateArray().Select(e => e.GetRawText()));
     }
 
     [Fact]
@@ -49,6 +52,8 @@ public sealed class EnvironmentsApiTests(EngineHostFactory factory) : IClassFixt
         await RunsApiTests.AssertProblem(await _http.GetAsync("/api/models/credit-risk/environments/Prod!"), HttpStatusCode.BadRequest, "Prod!");
         await RunsApiTests.AssertProblem(
             await _http.GetAsync("/api/models/credit-risk/environments/production/version-at?time=yesterday"), HttpStatusCode.BadRequest, "yesterday");
+        await RunsApiTests.AssertProblem(
+            await _http.GetAsync("/api/models/credit-risk/environments/production/history?limit=0"), HttpStatusCode.BadRequest, "limit must be 1 to 1000");
         await RunsApiTests.AssertProblem(
             await factory.CreateClient().SendAsync(Post("/api/models/credit-risk/environments/production/rollback", new { reason = "INC-1: no identity" })),
             HttpStatusCode.Unauthorized, "Authorization: Bearer");

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace OrleansMlops.Abstractions.Models;
 
 /// <summary>
@@ -15,6 +17,16 @@ public interface IModelEnvironmentGrain : IGrainWithStringKey
     [Alias("Deploy")]
     Task<DeploymentEntry> Deploy(DeploymentRequest request);
 
+    /// <summary>What is live and the full history; <see cref="GetHistory"/> pages through a long one.</summary>
     [Alias("GetView")]
     Task<ModelEnvironmentView> GetView();
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> (1 to <see cref="MaxHistoryPage"/>) entries after the first <paramref name="after"/>,
+    /// oldest first: the next page starts after <paramref name="after"/> plus the entries returned.
+    /// </summary>
+    [Alias("GetHistory")]
+    Task<ImmutableArray<DeploymentEntry>> GetHistory(int after, int limit);
+
+    public const int MaxHistoryPage = 1_000;
 }

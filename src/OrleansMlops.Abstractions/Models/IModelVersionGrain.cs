@@ -50,4 +50,14 @@ public interface IModelVersionGrain : IGrainWithStringKey
     [Alias("GetView")]
     [ReadOnly]
     Task<ModelVersionView?> GetView();
+
+    /// <summary>
+    /// Up to <paramref name="limit"/> (1 to <see cref="MaxHistoryPage"/>) lifecycle events after the first
+    /// <paramref name="after"/>, oldest first: the next page starts after <paramref name="after"/> plus the events returned.
+    /// </summary>
+    [Alias("GetHistory")]
+    [ReadOnly]
+    Task<ImmutableArray<LifecycleEvent>> GetHistory(int after, int limit);
+
+    public const int MaxHistoryPage = 1_000;
 }

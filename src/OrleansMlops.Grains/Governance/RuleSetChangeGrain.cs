@@ -20,7 +20,7 @@ namespace OrleansMlops.Grains.Governance;
 /// force (or anyone of them rejects with a reason). The single writer of the rule-set audit trail, which also chains
 /// each version that came from the operator's policies folder, so every version in force is accounted for.
 /// </summary>
-public sealed class RuleSetChangeGrain(
+public sealed partial class RuleSetChangeGrain(
     [DurableState("rule-set-changes")] IDurableState<RuleSetChangeState> state,
     RuleSetAssessor assessor,
     RuleSetCatalog catalog,
@@ -66,9 +66,10 @@ public sealed class RuleSetChangeGrain(
         }
 
         var proposal = new RuleSetProposal(
-            $"rsp-{S.Proposals.Count + 1:D5}", ruleSetId, assessed.ContentHash, assessed.InForce, author.Id, clock.UtcNow, why,
+            $"rsp-{S.ProposalsMade + 1:D5}", ruleSetId, assessed.ContentHash, assessed.InForce, author.Id, clock.UtcNow, why,
             assessed.Assessment!, ProposalStatus.Pending, null, null, null, null);
         S.Proposals.Add(proposal);
+        S.ProposalsMade++;
         S.PendingContent[proposal.ProposalId] = content;
         await Commit("rule-set-proposed", author.Id, proposal, new { proposal, content = Encoding.UTF8.GetString(content) });
         if (proposal.Assessment.Loosens)
@@ -82,7 +83,7 @@ public sealed class RuleSetChangeGrain(
     public async Task<RuleSetProposal> Approve(string proposalId, Actor approver, string? comment)
     {
         var author = await GrainFactory.Authorize(approver, Permission.ActivateRuleSet);
-        var (index, proposal) = Pending(proposalId);
+        var proposal = await Pending(proposalId);
         if (string.Equals(author.Id, proposal.ProposedBy, StringComparison.Ordinal))
         {
             throw new ProposalException(ProposalErrorCode.SecondPersonRequired,
@@ -119,7 +120,7 @@ public sealed class RuleSetChangeGrain(
             DecisionComment = why,
             Activated = activated.Ref,
         };
-        S.Proposals[index] = decided;
+        S.Proposals.RemoveAll(p => p.ProposalId == proposalId);
         S.PendingContent.Remove(proposalId);
         S.ChainedVersions[decided.RuleSetId] = Math.Max(S.ChainedVersions.GetValueOrDefault(decided.RuleSetId), activated.Ref.Version);
         await Commit("rule-set-proposal-approved", author.Id, decided, decided);
@@ -129,25 +130,24 @@ public sealed class RuleSetChangeGrain(
     public async Task<RuleSetProposal> Reject(string proposalId, Actor author, string reason)
     {
         var rejecting = await GrainFactory.Authorize(author, Permission.ActivateRuleSet);
-        var (index, proposal) = Pending(proposalId);
+        var proposal = await Pending(proposalId);
         var why = ReviewText.Optional(reason, "reason") ?? throw Invalid("a rejection needs a reason: say what the proposer should change.");
         var decided = proposal with { Status = ProposalStatus.Rejected, DecidedBy = rejecting.Id, DecidedAt = clock.UtcNow, DecisionComment = why };
-        S.Proposals[index] = decided;
+        S.Proposals.RemoveAll(p => p.ProposalId == proposalId);
         S.PendingContent.Remove(proposalId);
         var withdrawn = string.Equals(rejecting.Id, proposal.ProposedBy, StringComparison.Ordinal);
         await Commit(withdrawn ? "rule-set-proposal-withdrawn" : "rule-set-proposal-rejected", rejecting.Id, decided, decided);
         return decided;
     }
 
-    public Task<RuleSetProposal?> Get(string proposalId) => Task.FromResult(S.Proposals.FirstOrDefault(p => p.ProposalId == proposalId));
+    public Task<RuleSetProposal?> Get(string proposalId) => FindProposal(proposalId);
 
     public Task<byte[]?> GetContent(string proposalId) => Task.FromResult(S.PendingContent.GetValueOrDefault(proposalId));
 
-    public Task<ImmutableArray<RuleSetProposal>> List(ProposalStatus? status, string? ruleSetId) =>
-        Task.FromResult(S.Proposals
+    public async Task<ImmutableArray<RuleSetProposal>> List(ProposalStatus? status, string? ruleSetId) =>
+        [.. (await AllProposals())
             .Where(p => (status is null || p.Status == status) && (ruleSetId is null || p.RuleSetId == ruleSetId))
-            .Reverse()
-            .ToImmutableArray());
+            .Reverse()];
 
     public Task<int> RecordOperatorActivations() => ChainOperatorActivations();
 
@@ -203,17 +203,12 @@ public sealed class RuleSetChangeGrain(
         return unchained.Count;
     }
 
-    private (int Index, RuleSetProposal Proposal) Pending(string proposalId)
+    private async Task<RuleSetProposal> Pending(string proposalId)
     {
-        var index = S.Proposals.FindIndex(p => p.ProposalId == proposalId);
-        if (index < 0)
-        {
-            throw new ProposalException(ProposalErrorCode.NotFound, $"No rule set proposal has id '{proposalId}'.");
-        }
-
-        var proposal = S.Proposals[index];
+        var proposal = await FindProposal(proposalId)
+            ?? throw new ProposalException(ProposalErrorCode.NotFound, $"No rule set proposal has id '{proposalId}'.");
         return proposal.Status == ProposalStatus.Pending
-            ? (index, proposal)
+            ? proposal
             : throw new ProposalException(ProposalErrorCode.AlreadyDecided,
                 $"Proposal '{proposalId}' was already {proposal.Status.ToString().ToLowerInvariant()} by {proposal.DecidedBy}.");
     }

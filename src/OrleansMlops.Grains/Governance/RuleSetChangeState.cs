@@ -5,7 +5,7 @@ namespace OrleansMlops.Grains.Governance;
 [GenerateSerializer, Alias("mlops.rule-set-change-state")]
 public sealed class RuleSetChangeState : IChainedAuditState
 {
-    /// <summary>Every proposal, oldest first; decided ones stay as the record of who decided what.</summary>
+    /// <summary>The pending proposals, oldest first; a decided one is read back from its audit record.</summary>
     [Id(0)]
     public List<RuleSetProposal> Proposals { get; set; } = [];
 
@@ -22,4 +22,8 @@ public sealed class RuleSetChangeState : IChainedAuditState
 
     [Id(4)]
     public string? AuditHeadHash { get; set; }
+
+    /// <summary>How many proposals were ever made, which numbers the next; 0 in a state that still kept every proposal.</summary>
+    [Id(5)]
+    public int ProposalsMade { get; set; }
 }

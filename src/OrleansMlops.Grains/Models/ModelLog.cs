@@ -5,10 +5,7 @@ namespace OrleansMlops.Grains.Models;
 
 internal static partial class ModelLog
 {
-    [LoggerMessage(EventId = 1100, Level = LogLevel.Warning, Message = "Model version {ModelVersion} could not be projected to the registry read model at revision {Revision}; it is projected again on its next write or activation")]
-    public static partial void ProjectionFailed(ILogger logger, Exception exception, string modelVersion, long revision);
-
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "Model version {ModelVersion} could not persist revision {Revision}; the change is refused and the grain reactivates from storage")]
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Error, Message = "Model version {ModelVersion} could not persist revision {Revision}; the change is refused and the grain is back at its stored state")]
     public static partial void PersistFailed(ILogger logger, Exception exception, string modelVersion, long revision);
 
     [LoggerMessage(

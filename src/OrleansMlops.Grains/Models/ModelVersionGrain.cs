@@ -1,11 +1,16 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OrleansMlops.Abstractions.Models;
-using OrleansMlops.Storage.Models;
 using OrleansMlops.Abstractions;
+using OrleansMlops.Abstractions.Audit;
+using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Abstractions.Security;
+using OrleansMlops.Grains.Persistence;
+using OrleansMlops.Grains.Runs;
 using OrleansMlops.Grains.Security;
+using OrleansMlops.Storage.Audit;
+using OrleansMlops.Storage.Models;
 
 namespace OrleansMlops.Grains.Models;
 
@@ -13,28 +18,52 @@ namespace OrleansMlops.Grains.Models;
 /// A model version's lifecycle. Only the run that registered the version may move it, one step at a time, and a
 /// repeated step from that run (a retry after a crash) is acknowledged without being recorded twice. Validation (the
 /// independent validator's sign-off) starts the review period: <see cref="ModelVersionView.RevalidationDueAt"/> is the
-/// validation time plus <see cref="ModelRegistryOptions.RevalidationPeriod"/>.
+/// validation time plus <see cref="ModelRegistryOptions.RevalidationPeriod"/>. Each lifecycle event is a record of the
+/// version's audit stream, and each change stores the state, its records and the version's registry row together.
 /// </summary>
 public sealed class ModelVersionGrain(
-    [PersistentState("model")] IPersistentState<ModelVersionState> state,
+    [DurableState("model")] IDurableState<ModelVersionState> state,
+    IAuditStore auditStore,
     EngineClock clock,
     IOptions<ModelRegistryOptions> options,
-    IModelIndex index,
     ILogger<ModelVersionGrain> logger) : Grain, IModelVersionGrain
 {
-    /// <summary>Re-projects once per activation: a crash between a write and its projection is repaired here.</summary>
+    /// <summary>
+    /// How many events the state keeps to recognise a repeated deployment or removal: an environment repeats its call
+    /// right after a crash, not after this many other changes of the version.
+    /// </summary>
+    internal const int RecentEvents = 32;
+
+    private readonly List<AuditRecord> _sealed = [];
+
+    /// <summary>The stream as read once per activation, extended by each committed change, so views do not read it again.</summary>
+    private List<LifecycleEvent>? _history;
+
+    private ModelVersionState S => state.State;
+
+    public static string AuditStream(ModelVersionKey key) => $"model:{key.GrainKey}";
+
+    /// <summary>A state stored with its history inside (before the history moved to the stream) appends it there once.</summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await base.OnActivateAsync(cancellationToken);
-        await Project();
+        if (S.View is not { History.IsDefaultOrEmpty: false } stored)
+        {
+            return;
+        }
+
+        var history = await History();
+        S.View = stored with { History = [] };
+        await Save(history, [.. stored.History], "lifecycle-event-moved");
     }
 
     public async Task<ModelVersionView> Register(string runId, ModelRegistration registration, string actor)
     {
-        if (state.State.View is { } existing)
+        var history = await History();
+        if (S.View is { } existing)
         {
             return existing.OwnerRunId == runId
-                ? existing
+                ? Full(history)
                 : throw new ModelVersionException(ModelVersionErrorCode.AlreadyRegistered, $"Model version {Key} is already registered by run '{existing.OwnerRunId}'.");
         }
 
@@ -44,7 +73,7 @@ public sealed class ModelVersionGrain(
         }
 
         var registered = new LifecycleEvent(ModelLifecycle.Registered, runId, actor, clock.UtcNow, registration.ArtifactSha256);
-        state.State.View = new ModelVersionView(
+        S.View = new ModelVersionView(
             Key,
             runId,
             ModelLifecycle.Registered,
@@ -52,9 +81,8 @@ public sealed class ModelVersionGrain(
             ImmutableDictionary<string, double>.Empty,
             ApprovedBy: null,
             Environment: null,
-            [registered]);
-        await Save(registered);
-        return state.State.View;
+            []);
+        return await Save(history, [registered], "model-registered");
     }
 
     public Task<ModelVersionView> MarkValidated(string runId, ImmutableDictionary<string, double> metrics, string actor) =>
@@ -69,11 +97,13 @@ public sealed class ModelVersionGrain(
 
     public async Task<ModelVersionView> RecordDeployment(string environment, DeploymentEntry entry)
     {
-        var view = state.State.View
+        var history = await History();
+        var view = S.View
             ?? throw new ModelVersionException(ModelVersionErrorCode.NotRegistered, $"Model version {Key} is not registered; it cannot be live in {environment}.");
-        if (view.History.Any(e => e.RunId == entry.RunId && e.At == entry.At && e.Detail == DeployedDetail(environment, entry)))
+        var detail = DeployedDetail(environment, entry);
+        if (IsRecent(entry, detail))
         {
-            return view;
+            return Full(history);
         }
 
         if (view.Lifecycle is not (ModelLifecycle.Approved or ModelLifecycle.Deployed))
@@ -81,34 +111,28 @@ public sealed class ModelVersionGrain(
             throw new ModelVersionException(ModelVersionErrorCode.WrongLifecycle, $"Model version {Key} is {view.Lifecycle}; only an approved version goes live in {environment}.");
         }
 
-        state.State.View = view with
+        S.View = view with
         {
             Lifecycle = ModelLifecycle.Deployed,
             Environment = environment,
             LiveIn = view.LiveIn.Remove(environment).Add(environment),
-            History = view.History.Add(new LifecycleEvent(ModelLifecycle.Deployed, entry.RunId, entry.Actor, entry.At, DeployedDetail(environment, entry))),
         };
-        await Save(state.State.View.History[^1]);
-        return state.State.View;
+        return await Save(history, [new LifecycleEvent(ModelLifecycle.Deployed, entry.RunId, entry.Actor, entry.At, detail)], "model-deployed");
     }
 
     public async Task<ModelVersionView> RecordRemoval(string environment, DeploymentEntry entry)
     {
-        var view = state.State.View
+        var history = await History();
+        var view = S.View
             ?? throw new ModelVersionException(ModelVersionErrorCode.NotRegistered, $"Model version {Key} is not registered; it was never live in {environment}.");
         var detail = $"replaced in {environment} by version {entry.Version} ({entry.Kind.ToString().ToLowerInvariant()})";
-        if (view.History.Any(e => e.RunId == entry.RunId && e.At == entry.At && e.Detail == detail))
+        if (IsRecent(entry, detail))
         {
-            return view;
+            return Full(history);
         }
 
-        state.State.View = view with
-        {
-            LiveIn = view.LiveIn.Remove(environment),
-            History = view.History.Add(new LifecycleEvent(view.Lifecycle, entry.RunId, entry.Actor, entry.At, detail)),
-        };
-        await Save(state.State.View.History[^1]);
-        return state.State.View;
+        S.View = view with { LiveIn = view.LiveIn.Remove(environment) };
+        return await Save(history, [new LifecycleEvent(view.Lifecycle, entry.RunId, entry.Actor, entry.At, detail)], "model-replaced");
     }
 
     public Task<ModelVersionView> Retire(string runId, string actor) =>
@@ -116,43 +140,52 @@ public sealed class ModelVersionGrain(
 
     public async Task<ModelVersionView> AttachDocuments(string runId, ImmutableArray<ModelDocument> documents)
     {
+        var history = await History();
         var view = RequireOwnedBy(runId, "attach documents");
         var added = documents
             .Where(d => !view.Documents.Any(existing => existing.Kind == d.Kind && existing.Sha256 == d.Sha256))
             .ToImmutableArray();
         if (added.IsEmpty)
         {
-            return view;
+            return Full(history);
         }
 
-        state.State.View = view with { Documents = view.Documents.AddRange(added) };
-        await Save(change: null);
-        return state.State.View;
+        S.View = view with { Documents = view.Documents.AddRange(added) };
+        return await Save(history, [], kind: "");
     }
 
     public async Task<ModelVersionView> SetTags(ImmutableArray<string> tags, string actor)
     {
         await GrainFactory.Authorize(new Actor(actor, [], null), Permission.TagModel);
-        var view = state.State.View
+        var history = await History();
+        var view = S.View
             ?? throw new ModelVersionException(ModelVersionErrorCode.NotRegistered, $"Model version {Key} is not registered; nobody may tag it.");
         var wanted = ModelTags.Validate(tags.IsDefault ? [] : tags);
         var current = view.Registration.Tags.IsDefault ? [] : view.Registration.Tags;
         if (current.SequenceEqual(wanted, StringComparer.Ordinal))
         {
-            return view;
+            return Full(history);
         }
 
         // Tagging is no run's step and no lifecycle change: the entry keeps the lifecycle and names no run.
-        state.State.View = view with
-        {
-            Registration = view.Registration with { Tags = wanted },
-            History = view.History.Add(new LifecycleEvent(view.Lifecycle, RunId: "", actor, clock.UtcNow, $"tags: {string.Join(",", wanted)}")),
-        };
-        await Save(state.State.View.History[^1]);
-        return state.State.View;
+        S.View = view with { Registration = view.Registration with { Tags = wanted } };
+        return await Save(history, [new LifecycleEvent(view.Lifecycle, RunId: "", actor, clock.UtcNow, $"tags: {string.Join(",", wanted)}")], "model-tagged");
     }
 
-    public Task<ModelVersionView?> GetView() => Task.FromResult(state.State.View);
+    public async Task<ModelVersionView?> GetView() => S.View is null ? null : Full(await History());
+
+    public async Task<ImmutableArray<LifecycleEvent>> GetHistory(int after, int limit)
+    {
+        if (after < 0 || limit is < 1 or > IModelVersionGrain.MaxHistoryPage)
+        {
+            throw new ModelVersionException(
+                ModelVersionErrorCode.InvalidRequest, $"A history page starts at 0 or later and holds 1 to {IModelVersionGrain.MaxHistoryPage} events; got after {after}, limit {limit}.");
+        }
+
+        // One record per event, numbered from 1: the first `after` events are the records up to sequence `after`.
+        var records = await auditStore.ReadPageAsync(AuditStream(Key), after, S.AuditSequence, limit, CancellationToken.None);
+        return [.. records.Select(EventOf)];
+    }
 
     private ModelVersionKey Key
     {
@@ -171,10 +204,11 @@ public sealed class ModelVersionGrain(
         string? detail,
         Func<ModelVersionView, DateTimeOffset, ModelVersionView> apply)
     {
+        var history = await History();
         var view = RequireOwnedBy(runId, $"make it {to}");
         if (view.Lifecycle == to)
         {
-            return view;
+            return Full(history);
         }
 
         if (to != Next(view.Lifecycle) && to != ModelLifecycle.Retired)
@@ -183,65 +217,85 @@ public sealed class ModelVersionGrain(
         }
 
         var now = clock.UtcNow;
-        var changed = apply(view, now) with
-        {
-            Lifecycle = to,
-            History = view.History.Add(new LifecycleEvent(to, runId, actor, now, detail)),
-        };
-        state.State.View = changed;
-        await Save(changed.History[^1]);
-        return changed;
+        S.View = apply(view, now) with { Lifecycle = to };
+        return await Save(history, [new LifecycleEvent(to, runId, actor, now, detail)], $"model-{to.ToString().ToLowerInvariant()}");
     }
 
     /// <summary>
-    /// Persists the state with the next revision, logs the <paramref name="change"/> it records once that is durable, then
-    /// projects it to the registry read model.
+    /// Stores the state at the next revision with a record of <paramref name="kind"/> for each of <paramref name="events"/>
+    /// and the registry row of the view they complete, in one transaction, and logs the events once that is durable.
     /// </summary>
-    private async Task Save(LifecycleEvent? change)
+    private async Task<ModelVersionView> Save(List<LifecycleEvent> history, IReadOnlyList<LifecycleEvent> events, string kind)
     {
-        state.State.Revision++;
+        var stream = AuditStream(Key);
+        foreach (var change in events)
+        {
+            S.Recent.Add(change);
+            S.Chain(_sealed, stream, kind, change.Actor, change.At, change);
+        }
+
+        if (S.Recent.Count > RecentEvents)
+        {
+            S.Recent.RemoveRange(0, S.Recent.Count - RecentEvents);
+        }
+
+        S.Revision++;
+        var revision = S.Revision;
+        var full = S.View! with { History = [.. history, .. events] };
+        AuditRecord[] records = [.. _sealed];
+        _sealed.Clear();
         try
         {
-            await state.WriteStateAsync();
+            await state.CommitAsync(records, modelRow: new ModelIndexRow(full, revision));
         }
         catch (Exception e)
         {
-            // The in-memory state is ahead of storage now; only a fresh activation is trustworthy.
-            ModelLog.PersistFailed(logger, e, Key.GrainKey, state.State.Revision);
-            DeactivateOnIdle();
+            ModelLog.PersistFailed(logger, e, Key.GrainKey, revision);
             throw;
         }
 
-        if (change is not null)
+        history.AddRange(events);
+        foreach (var change in events)
         {
             var detail = change.Detail is { Length: > 0 } text ? ": " + text : string.Empty;
-            ModelLog.Changed(logger, Key.GrainKey, change.To, state.State.Revision, change.Actor, change.RunId, detail);
+            ModelLog.Changed(logger, Key.GrainKey, change.To, revision, change.Actor, change.RunId, detail);
         }
 
-        await Project();
+        return full;
     }
 
-    private async Task Project()
+    private async Task<List<LifecycleEvent>> History()
     {
-        if (state.State.View is not { } view)
+        if (_history is null)
         {
-            return;
+            var stream = AuditStream(Key);
+            var read = new List<LifecycleEvent>();
+            IReadOnlyList<AuditRecord> page;
+            do
+            {
+                page = await auditStore.ReadPageAsync(stream, read.Count, S.AuditSequence, IModelVersionGrain.MaxHistoryPage, CancellationToken.None);
+                read.AddRange(page.Select(EventOf));
+            }
+            while (page.Count == IModelVersionGrain.MaxHistoryPage);
+
+            _history ??= read;
         }
 
-        try
-        {
-            await index.UpsertAsync(view, state.State.Revision, CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            // A projection: the grain holds the truth; the next write or activation projects the newest view again.
-            ModelLog.ProjectionFailed(logger, e, Key.GrainKey, state.State.Revision);
-        }
+        return _history;
     }
+
+    private ModelVersionView Full(List<LifecycleEvent> history) => S.View! with { History = [.. history] };
+
+    private bool IsRecent(DeploymentEntry entry, string detail) =>
+        S.Recent.Any(e => e.RunId == entry.RunId && e.At == entry.At && e.Detail == detail);
+
+    private static LifecycleEvent EventOf(AuditRecord record) =>
+        JsonSerializer.Deserialize<LifecycleEvent>(record.PayloadJson, AuditJson.Options)
+        ?? throw new InvalidOperationException($"Audit record {record.Sequence} of '{record.RunId}' holds no lifecycle event.");
 
     private ModelVersionView RequireOwnedBy(string runId, string action)
     {
-        var view = state.State.View
+        var view = S.View
             ?? throw new ModelVersionException(ModelVersionErrorCode.NotRegistered, $"Model version {Key} is not registered; nobody may {action}.");
         return view.OwnerRunId == runId
             ? view

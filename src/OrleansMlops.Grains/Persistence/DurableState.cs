@@ -7,6 +7,7 @@ using OrleansMlops.Abstractions.Audit;
 using OrleansMlops.Abstractions.Governance;
 using OrleansMlops.Abstractions.Runs;
 using OrleansMlops.Storage.GrainState;
+using OrleansMlops.Storage.Models;
 using OrleansMlops.Storage.Transitions;
 
 namespace OrleansMlops.Grains.Persistence;
@@ -46,10 +47,11 @@ internal sealed class DurableState<TState> : IDurableState<TState>, ILifecycleOb
 
     public Task WhenSettled() => _commit.IsCompleted ? Task.CompletedTask : Settle(_commit);
 
-    public Task CommitAsync(IReadOnlyList<AuditRecord> audit, IReadOnlyList<GateDecision>? decisions = null, RunSummary? indexRow = null) =>
-        _commit = Commit(audit, decisions, indexRow);
+    public Task CommitAsync(
+        IReadOnlyList<AuditRecord> audit, IReadOnlyList<GateDecision>? decisions = null, RunSummary? indexRow = null, ModelIndexRow? modelRow = null) =>
+        _commit = Commit(audit, decisions, indexRow, modelRow);
 
-    private async Task Commit(IReadOnlyList<AuditRecord> audit, IReadOnlyList<GateDecision>? decisions, RunSummary? indexRow)
+    private async Task Commit(IReadOnlyList<AuditRecord> audit, IReadOnlyList<GateDecision>? decisions, RunSummary? indexRow, ModelIndexRow? modelRow)
     {
         // Taken before the first await: what is stored is the state at the call, not what a later turn changes meanwhile.
         var payload = _serializer.Serialize(State).ToArray();
@@ -58,6 +60,7 @@ internal sealed class DurableState<TState> : IDurableState<TState>, ILifecycleOb
             Audit = audit,
             Decisions = decisions ?? [],
             IndexRow = indexRow,
+            ModelRow = modelRow,
         };
         try
         {

@@ -1,6 +1,7 @@
 using OrleansMlops.Abstractions.Audit;
 using OrleansMlops.Abstractions.Governance;
 using OrleansMlops.Abstractions.Runs;
+using OrleansMlops.Storage.Models;
 
 namespace OrleansMlops.Grains.Persistence;
 
@@ -36,5 +37,6 @@ public interface IDurableState<out TState>
     /// so the grain's memory is never ahead of storage; a state another activation wrote meanwhile also deactivates
     /// this one, whose next activation reads it.
     /// </summary>
-    Task CommitAsync(IReadOnlyList<AuditRecord> audit, IReadOnlyList<GateDecision>? decisions = null, RunSummary? indexRow = null);
+    Task CommitAsync(
+        IReadOnlyList<AuditRecord> audit, IReadOnlyList<GateDecision>? decisions = null, RunSummary? indexRow = null, ModelIndexRow? modelRow = null);
 }

@@ -11,7 +11,8 @@ public sealed partial class RoleDirectoryGrain
         RequireAdmin(command.RequestedBy);
         if (command.RequestKey is { } key && S.RequestIdsByKey.TryGetValue(key, out var madeBefore))
         {
-            var earlier = S.Requests.Single(r => r.RequestId == madeBefore);
+            var earlier = await FindRequest(madeBefore)
+                ?? throw new InvalidOperationException($"Request key '{key}' names request {madeBefore}, which the audit stream does not hold.");
             return IsMadeBy(earlier, command)
                 ? earlier
                 : throw Invalid($"Request key '{key}' made request {earlier.RequestId} for another grant; use a new key for a new request.");
@@ -40,7 +41,7 @@ public sealed partial class RoleDirectoryGrain
         var request = NewRequest(RoleRequestKind.Grant, principal, command.Role, unit, reason, command.RequestedBy);
         await Commit("role-requested", command.RequestedBy, $"{request.RequestedBy} asks to grant {request.Role} to {principal}", () =>
         {
-            S.Requests.Add(request);
+            AddPending(request);
             if (command.RequestKey is { } requestKey)
             {
                 S.RequestIdsByKey[requestKey] = request.RequestId;
@@ -78,7 +79,7 @@ public sealed partial class RoleDirectoryGrain
         var request = NewRequest(RoleRequestKind.Revoke, principalId, role, null, why, admin);
         await Commit("revoke-requested", admin, $"{admin.Id} asks to revoke {role} from {principalId}", () =>
         {
-            S.Requests.Add(request);
+            AddPending(request);
             return request;
         });
         return request;
@@ -87,13 +88,8 @@ public sealed partial class RoleDirectoryGrain
     public async Task<RoleRequest> Decide(string requestId, bool approve, Actor admin, string? comment)
     {
         RequireAdmin(admin);
-        var index = S.Requests.FindIndex(r => r.RequestId == requestId);
-        if (index < 0)
-        {
-            throw new RoleDirectoryException(RoleDirectoryErrorCode.NotFound, $"No role request has id '{requestId}'.");
-        }
-
-        var request = S.Requests[index].AsOf(clock.UtcNow);
+        var request = (await FindRequest(requestId)
+            ?? throw new RoleDirectoryException(RoleDirectoryErrorCode.NotFound, $"No role request has id '{requestId}'.")).AsOf(clock.UtcNow);
         if (request.Status == RoleRequestStatus.Lapsed)
         {
             throw new RoleDirectoryException(
@@ -127,7 +123,7 @@ public sealed partial class RoleDirectoryGrain
         };
         await Commit(kind, admin, summary, () =>
         {
-            S.Requests[index] = decided;
+            S.Requests.RemoveAll(r => r.RequestId == requestId);
             return new { request = decided, changed = apply() };
         });
         return decided;
@@ -185,7 +181,7 @@ public sealed partial class RoleDirectoryGrain
             : ("role-request-rejected", $"{admin.Id} rejects the {request.Kind.ToString().ToLowerInvariant()} of {request.Role} for {request.Principal}", () => null);
 
     private RoleRequest NewRequest(RoleRequestKind kind, string principal, string role, string? unit, string reason, Actor requestedBy) =>
-        new($"rr-{S.Requests.Count + 1:D5}", principal, role, unit, reason, requestedBy.Id, clock.UtcNow, RoleRequestStatus.Pending, null, null, null)
+        new($"rr-{S.RequestsMade + 1:D5}", principal, role, unit, reason, requestedBy.Id, clock.UtcNow, RoleRequestStatus.Pending, null, null, null)
         {
             Kind = kind,
         };

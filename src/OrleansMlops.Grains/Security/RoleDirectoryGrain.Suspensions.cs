@@ -57,7 +57,7 @@ public sealed partial class RoleDirectoryGrain
         };
         await Commit("principal-suspended", admin, $"{admin.Id} suspends {principalId} until {request.LapsesAt:O}", () =>
         {
-            S.Requests.Add(request);
+            AddPending(request);
             entry.SuspensionRequestId = request.RequestId;
             entry.SuspendedUntil = request.LapsesAt;
             return new { request, suspendedRoles = entry.Roles.ToList() };
@@ -101,7 +101,7 @@ public sealed partial class RoleDirectoryGrain
         {
             var index = S.Requests.FindIndex(r => r.RequestId == entry.SuspensionRequestId);
             var lapsed = S.Requests[index].AsOf(now);
-            S.Requests[index] = lapsed;
+            S.Requests.RemoveAt(index);
             EndSuspension(entry, lapsed.RequestId);
             Seal("suspension-lapsed", Actor.System, $"the suspension of {principalId} lapsed undecided at {lapsed.LapsesAt:O}; their roles are back", lapsed);
         }

@@ -82,10 +82,11 @@ public sealed partial class RoleDirectoryGrain(
     public Task<ImmutableArray<Principal>> ListPrincipals() =>
         Task.FromResult(S.Principals.Keys.Order(StringComparer.Ordinal).Select(PrincipalOf).ToImmutableArray());
 
-    public Task<ImmutableArray<RoleRequest>> ListRequests(RoleRequestStatus? status)
+    public async Task<ImmutableArray<RoleRequest>> ListRequests(RoleRequestStatus? status)
     {
+        var requests = await AllRequests();
         var now = clock.UtcNow;
-        return Task.FromResult(S.Requests.Select(r => r.AsOf(now)).Where(r => status is null || r.Status == status).ToImmutableArray());
+        return [.. requests.Select(r => r.AsOf(now)).Where(r => status is null || r.Status == status)];
     }
 
     public async Task<AuditVerification> VerifyAudit()

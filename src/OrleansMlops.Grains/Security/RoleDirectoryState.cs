@@ -8,7 +8,7 @@ public sealed class RoleDirectoryState : IChainedAuditState
     [Id(0)]
     public Dictionary<string, DirectoryEntry> Principals { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Every request ever made, oldest first; decided ones stay as the record of who decided.</summary>
+    /// <summary>The pending requests, oldest first; a decided one is read back from its audit record.</summary>
     [Id(1)]
     public List<RoleRequest> Requests { get; set; } = [];
 
@@ -25,4 +25,8 @@ public sealed class RoleDirectoryState : IChainedAuditState
     /// <summary>The request each keyed grant command made (<see cref="RoleGrantCommand.RequestKey"/>), so its retry gets it again.</summary>
     [Id(6)]
     public Dictionary<string, string> RequestIdsByKey { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>How many requests were ever made, which numbers the next; 0 in a state that still kept every request.</summary>
+    [Id(7)]
+    public int RequestsMade { get; set; }
 }

@@ -22,11 +22,14 @@ public static class EnvironmentsApi
 
     public const string RollbackWorkflow = "rollback-model";
 
+    private const int DefaultHistoryPage = 100;
+
     public static RouteGroupBuilder MapEnvironmentsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/models/{name}").WithTags("Environments");
         group.MapGet("/environments/{environment}", GetEnvironment).RequirePermission(Permission.Read);
         group.MapGet("/environments/{environment}/version-at", VersionAt).RequirePermission(Permission.Read);
+        group.MapGet("/environments/{environment}/history", GetHistory).RequirePermission(Permission.Read);
         group.MapPost("/environments/{environment}/rollback", Rollback).RequirePermission(Permission.Release).Idempotent();
         group.MapPost("/versions/{version:int}/promote", Promote).RequirePermission(Permission.Release).Idempotent();
         return group;
@@ -37,6 +40,28 @@ public static class EnvironmentsApi
         TargetEnvironment.IsValidName(environment)
             ? TypedResults.Ok(await Environment(grains, name, environment).GetView())
             : InvalidEnvironment(environment);
+
+    /// <summary>A page of the history, oldest first: the entries after the first <c>after</c> (0), at most <c>limit</c> (100).</summary>
+    private static async Task<Results<Ok<ImmutableArray<DeploymentEntry>>, ProblemHttpResult>> GetHistory(
+        string name, string environment, int? after, int? limit, IGrainFactory grains)
+    {
+        if (!TargetEnvironment.IsValidName(environment))
+        {
+            return InvalidEnvironment(environment);
+        }
+
+        if (after is < 0)
+        {
+            return ApiProblems.BadRequest($"after must be 0 or more (the entries already read); got {after}.", "after");
+        }
+
+        if (limit is < 1 or > IModelEnvironmentGrain.MaxHistoryPage)
+        {
+            return ApiProblems.BadRequest($"limit must be 1 to {IModelEnvironmentGrain.MaxHistoryPage}; got {limit}.", "limit");
+        }
+
+        return TypedResults.Ok(await Environment(grains, name, environment).GetHistory(after ?? 0, limit ?? DefaultHistoryPage));
+    }
 
     private static async Task<Results<Ok<LiveVersionAt>, ProblemHttpResult>> VersionAt(
         string name, string environment, string? time, IGrainFactory grains)

@@ -1,21 +1,12 @@
-using OrleansMlops.Abstractions.Models;
-
 namespace OrleansMlops.Storage.Models;
 
 /// <summary>
 /// The model registry's read model: search over model versions and lineage in both directions (what produced a
-/// version; which versions a data set or file produced). Grains cannot be queried, so each version grain projects its
-/// view here after every write; the grain stays the source of truth and the rows can be rebuilt from it.
+/// version; which versions a data set or file produced). Grains cannot be queried, so each version grain's transition
+/// carries its view's row (<see cref="ModelIndexRow"/>), stored with the state in one transaction.
 /// </summary>
 public interface IModelIndex
 {
-    /// <summary>
-    /// Inserts the version, or replaces it (with its tags, environments and files) only when
-    /// <paramref name="revision"/> is greater than the stored one; stale or repeated projections are ignored, so
-    /// delivery order does not matter.
-    /// </summary>
-    Task UpsertAsync(ModelVersionView view, long revision, CancellationToken cancellationToken);
-
     /// <summary>Versions matching every given filter, newest registration first; the limit is clamped to 1..1000.</summary>
     Task<IReadOnlyList<ModelVersionSummary>> SearchAsync(ModelSearch query, CancellationToken cancellationToken);
 

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Storage.Models;
+using OrleansMlops.Storage.Writes;
 
 namespace OrleansMlops.Storage.Stores;
 
@@ -20,7 +21,7 @@ public sealed class SqlModelIndex(DbDataSource dataSource) : IModelIndex
     private const string NewestFirst = " ORDER BY m.registered_at DESC, m.name, m.version DESC LIMIT @Limit";
 
     // The WHERE on DO UPDATE makes the write conditional in one statement: no read-then-write race.
-    private const string Upsert =
+    private const string UpsertRow =
         "INSERT INTO model_versions (name, version, lifecycle, purpose, risk_class, owner, tier, owner_run_id, artifact_sha256, "
         + "dataset_id, dataset_version, code_commit, trained_by, trained_at, registered_at, updated_at, approved_by, environments, "
         + "tags, parameters_json, training_environment_json, training_metrics_json, validation_metrics_json, revision) "
@@ -52,39 +53,42 @@ public sealed class SqlModelIndex(DbDataSource dataSource) : IModelIndex
         "INSERT INTO model_version_files (name, version, ordinal, role, path, sha256, rows) "
         + "VALUES (@Name, @Version, @Ordinal, @Role, @Path, @Sha256, @Rows)";
 
-    public async Task UpsertAsync(ModelVersionView view, long revision, CancellationToken cancellationToken)
+    /// <summary>
+    /// Projects <paramref name="view"/> at <paramref name="revision"/> inside a transaction the caller commits: the model
+    /// version's transition, so the listing never disagrees with the state. A stored newer (or the same) revision wins.
+    /// </summary>
+    public static SqlWork Upsert(ModelVersionView view, long revision)
     {
         ArgumentNullException.ThrowIfNull(view);
         var row = ModelVersionRow.From(view, revision);
-        var key = new { row.Name, row.Version };
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(Upsert, row, transaction, cancellationToken: cancellationToken));
-        if (changed == 0)
+        return async (session, cancellationToken) =>
         {
-            // A newer (or the same) revision is stored: its child rows stay as they are.
-            return;
-        }
+            var (connection, transaction) = (session.Connection, session.Transaction);
+            var key = new { row.Name, row.Version };
+            var changed = await connection.ExecuteAsync(new CommandDefinition(UpsertRow, row, transaction, cancellationToken: cancellationToken));
+            if (changed == 0)
+            {
+                return;
+            }
 
-        await connection.ExecuteAsync(new CommandDefinition(DeleteChildren, key, transaction, cancellationToken: cancellationToken));
-        foreach (var tag in ModelVersionRow.TagsOf(view))
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                InsertTag, new { row.Name, row.Version, Tag = tag }, transaction, cancellationToken: cancellationToken));
-        }
+            await connection.ExecuteAsync(new CommandDefinition(DeleteChildren, key, transaction, cancellationToken: cancellationToken));
+            foreach (var tag in ModelVersionRow.TagsOf(view))
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    InsertTag, new { row.Name, row.Version, Tag = tag }, transaction, cancellationToken: cancellationToken));
+            }
 
-        foreach (var environment in ModelVersionRow.CurrentEnvironments(view))
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                InsertEnvironment, new { row.Name, row.Version, Environment = environment }, transaction, cancellationToken: cancellationToken));
-        }
+            foreach (var environment in ModelVersionRow.CurrentEnvironments(view))
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    InsertEnvironment, new { row.Name, row.Version, Environment = environment }, transaction, cancellationToken: cancellationToken));
+            }
 
-        foreach (var file in ModelFileRow.From(view))
-        {
-            await connection.ExecuteAsync(new CommandDefinition(InsertFile, file, transaction, cancellationToken: cancellationToken));
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+            foreach (var file in ModelFileRow.From(view))
+            {
+                await connection.ExecuteAsync(new CommandDefinition(InsertFile, file, transaction, cancellationToken: cancellationToken));
+            }
+        };
     }
 
     public async Task<IReadOnlyList<ModelVersionSummary>> SearchAsync(ModelSearch query, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using OrleansMlops.Abstractions.Audit;
 using OrleansMlops.Abstractions.Governance;
 using OrleansMlops.Abstractions.Runs;
 using OrleansMlops.Storage.GrainState;
+using OrleansMlops.Storage.Models;
 
 namespace OrleansMlops.Storage.Transitions;
 
@@ -23,4 +24,7 @@ public sealed record GrainTransition(GrainStateKey Key, long? ExpectedVersion, b
 
     /// <summary>The run's listing after this change, for a run grain.</summary>
     public RunSummary? IndexRow { get; init; }
+
+    /// <summary>The model version's listing after this change, for a model version grain.</summary>
+    public ModelIndexRow? ModelRow { get; init; }
 }

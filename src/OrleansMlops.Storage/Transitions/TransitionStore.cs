@@ -56,6 +56,11 @@ public sealed class TransitionStore(DbDataSource dataSource, ISqlWriter writer) 
             rows.Add(SqlRunIndex.Upsert(index));
         }
 
+        if (transition.ModelRow is { } model)
+        {
+            rows.Add(SqlModelIndex.Upsert(model.View, model.Revision));
+        }
+
         return rows;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Storage.Models;
 using OrleansMlops.Storage.Stores;
+using OrleansMlops.Storage.Writes;
 
 namespace OrleansMlops.Storage.Tests.Stores;
 
@@ -73,10 +74,20 @@ public abstract class ModelIndexTests
         var index = new SqlModelIndex(database.DataSource);
         foreach (var view in views)
         {
-            await index.UpsertAsync(view, 1, CancellationToken.None);
+            await Upsert(database, view, 1);
         }
 
         return (database, index);
+    }
+
+    /// <summary>Runs the upsert in a transaction of its own, as a transition's work runs in the writer's.</summary>
+    private static async Task Upsert(ITestDatabase database, ModelVersionView view, long revision)
+    {
+        await using var connection = await database.DataSource.OpenConnectionAsync();
+        using var statements = new PreparedStatements(connection);
+        await using var transaction = await connection.BeginTransactionAsync();
+        await SqlModelIndex.Upsert(view, revision)(new SqlSession(statements, transaction), CancellationToken.None);
+        await transaction.CommitAsync();
     }
 
     private static string[] Keys(IEnumerable<ModelVersionSummary> found) => [.. found.Select(s => $"{s.Name}/{s.Version}")];
@@ -143,10 +154,10 @@ public abstract class ModelIndexTests
         var registered = View("credit-risk", 1, tags: ["retail"]);
         var deployed = View("credit-risk", 1, lifecycle: ModelLifecycle.Deployed, tags: ["scorecard"], liveIn: ["production"]);
 
-        await index.UpsertAsync(registered, 1, CancellationToken.None);
-        await index.UpsertAsync(deployed, 4, CancellationToken.None);
-        await index.UpsertAsync(registered, 3, CancellationToken.None);
-        await index.UpsertAsync(registered with { Lifecycle = ModelLifecycle.Retired }, 4, CancellationToken.None);
+        await Upsert(database, registered, 1);
+        await Upsert(database, deployed, 4);
+        await Upsert(database, registered, 3);
+        await Upsert(database, registered with { Lifecycle = ModelLifecycle.Retired }, 4);
 
         var summary = Assert.Single(await index.SearchAsync(new ModelSearch(), CancellationToken.None));
         Assert.Equal((ModelLifecycle.Deployed, 4L), (summary.Lifecycle, summary.Revision));
@@ -155,7 +166,7 @@ public abstract class ModelIndexTests
         Assert.Single(await index.SearchAsync(new ModelSearch(Tag: "scorecard", Environment: "production"), CancellationToken.None));
         Assert.Equal(2L, await database.ScalarAsync<long>("SELECT COUNT(*) FROM model_version_files"));
 
-        await index.UpsertAsync(deployed with { Registration = deployed.Registration with { Tags = [] }, LiveIn = [] }, 5, CancellationToken.None);
+        await Upsert(database, deployed with { Registration = deployed.Registration with { Tags = [] }, LiveIn = [] }, 5);
 
         Assert.Empty(await index.SearchAsync(new ModelSearch(Tag: "scorecard"), CancellationToken.None));
         Assert.Empty(await index.SearchAsync(new ModelSearch(Environment: "production"), CancellationToken.None));
