@@ -44,6 +44,7 @@ public sealed class AccessMatrixTests(EngineHostFactory factory) : IClassFixture
         ["GET /api/datasets/{datasetId}/models"] = Permission.Read,
         ["GET /api/lineage/files/{sha256}/models"] = Permission.Read,
         ["GET /api/models/{name}/environments/{environment}"] = Permission.Read,
+        ["GET /api/models/{name}/environments/{environment}/history"] = Permission.Read,
         ["GET /api/models/{name}/environments/{environment}/version-at"] = Permission.Read,
         ["POST /api/models/{name}/environments/{environment}/rollback"] = Permission.Release,
         ["POST /api/models/{name}/versions/{version:int}/promote"] = Permission.Release,
