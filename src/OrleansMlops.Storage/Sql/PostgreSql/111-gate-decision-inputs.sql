@@ -1,4 +1,4 @@
--- A decision's input, deflated (about 5 KB of JSON, 1 KB deflated), in a row of its own, so a transition writes fewer
+-- A decision's input, deflated (about 5 KB of JSON, 2.6 KB deflated), in a row of its own, so a transition writes fewer
 -- pages. gate_decisions.input_json is empty for decisions logged with a row here; decisions logged before this table
 -- keep their input there.
 CREATE TABLE IF NOT EXISTS gate_decision_inputs
