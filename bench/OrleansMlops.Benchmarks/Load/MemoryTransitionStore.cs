@@ -19,18 +19,9 @@ internal sealed class MemoryTransitionStore(ISqlWriter writer) : ITransitionStor
 
     public async Task<long> CommitAsync(GrainTransition transition, CancellationToken cancellationToken)
     {
-        var rows = TransitionStore.RowsOf(transition);
-        if (rows.Count > 0)
+        if (TransitionStore.RowsOf(transition) is { } rows)
         {
-            await writer.ExecuteAsync(
-                async (session, token) =>
-                {
-                    foreach (var row in rows)
-                    {
-                        await row(session, token);
-                    }
-                },
-                cancellationToken);
+            await writer.ExecuteAsync(rows, cancellationToken);
         }
 
         var expected = transition.ExpectedVersion;

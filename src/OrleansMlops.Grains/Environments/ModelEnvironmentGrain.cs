@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using OrleansMlops.Abstractions.Audit;
 using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Grains.Persistence;
-using OrleansMlops.Grains.Runs;
 using OrleansMlops.Storage.Audit;
 
 namespace OrleansMlops.Grains.Environments;
@@ -98,8 +96,7 @@ public sealed class ModelEnvironmentGrain(
         }
 
         // One record per entry, numbered from 1: the first `after` entries are the records up to sequence `after`.
-        var records = await auditStore.ReadPageAsync(AuditStream(Key), after, S.AuditSequence, limit, CancellationToken.None);
-        return [.. records.Select(EntryOf)];
+        return [.. await auditStore.ReadItemsAsync<DeploymentEntry>(AuditStream(Key), after, S.AuditSequence, limit)];
     }
 
     private ModelEnvironmentKey Key
@@ -129,25 +126,12 @@ public sealed class ModelEnvironmentGrain(
     {
         if (_history is null)
         {
-            var stream = AuditStream(Key);
-            var read = new List<DeploymentEntry>();
-            IReadOnlyList<AuditRecord> page;
-            do
-            {
-                page = await auditStore.ReadPageAsync(stream, read.Count, S.AuditSequence, IModelEnvironmentGrain.MaxHistoryPage, CancellationToken.None);
-                read.AddRange(page.Select(EntryOf));
-            }
-            while (page.Count == IModelEnvironmentGrain.MaxHistoryPage);
-
+            var read = await auditStore.ReadAllItemsAsync<DeploymentEntry>(AuditStream(Key), S.AuditSequence, IModelEnvironmentGrain.MaxHistoryPage);
             _history ??= read;
         }
 
         return _history;
     }
-
-    private static DeploymentEntry EntryOf(AuditRecord record) =>
-        JsonSerializer.Deserialize<DeploymentEntry>(record.PayloadJson, AuditJson.Options)
-        ?? throw new InvalidOperationException($"Audit record {record.Sequence} of '{record.RunId}' holds no deployment entry.");
 
     private async Task RequireDeployable(ModelVersionKey version)
     {

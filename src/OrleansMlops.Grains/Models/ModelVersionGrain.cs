@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OrleansMlops.Abstractions;
@@ -7,7 +6,6 @@ using OrleansMlops.Abstractions.Audit;
 using OrleansMlops.Abstractions.Models;
 using OrleansMlops.Abstractions.Security;
 using OrleansMlops.Grains.Persistence;
-using OrleansMlops.Grains.Runs;
 using OrleansMlops.Grains.Security;
 using OrleansMlops.Storage.Audit;
 using OrleansMlops.Storage.Models;
@@ -183,8 +181,7 @@ public sealed class ModelVersionGrain(
         }
 
         // One record per event, numbered from 1: the first `after` events are the records up to sequence `after`.
-        var records = await auditStore.ReadPageAsync(AuditStream(Key), after, S.AuditSequence, limit, CancellationToken.None);
-        return [.. records.Select(EventOf)];
+        return [.. await auditStore.ReadItemsAsync<LifecycleEvent>(AuditStream(Key), after, S.AuditSequence, limit)];
     }
 
     private ModelVersionKey Key
@@ -242,11 +239,9 @@ public sealed class ModelVersionGrain(
         S.Revision++;
         var revision = S.Revision;
         var full = S.View! with { History = [.. history, .. events] };
-        AuditRecord[] records = [.. _sealed];
-        _sealed.Clear();
         try
         {
-            await state.CommitAsync(records, modelRow: new ModelIndexRow(full, revision));
+            await state.CommitSealedAsync(_sealed, new ModelIndexRow(full, revision));
         }
         catch (Exception e)
         {
@@ -268,16 +263,7 @@ public sealed class ModelVersionGrain(
     {
         if (_history is null)
         {
-            var stream = AuditStream(Key);
-            var read = new List<LifecycleEvent>();
-            IReadOnlyList<AuditRecord> page;
-            do
-            {
-                page = await auditStore.ReadPageAsync(stream, read.Count, S.AuditSequence, IModelVersionGrain.MaxHistoryPage, CancellationToken.None);
-                read.AddRange(page.Select(EventOf));
-            }
-            while (page.Count == IModelVersionGrain.MaxHistoryPage);
-
+            var read = await auditStore.ReadAllItemsAsync<LifecycleEvent>(AuditStream(Key), S.AuditSequence, IModelVersionGrain.MaxHistoryPage);
             _history ??= read;
         }
 
@@ -288,10 +274,6 @@ public sealed class ModelVersionGrain(
 
     private bool IsRecent(DeploymentEntry entry, string detail) =>
         S.Recent.Any(e => e.RunId == entry.RunId && e.At == entry.At && e.Detail == detail);
-
-    private static LifecycleEvent EventOf(AuditRecord record) =>
-        JsonSerializer.Deserialize<LifecycleEvent>(record.PayloadJson, AuditJson.Options)
-        ?? throw new InvalidOperationException($"Audit record {record.Sequence} of '{record.RunId}' holds no lifecycle event.");
 
     private ModelVersionView RequireOwnedBy(string runId, string action)
     {

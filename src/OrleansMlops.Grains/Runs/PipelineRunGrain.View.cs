@@ -57,9 +57,13 @@ public sealed partial class PipelineRunGrain
         _ => RunStatus.WaitingForTimer,
     };
 
-    private async Task<ImmutableArray<HistoryEntry>> RecentHistory(long head)
+    private Task<ImmutableArray<HistoryEntry>> RecentHistory(long head) =>
+        HistoryPage(Math.Max(0, head - RunHistory.ViewLimit), head, RunHistory.ViewLimit);
+
+    /// <summary>The run's transitions after <paramref name="after"/> through <paramref name="head"/>, at most <paramref name="limit"/>.</summary>
+    private async Task<ImmutableArray<HistoryEntry>> HistoryPage(long after, long head, int limit)
     {
-        var records = await auditStore.ReadPageAsync(RunId, Math.Max(0, head - RunHistory.ViewLimit), head, RunHistory.ViewLimit, CancellationToken.None);
+        var records = await auditStore.ReadPageAsync(RunId, after, head, limit, CancellationToken.None);
         return [.. records.Select(RunHistory.From)];
     }
 

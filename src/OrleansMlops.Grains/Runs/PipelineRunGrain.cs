@@ -69,10 +69,8 @@ public sealed partial class PipelineRunGrain(
 
         _committedStatus = S.Process?.Status;
         await LoadDefinition(S.Workflow!);
-        await ApplyModelEffects();
-        await FreezeOwedEvidence();
         _unpublished.UnionWith(S.ExternalJobs.Keys);
-        await PublishOpenJobs();
+        await ApplyEffects();
         ArmTimers();
         if (HasRunnableWork())
         {
@@ -187,8 +185,7 @@ public sealed partial class PipelineRunGrain(
             throw new RunException(RunErrorCode.NotFound, $"Run '{RunId}' does not exist.");
         }
 
-        var records = await auditStore.ReadPageAsync(RunId, afterSequence, committed.AuditSequence, limit, CancellationToken.None);
-        return [.. records.Select(RunHistory.From)];
+        return await HistoryPage(afterSequence, committed.AuditSequence, limit);
     }
 
     public Task<GateRunFacts> GetGateFacts() => state.Committed is { Started: true } committed

@@ -22,22 +22,20 @@ public sealed class TransitionStore(DbDataSource dataSource, ISqlWriter writer) 
         ArgumentNullException.ThrowIfNull(transition);
         long version = 0;
         var state = SqlGrainStateTable.Write(transition.Key, transition.ExpectedVersion, transition.State, written => version = written);
-        var rows = RowsOf(transition);
         await writer.ExecuteAsync(
-            rows.Count == 0 ? state : async (session, token) =>
-            {
-                await state(session, token);
-                foreach (var row in rows)
+            RowsOf(transition) is { } rows
+                ? async (session, token) =>
                 {
-                    await row(session, token);
+                    await state(session, token);
+                    await rows(session, token);
                 }
-            },
+                : state,
             cancellationToken);
         return version;
     }
 
-    /// <summary>The writes of the rows <paramref name="transition"/> adds, besides its state.</summary>
-    public static IReadOnlyList<SqlWork> RowsOf(GrainTransition transition)
+    /// <summary>The write of the rows <paramref name="transition"/> adds besides its state, in order; null when it adds none.</summary>
+    public static SqlWork? RowsOf(GrainTransition transition)
     {
         ArgumentNullException.ThrowIfNull(transition);
         List<SqlWork> rows = [];
@@ -61,6 +59,17 @@ public sealed class TransitionStore(DbDataSource dataSource, ISqlWriter writer) 
             rows.Add(SqlModelIndex.Upsert(model.View, model.Revision));
         }
 
-        return rows;
+        return rows.Count switch
+        {
+            0 => null,
+            1 => rows[0],
+            _ => async (session, token) =>
+            {
+                foreach (var row in rows)
+                {
+                    await row(session, token);
+                }
+            },
+        };
     }
 }
