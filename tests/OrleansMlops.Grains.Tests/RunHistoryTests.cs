@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Data.Common;
 using OrleansMlops.Abstractions;
 using OrleansMlops.Abstractions.Runs;
 using OrleansMlops.Storage.Audit;
@@ -40,8 +39,8 @@ public sealed class RunHistoryTests : IAsyncLifetime
         Assert.True(longRun.Version > ViewLimit, $"only {longRun.Version} transitions: the view would hold them all");
 
         // Only the counters' values differ between the two states.
-        var shortState = await StoredStateBytes("run-short");
-        var longState = await StoredStateBytes("run-long");
+        var shortState = await _engine.PayloadLength(_engine.Client.Run("run-short"), "run");
+        var longState = await _engine.PayloadLength(_engine.Client.Run("run-long"), "run");
         Assert.InRange(longState, shortState - 16, shortState + 16);
 
         var view = await _engine.Client.Run("run-long").GetView();
@@ -84,12 +83,4 @@ public sealed class RunHistoryTests : IAsyncLifetime
     private Task<RunView> Start(string runId, int rounds) =>
         _engine.Client.Run(runId).Start(new StartRunRequest(
             "loop", null, ImmutableDictionary<string, Variable>.Empty.Add("target", Variable.Of(rounds)), Actors.Alice));
-
-    private async Task<int> StoredStateBytes(string runId)
-    {
-        await using var connection = await _engine.SiloService<DbDataSource>().OpenConnectionAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT payload FROM grain_state WHERE grain_id LIKE '%{runId}'";
-        return ((byte[])(await command.ExecuteScalarAsync())!).Length;
-    }
 }
