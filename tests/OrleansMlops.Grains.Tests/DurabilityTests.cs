@@ -201,13 +201,16 @@ public abstract class DurabilityTests : IAsyncLifetime
             await command.ExecuteNonQueryAsync();
 
             var reviewing = engine.Client.Complete("run-verified", CreditRuns.ValidationReview, Actors.Vera);
-            // While the sign-off's write waits, every read answers without waiting, and with the run as stored.
+            // While the sign-off's write waits, every read answers without waiting, and with the run as stored. A read that
+            // waited for the write would never answer while it is held; 3 s allows for a busy machine (a view reads the audit
+            // trail) and keeps the hold under SQLite's 5 s busy timeout, which would fail the held commit.
             var holding = System.Diagnostics.Stopwatch.StartNew();
+            var readTimeout = TimeSpan.FromSeconds(3);
             while (holding.Elapsed < TimeSpan.FromSeconds(1))
             {
-                var view = await run.GetView().WaitAsync(TimeSpan.FromSeconds(1));
+                var view = await run.GetView().WaitAsync(readTimeout);
                 Assert.Equal(started.Version, view.Version);
-                Assert.Null((await run.GetGateFacts().WaitAsync(TimeSpan.FromSeconds(1))).Validator);
+                Assert.Null((await run.GetGateFacts().WaitAsync(readTimeout)).Validator);
             }
 
             Assert.False(reviewing.IsCompleted, "The sign-off finished while its state write was held: the test proves nothing.");

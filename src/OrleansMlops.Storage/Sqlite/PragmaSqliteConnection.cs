@@ -3,10 +3,10 @@ using Microsoft.Data.Sqlite;
 namespace OrleansMlops.Storage.Sqlite;
 
 /// <summary>
-/// A SQLite connection that applies our pragmas each time it opens. Orleans' ADO.NET providers require
-/// connections of the SqliteConnection type (they check against the "System.Data.SQLite" invariant's
-/// factory), so this derives from it. busy_timeout, synchronous and foreign_keys are per connection and
-/// a pooled handle may be reused by another connection object, hence "every open", not "first open".
+/// A SQLite connection that applies our pragmas each time it opens. Orleans' ADO.NET storage, which the benchmark's
+/// baseline runs over this data source, requires connections of the SqliteConnection type, so this derives from it. busy_timeout, synchronous and
+/// foreign_keys are per connection and a pooled handle may be reused by another connection object, hence
+/// "every open", not "first open".
 /// </summary>
 internal sealed class PragmaSqliteConnection(string connectionString, string pragmaSql) : SqliteConnection(connectionString)
 {

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace OrleansMlops.Storage.Sqlite;
 
 /// <summary>
-/// The data source handed to Orleans (options.DataSource) and to our stores, so that every connection,
+/// The data source of our stores (and of the benchmark's Orleans ADO.NET baseline), so that every connection,
 /// whoever opens it, runs the same pragmas. Disposing it closes the pooled idle handles to the file.
 /// </summary>
 internal sealed class SqlitePragmaDataSource(string connectionString, string pragmaSql) : DbDataSource
